@@ -1,0 +1,260 @@
+/*
+ * test_date.c - unit tests for the shared date parser (src/util/date.c):
+ * ISO/EDTF, RIS, European, US, English and Russian month names, seasons,
+ * circa, ranges, and the ISO printer.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "util/date.h"
+
+static lit_date parse(const char *s, int *ok)
+{
+	lit_date d;
+	*ok = lit_date_parse(s, strlen(s), &d);
+	return d;
+}
+
+#define CHECK_DATE(str, y, m, d_) do { \
+	int ok_; \
+	lit_date dd_ = parse(str, &ok_); \
+	cr_assert_eq(ok_, 1, "not parsed: %s", str); \
+	cr_expect_eq(dd_.year, y, "%s: year %d", str, dd_.year); \
+	cr_expect_eq(dd_.month, m, "%s: month %d", str, dd_.month); \
+	cr_expect_eq(dd_.day, d_, "%s: day %d", str, dd_.day); \
+	cr_expect_eq(dd_.end_year, 0, "%s: unexpected range", str); \
+} while (0)
+
+#define CHECK_RANGE(str, y, m, d_, ey, em, ed) do { \
+	int ok_; \
+	lit_date dd_ = parse(str, &ok_); \
+	cr_assert_eq(ok_, 1, "not parsed: %s", str); \
+	cr_expect_eq(dd_.year, y, "%s: year %d", str, dd_.year); \
+	cr_expect_eq(dd_.month, m, "%s: month %d", str, dd_.month); \
+	cr_expect_eq(dd_.day, d_, "%s: day %d", str, dd_.day); \
+	cr_expect_eq(dd_.end_year, ey, "%s: end year %d", str, dd_.end_year); \
+	cr_expect_eq(dd_.end_month, em, "%s: end month %d", str, dd_.end_month); \
+	cr_expect_eq(dd_.end_day, ed, "%s: end day %d", str, dd_.end_day); \
+} while (0)
+
+Test(date, iso)
+{
+	CHECK_DATE("2024-05-01", 2024, 5, 1);
+	CHECK_DATE("2024-05", 2024, 5, 0);
+	CHECK_DATE("2024", 2024, 0, 0);
+	CHECK_DATE("  2024-5-1  ", 2024, 5, 1);
+	CHECK_DATE("2024-05-01T12:30:45Z", 2024, 5, 1);
+	CHECK_DATE("20240501", 2024, 5, 1);
+	CHECK_DATE("2023.07.27", 2023, 7, 27);
+}
+
+Test(date, ris)
+{
+	CHECK_DATE("2024/05/01/12:00:00", 2024, 5, 1);
+	CHECK_DATE("2007///", 2007, 0, 0);
+	CHECK_DATE("2007/05/01/", 2007, 5, 1);
+	CHECK_DATE("2007/05//", 2007, 5, 0);
+	CHECK_DATE("2007/05/01/Spring", 2007, 5, 1);
+}
+
+Test(date, ranges)
+{
+	CHECK_RANGE("1999/2001", 1999, 0, 0, 2001, 0, 0);
+	CHECK_RANGE("1999-2001", 1999, 0, 0, 2001, 0, 0);
+	CHECK_RANGE("1999\xe2\x80\x93" "2001", 1999, 0, 0, 2001, 0, 0);
+	CHECK_RANGE("2004-05/2004-06", 2004, 5, 0, 2004, 6, 0);
+	CHECK_RANGE("2004-05-01/2004-05-03", 2004, 5, 1, 2004, 5, 3);
+	CHECK_RANGE("27.07.2023-29.07.2023", 2023, 7, 27, 2023, 7, 29);
+	CHECK_RANGE("18-20 August 2023", 2023, 8, 18, 2023, 8, 20);
+	CHECK_RANGE("May\xe2\x80\x93June 2020", 2020, 5, 0, 2020, 6, 0);
+	CHECK_RANGE("2019\xe2\x80\x93" "2020 гг.", 2019, 0, 0, 2020, 0, 0);
+	CHECK_RANGE("1 марта 2020 по 5 марта 2020", 2020, 3, 1, 2020, 3, 5);
+}
+
+Test(date, european_and_us)
+{
+	CHECK_DATE("27.07.2023", 2023, 7, 27);
+	CHECK_DATE("27.07.2023 г.", 2023, 7, 27);
+	CHECK_DATE("1.7.2023", 2023, 7, 1);
+	CHECK_DATE("07.2022", 2022, 7, 0);
+	CHECK_DATE("07/18/2022", 2022, 7, 18);
+	CHECK_DATE("18/07/2022", 2022, 7, 18); /* first part > 12: day first */
+	CHECK_DATE("05/06/2022", 2022, 5, 6);  /* ambiguous: US order */
+	CHECK_DATE("18-07-2022", 2022, 7, 18);
+}
+
+Test(date, english_names)
+{
+	CHECK_DATE("August 18, 2023", 2023, 8, 18);
+	CHECK_DATE("18 August 2023", 2023, 8, 18);
+	CHECK_DATE("Aug. 2023", 2023, 8, 0);
+	CHECK_DATE("Aug 18 2023", 2023, 8, 18);
+	CHECK_DATE("sept 2001", 2001, 9, 0);
+	CHECK_DATE("December 2019", 2019, 12, 0);
+	CHECK_DATE("1st March 2020", 2020, 3, 1);
+}
+
+Test(date, russian_names)
+{
+	CHECK_DATE("18 авг. 2023", 2023, 8, 18);
+	CHECK_DATE("18 августа 2023 г.", 2023, 8, 18);
+	CHECK_DATE("май 2020", 2020, 5, 0);
+	CHECK_DATE("Май 2020", 2020, 5, 0);
+	CHECK_DATE("1 мая 2020", 2020, 5, 1);
+	CHECK_DATE("Декабрь 1999", 1999, 12, 0);
+	CHECK_DATE("3 сентября 2021 г.", 2021, 9, 3);
+	CHECK_DATE("в марте 2018 г.", 2018, 3, 0);
+	CHECK_DATE("2023 г.", 2023, 0, 0);
+}
+
+Test(date, seasons)
+{
+	int ok;
+	lit_date d = parse("Spring 2004", &ok);
+	cr_assert_eq(ok, 1);
+	cr_expect_eq(d.year, 2004);
+	cr_expect_eq(d.season, LIT_SEASON_SPRING);
+	cr_expect_eq(d.month, 0);
+	d = parse("весна 2004", &ok);
+	cr_expect_eq(d.season, LIT_SEASON_SPRING);
+	d = parse("Fall 1999", &ok);
+	cr_expect_eq(d.season, LIT_SEASON_AUTUMN);
+	d = parse("зима 2010", &ok);
+	cr_expect_eq(d.season, LIT_SEASON_WINTER);
+	cr_expect_eq(d.year, 2010);
+	d = parse("Summer 2001", &ok);
+	cr_expect_eq(d.season, LIT_SEASON_SUMMER);
+	d = parse("2004-22", &ok); /* EDTF season code: summer */
+	cr_expect_eq(d.year, 2004);
+	cr_expect_eq(d.season, LIT_SEASON_SUMMER);
+	cr_expect_eq(d.month, 0);
+}
+
+Test(date, circa)
+{
+	const char *forms[] = { "ca. 1850", "c. 1850", "[1850?]", "circa 1850", "около 1850", "1850~" };
+	size_t i;
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		int ok;
+		lit_date d = parse(forms[i], &ok);
+		cr_expect_eq(ok, 1, "%s", forms[i]);
+		cr_expect_eq(d.year, 1850, "%s", forms[i]);
+		cr_expect_eq(d.circa, 1, "%s", forms[i]);
+	}
+	{
+		int ok;
+		lit_date d = parse("1850", &ok);
+		cr_expect_eq(d.circa, 0);
+	}
+}
+
+Test(date, not_dates)
+{
+	const char *bad[] = { "", "junk", "5", "vol. 12", "May", "\xff\xfe", "--//..", NULL };
+	size_t i;
+	for (i = 0; bad[i]; i++) {
+		int ok;
+		lit_date d = parse(bad[i], &ok);
+		cr_expect_eq(ok, 0, "'%s' parsed", bad[i]);
+		cr_expect_eq(d.year, 0);
+		cr_expect_null(d.literal);
+	}
+	cr_expect_eq(lit_date_parse(NULL, 0, &(lit_date){0}), 0);
+}
+
+Test(date, long_input_is_bounded)
+{
+	size_t n = 1 << 20, i;
+	char *s = malloc(n + 1);
+	cr_assert_not_null(s);
+	for (i = 0; i < n; i++)
+		s[i] = (char)("2024-/. 1a"[i % 10]);
+	s[n] = '\0';
+	{
+		lit_date d;
+		lit_date_parse(s, n, &d); /* must return, whatever it finds */
+	}
+	memcpy(s, "2021-03-04 ", 11);
+	{
+		lit_date d;
+		cr_expect_eq(lit_date_parse(s, n, &d), 1);
+		cr_expect_eq(d.year, 2021);
+		cr_expect_eq(d.month, 3);
+	}
+	free(s);
+}
+
+Test(date, month_names)
+{
+	struct { const char *s; int m; } t[] = {
+		{ "January", 1 }, { "jan", 1 }, { "Jan.", 1 }, { "FEB", 2 }, { "March", 3 },
+		{ "apr", 4 }, { "May", 5 }, { "june", 6 }, { "Jul", 7 }, { "aug", 8 },
+		{ "Sept", 9 }, { "sep", 9 }, { "Oct.", 10 }, { "nov", 11 }, { "December", 12 },
+		{ "январь", 1 }, { "января", 1 }, { "январе", 1 }, { "янв.", 1 },
+		{ "Февраль", 2 }, { "февраля", 2 }, { "февр.", 2 }, { "фев", 2 },
+		{ "март", 3 }, { "марта", 3 }, { "марте", 3 }, { "мар", 3 },
+		{ "апрель", 4 }, { "апреля", 4 }, { "апр.", 4 },
+		{ "май", 5 }, { "мая", 5 }, { "мае", 5 },
+		{ "июнь", 6 }, { "июня", 6 }, { "июн", 6 },
+		{ "июль", 7 }, { "июля", 7 }, { "июл.", 7 },
+		{ "август", 8 }, { "августа", 8 }, { "АВГ", 8 },
+		{ "сентябрь", 9 }, { "сентября", 9 }, { "сент.", 9 }, { "сен", 9 },
+		{ "октябрь", 10 }, { "октября", 10 }, { "окт", 10 },
+		{ "ноябрь", 11 }, { "ноября", 11 }, { "нояб.", 11 },
+		{ "декабрь", 12 }, { "декабря", 12 }, { "декабрём", 12 }, { "дек", 12 },
+		{ "ДЕКАБРЯ", 12 },
+		{ "", 0 }, { "ma", 0 }, { "xyz", 0 }, { "мама", 0 }, { "spring", 0 },
+		{ "июнььь", 0 }, { "decade", 0 },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		cr_expect_eq(lit_month_from_name(t[i].s, strlen(t[i].s)), t[i].m,
+		             "%s -> %d", t[i].s, lit_month_from_name(t[i].s, strlen(t[i].s)));
+	cr_expect_eq(lit_month_from_name(NULL, 0), 0);
+	cr_expect_eq(lit_month_from_name("augustXYZ", 6), 8); /* length respected */
+}
+
+static void check_iso(const lit_date *d, const char *want, int ret)
+{
+	lit_buf b = LIT_BUF_INIT;
+	cr_expect_eq(lit_date_put_iso(&b, d), ret);
+	cr_expect_str_eq(lit_buf_cstr(&b), want);
+	lit_buf_free(&b);
+}
+
+Test(date, put_iso)
+{
+	lit_date d = { 0 };
+	check_iso(&d, "", 0);
+	d.year = 2024;
+	check_iso(&d, "2024", 1);
+	d.month = 5;
+	check_iso(&d, "2024-05", 1);
+	d.day = 1;
+	check_iso(&d, "2024-05-01", 1);
+	d.end_year = 2024;
+	d.end_month = 6;
+	check_iso(&d, "2024-05-01/2024-06", 1);
+	memset(&d, 0, sizeof(d));
+	d.year = 850;
+	check_iso(&d, "0850", 1);
+	d.year = -44;
+	check_iso(&d, "-0044", 1);
+	d.year = 2001;
+	d.day = 5; /* a day without a month is not printed */
+	check_iso(&d, "2001", 1);
+}
+
+Test(date, round_trip_iso)
+{
+	const char *s[] = { "2024-05-01", "2024-05", "1999", "1999/2001", "2004-05/2004-06", NULL };
+	size_t i;
+	for (i = 0; s[i]; i++) {
+		lit_date d;
+		lit_buf b = LIT_BUF_INIT;
+		cr_assert_eq(lit_date_parse(s[i], strlen(s[i]), &d), 1);
+		lit_date_put_iso(&b, &d);
+		cr_expect_str_eq(lit_buf_cstr(&b), s[i]);
+		lit_buf_free(&b);
+	}
+}
