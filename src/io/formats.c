@@ -1,0 +1,320 @@
+/*
+ * formats.c - the format table, content detection, and the shared driver
+ * for reading and writing (decoding, dispatch, buffering, atomic files).
+ *
+ * Adding a format: write one file defining a lit_format_def and add one
+ * row to `formats` below.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "format.h"
+
+static const lit_format_def *const formats[] = {
+	&lit_format_bibtex,
+	&lit_format_biblatex,
+	&lit_format_ris,
+	&lit_format_csljson,
+	&lit_format_endnote,
+	&lit_format_endnotexml,
+	&lit_format_mods,
+	&lit_format_isi,
+	&lit_format_medline,
+	&lit_format_nbib,
+	&lit_format_word,
+	&lit_format_ads,
+	&lit_format_copac,
+	&lit_format_gost,
+	&lit_format_gost2008,
+};
+
+#define NFORMATS (sizeof formats / sizeof *formats)
+#define DEFAULT_MAX_INPUT ((size_t)256 << 20)
+
+size_t lit_format_count(void)
+{
+	return NFORMATS;
+}
+
+const lit_format_info *lit_format_at(size_t i)
+{
+	return i < NFORMATS ? &formats[i]->info : NULL;
+}
+
+static int alias_match(const char *aliases, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = aliases;
+	while (p && *p) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == n && strncasecmp(p, name, n) == 0)
+			return 1;
+		p = e ? e + 1 : NULL;
+	}
+	return 0;
+}
+
+const lit_format_def *lit_format_def_find(const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < NFORMATS; i++)
+		if (strcasecmp(formats[i]->info.name, name) == 0 || alias_match(formats[i]->aliases, name))
+			return formats[i];
+	return NULL;
+}
+
+const lit_format_info *lit_format_find(const char *name)
+{
+	const lit_format_def *d = lit_format_def_find(name);
+	return d ? &d->info : NULL;
+}
+
+const char *lit_detect_format(const char *data, size_t len)
+{
+	int best = 0;
+	const char *name = NULL;
+	for (size_t i = 0; i < NFORMATS; i++) {
+		if (!formats[i]->detect || !formats[i]->read)
+			continue;
+		int s = formats[i]->detect(data, len);
+		if (s > best) {
+			best = s;
+			name = formats[i]->info.name;
+		}
+	}
+	return best >= 10 ? name : NULL;
+}
+
+int lit_read_buffer(lit_records *out, const char *data, size_t len,
+                    const lit_read_options *opts, lit_error *err)
+{
+	lit_read_options def = LIT_READ_OPTIONS_INIT;
+	if (!opts)
+		opts = &def;
+	const char *fname = opts->filename;
+	size_t max = opts->max_input ? opts->max_input : DEFAULT_MAX_INPUT;
+	if (len > max)
+		return lit_error_set(err, LIT_ELIMIT, fname, 0, "input is larger than %zu bytes", max);
+	const lit_format_def *fmt = NULL;
+	if (opts->format) {
+		fmt = lit_format_def_find(opts->format);
+		if (!fmt)
+			return lit_error_set(err, LIT_ENOTFOUND, fname, 0, "unknown input format '%s'", opts->format);
+		if (!fmt->read)
+			return lit_error_set(err, LIT_EUNSUPPORTED, fname, 0, "format '%s' cannot be read", fmt->info.name);
+	}
+	char *text = NULL;
+	size_t tlen = 0;
+	int rc = lit_decode_text(data, len, opts->encoding, &text, &tlen, NULL, err);
+	if (rc) {
+		if (err && !err->file[0] && fname)
+			snprintf(err->file, sizeof err->file, "%s", fname);
+		return rc;
+	}
+	if (!fmt) {
+		const char *name = lit_detect_format(text, tlen);
+		fmt = name ? lit_format_def_find(name) : NULL;
+		if (!fmt) {
+			size_t i = 0;
+			while (i < tlen && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
+				i++;
+			free(text);
+			if (i == tlen)
+				return LIT_OK; /* empty input: no records */
+			return lit_error_set(err, LIT_EPARSE, fname, 0,
+			                     "cannot tell the input format (use --from)");
+		}
+	}
+	rc = fmt->read(out, text, tlen, fname, err);
+	free(text);
+	if (rc && err && !err->file[0] && fname)
+		snprintf(err->file, sizeof err->file, "%s", fname);
+	return rc;
+}
+
+/* Read a whole stream, refusing more than max bytes. */
+static int slurp(FILE *f, size_t max, char **out, size_t *outlen)
+{
+	size_t cap = 65536, len = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return LIT_ENOMEM;
+	for (;;) {
+		if (len == cap) {
+			if (cap > max) {
+				free(buf);
+				return LIT_ELIMIT;
+			}
+			char *nb = realloc(buf, cap * 2);
+			if (!nb) {
+				free(buf);
+				return LIT_ENOMEM;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(buf);
+		return LIT_EIO;
+	}
+	if (len > max) {
+		free(buf);
+		return LIT_ELIMIT;
+	}
+	*out = buf;
+	*outlen = len;
+	return LIT_OK;
+}
+
+int lit_read_file(lit_records *out, const char *path, const lit_read_options *opts,
+                  lit_error *err)
+{
+	lit_read_options o = LIT_READ_OPTIONS_INIT;
+	if (opts)
+		o = *opts;
+	int use_stdin = !path || strcmp(path, "-") == 0;
+	if (!o.filename)
+		o.filename = use_stdin ? "<stdin>" : path;
+	size_t max = o.max_input ? o.max_input : DEFAULT_MAX_INPUT;
+	FILE *f = use_stdin ? stdin : fopen(path, "rb");
+	if (!f)
+		return lit_error_set(err, LIT_EIO, o.filename, 0, "cannot open: %s", strerror(errno));
+	struct stat st;
+	if (!use_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return lit_error_set(err, LIT_EIO, o.filename, 0, "is a directory");
+	}
+	char *data = NULL;
+	size_t len = 0;
+	int rc = slurp(f, max, &data, &len);
+	if (!use_stdin)
+		fclose(f);
+	if (rc == LIT_ELIMIT)
+		return lit_error_set(err, rc, o.filename, 0, "input is larger than %zu bytes", max);
+	if (rc)
+		return lit_error_set(err, rc, o.filename, 0, "cannot read: %s",
+		                     rc == LIT_EIO ? strerror(errno) : lit_strerror(rc));
+	rc = lit_read_buffer(out, data, len, &o, err);
+	free(data);
+	return rc;
+}
+
+int lit_write_buffer(const lit_records *records, const char *format,
+                     const lit_write_options *opts, char **out, size_t *outlen,
+                     lit_error *err)
+{
+	lit_write_options def = LIT_WRITE_OPTIONS_INIT;
+	*out = NULL;
+	if (outlen)
+		*outlen = 0;
+	const lit_format_def *fmt = lit_format_def_find(format);
+	if (!fmt)
+		return lit_error_set(err, LIT_ENOTFOUND, NULL, 0, "unknown output format '%s'",
+		                     format ? format : "(none)");
+	if (!fmt->write_all && !fmt->write_record)
+		return lit_error_set(err, LIT_EUNSUPPORTED, NULL, 0, "format '%s' cannot be written",
+		                     fmt->info.name);
+	lit_buf b = LIT_BUF_INIT;
+	lit_wctx ctx = { &b, opts ? opts : &def, err, records, 0, NULL };
+	int rc = LIT_OK;
+	if (fmt->write_all) {
+		rc = fmt->write_all(&ctx, records);
+	} else {
+		if (fmt->write_begin)
+			rc = fmt->write_begin(&ctx);
+		size_t n = lit_records_count(records);
+		for (size_t i = 0; rc == LIT_OK && i < n; i++) {
+			ctx.index = i;
+			rc = fmt->write_record(&ctx, lit_records_at(records, i));
+		}
+		if (fmt->write_end) {
+			int rc2 = fmt->write_end(&ctx); /* always called: frees writer state */
+			if (rc == LIT_OK)
+				rc = rc2;
+		}
+	}
+	if (rc == LIT_OK && (rc = lit_buf_status(&b)) != LIT_OK)
+		lit_error_set(err, rc, NULL, 0, "%s while writing %s", lit_strerror(rc), fmt->info.name);
+	if (rc) {
+		lit_buf_free(&b);
+		return rc;
+	}
+	*out = lit_buf_detach(&b, outlen);
+	return *out ? LIT_OK : lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+}
+
+int lit_write_atomic(const char *path, const char *data, size_t len, lit_error *err)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if (len && fwrite(data, 1, len, stdout) != len)
+			return lit_error_set(err, LIT_EIO, "<stdout>", 0, "write failed: %s", strerror(errno));
+		if (fflush(stdout) != 0)
+			return lit_error_set(err, LIT_EIO, "<stdout>", 0, "write failed: %s", strerror(errno));
+		return LIT_OK;
+	}
+	size_t plen = strlen(path);
+	char *tmp = malloc(plen + 16);
+	if (!tmp)
+		return lit_error_set(err, LIT_ENOMEM, path, 0, "out of memory");
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return lit_error_set(err, LIT_EIO, path, 0, "cannot create: %s", strerror(e));
+	}
+	struct stat st;
+	mode_t mode = 0644;
+	if (stat(path, &st) == 0)
+		mode = st.st_mode & 07777;
+	fchmod(fd, mode);
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			unlink(tmp);
+			free(tmp);
+			return lit_error_set(err, LIT_EIO, path, 0, "write failed: %s", strerror(e));
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		free(tmp);
+		return lit_error_set(err, LIT_EIO, path, 0, "cannot write: %s", strerror(e));
+	}
+	free(tmp);
+	return LIT_OK;
+}
+
+int lit_write_file(const lit_records *records, const char *format,
+                   const lit_write_options *opts, const char *path, lit_error *err)
+{
+	char *out;
+	size_t len;
+	int rc = lit_write_buffer(records, format, opts, &out, &len, err);
+	if (rc)
+		return rc;
+	rc = lit_write_atomic(path, out, len, err);
+	free(out);
+	return rc;
+}
