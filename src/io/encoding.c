@@ -102,9 +102,9 @@ static int guess_utf16(const unsigned char *s, size_t len)
 		even += s[i] == 0;
 		odd += s[i + 1] == 0;
 	}
-	if (odd > n / 8 && even < n / 64)
+	if (odd > n / 8 && even <= n / 64)
 		return ENC_UTF16LE;
-	if (even > n / 8 && odd < n / 64)
+	if (even > n / 8 && odd <= n / 64)
 		return ENC_UTF16BE;
 	return -1;
 }
