@@ -1119,6 +1119,41 @@ typed:
 	return rc;
 }
 
+/* bibutils' MODS reader drops the access date (<dateCaptured>, or the
+ * dateLastAccessed attribute of <url>) and <etal/>: add them. */
+static int bu_mods_extras(lit_record *rec, const char *s, const char *e)
+{
+	int rc = LIT_OK;
+	const char *bs, *be;
+	lit_buf b = LIT_BUF_INIT;
+	if (bu_elem(s, e, "dateCaptured", &bs, &be) || bu_elem(s, e, "mods:dateCaptured", &bs, &be)) {
+		bu_xml_text(&b, bs, be);
+	} else {
+		static const char attr[] = "dateLastAccessed=\"";
+		for (const char *p = s; p + sizeof attr < e; p++)
+			if (!memcmp(p, attr, sizeof attr - 1)) {
+				const char *v = p + sizeof attr - 1;
+				const char *q = memchr(v, '"', (size_t)(e - v));
+				if (q)
+					bu_xml_text(&b, v, q);
+				break;
+			}
+	}
+	if (b.len && !lit_record_date(rec, LIT_VAR_ACCESSED)) {
+		lit_date d;
+		memset(&d, 0, sizeof d);
+		if (lit_date_parse(lit_buf_cstr(&b), b.len, &d))
+			rc = lit_record_set_date(rec, LIT_VAR_ACCESSED, &d);
+	}
+	lit_buf_free(&b);
+	/* <etal/> inside the item's own <name> elements (not a relatedItem's) */
+	const char *rel = bu_find_open(s, e, "relatedItem");
+	const char *lim = rel ? rel : e;
+	if (rc == LIT_OK && (bu_find_open(s, lim, "etal") || bu_find_open(s, lim, "mods:etal")))
+		lit_record_set_names_etal(rec, LIT_VAR_AUTHOR, 1);
+	return rc;
+}
+
 /*
  * Read `data` with a bibutils reader and append the records to `out`.
  */
@@ -1229,6 +1264,8 @@ static int bu_read(const bu_reader *r, lit_records *out, const char *data, size_
 			rc = bu_refer_extras(rec, data, offs[i], end);
 		else if (r->mode == BIBL_WORDIN)
 			rc = bu_word_extras(rec, data + offs[i], data + end);
+		else if (r->mode == BIBL_MODSIN)
+			rc = bu_mods_extras(rec, data + offs[i], data + end);
 		if (rc)
 			lit_error_set(err, rc, filename, line, "out of memory");
 	}
@@ -1774,6 +1811,78 @@ static void bu_fix_output(lit_buf *out, const char *s, size_t n,
 	}
 }
 
+static void bu_xml_escape(lit_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': lit_buf_puts(b, "&amp;"); break;
+		case '<': lit_buf_puts(b, "&lt;"); break;
+		case '>': lit_buf_puts(b, "&gt;"); break;
+		case '"': lit_buf_puts(b, "&quot;"); break;
+		default: lit_buf_putc(b, *s); break;
+		}
+	}
+}
+
+static void bu_put_replaced(lit_buf *out, const char *s, size_t n, const char *from, const char *to)
+{
+	size_t fl = strlen(from);
+	size_t i = 0;
+	while (i < n) {
+		if (n - i >= fl && !memcmp(s + i, from, fl)) {
+			lit_buf_puts(out, to);
+			i += fl;
+		} else {
+			lit_buf_putc(out, s[i++]);
+		}
+	}
+}
+
+/*
+ * bibutils' Word 2007 writer types journal articles as
+ * ArticleInAPeriodical and writes neither the ISBN nor the DOI: fix each
+ * <b:Source> (they come in record order).
+ */
+static void bu_fix_word(lit_buf *out, const char *s, size_t n, const lit_records *records)
+{
+	static const char close[] = "</b:Source>";
+	size_t i = 0, rec = 0;
+	while (i < n) {
+		const char *open = bu_find_open(s + i, s + n, "b:Source");
+		const char *end = open ? bu_find_close(open, s + n, "b:Source") : NULL;
+		if (!open || !end) {
+			lit_buf_put(out, s + i, n - i);
+			return;
+		}
+		lit_buf_put(out, s + i, (size_t)(open - (s + i)));
+		const lit_record *r = lit_records_at(records, rec++);
+		size_t blen = (size_t)(end - open);
+		if (r && lit_record_type(r) == LIT_TYPE_ARTICLE_JOURNAL) {
+			lit_buf tmp = LIT_BUF_INIT;
+			bu_put_replaced(&tmp, open, blen, "<b:SourceType>ArticleInAPeriodical</b:SourceType>",
+			                "<b:SourceType>JournalArticle</b:SourceType>");
+			bu_put_replaced(out, lit_buf_cstr(&tmp), tmp.len, "b:PeriodicalTitle>", "b:JournalName>");
+			lit_buf_free(&tmp);
+		} else {
+			lit_buf_put(out, open, blen);
+		}
+		const char *isbn = r ? lit_record_get(r, LIT_VAR_ISBN) : NULL;
+		const char *doi = r ? lit_record_get(r, LIT_VAR_DOI) : NULL;
+		if (isbn && !bu_find_open(open, end, "b:StandardNumber")) {
+			lit_buf_puts(out, "<b:StandardNumber>");
+			bu_xml_escape(out, isbn);
+			lit_buf_puts(out, "</b:StandardNumber>\n");
+		}
+		if (doi && !bu_find_open(open, end, "b:DOI")) {
+			lit_buf_puts(out, "<b:DOI>");
+			bu_xml_escape(out, doi);
+			lit_buf_puts(out, "</b:DOI>\n");
+		}
+		lit_buf_puts(out, close);
+		i = (size_t)(end - s) + sizeof close - 1;
+	}
+}
+
 static int bu_write(lit_wctx *ctx, const lit_records *records, int mode)
 {
 	size_t count = lit_records_count(records);
@@ -1860,7 +1969,17 @@ static int bu_write(lit_wctx *ctx, const lit_records *records, int mode)
 			s += 3;
 			n -= 3;
 		}
-		bu_fix_output(ctx->out, s, n, records, mode);
+		if (mode == BIBL_WORD2007OUT) {
+			lit_buf tmp = LIT_BUF_INIT;
+			bu_fix_output(&tmp, s, n, records, mode);
+			if (lit_buf_status(&tmp) == LIT_OK)
+				bu_fix_word(ctx->out, lit_buf_cstr(&tmp), tmp.len, records);
+			else
+				ctx->out->failed = 1;
+			lit_buf_free(&tmp);
+		} else {
+			bu_fix_output(ctx->out, s, n, records, mode);
+		}
 		rc = lit_buf_status(ctx->out);
 		if (rc)
 			lit_error_set(ctx->err, rc, NULL, 0, "output too large or out of memory");
