@@ -362,14 +362,484 @@ static int csljson_write_all(lit_wctx *ctx, const lit_records *records)
 }
 
 /* ------------------------------------------------------------------ */
+/* Reader                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Compact JSON text of a DOM value (for custom entries that are not
+ * strings).  Depth is bounded by the parser's limit. */
+static void put_dom(lit_buf *b, const lit_json *v)
+{
+	const lit_json *c;
+	switch (v->type) {
+	case LIT_JSON_NULL: lit_buf_puts(b, "null"); break;
+	case LIT_JSON_FALSE: lit_buf_puts(b, "false"); break;
+	case LIT_JSON_TRUE: lit_buf_puts(b, "true"); break;
+	case LIT_JSON_NUMBER: lit_buf_put(b, v->str, v->len); break;
+	case LIT_JSON_STRING: lit_json_put_stringn(b, v->str, v->len); break;
+	case LIT_JSON_ARRAY:
+	case LIT_JSON_OBJECT:
+		lit_buf_putc(b, v->type == LIT_JSON_ARRAY ? '[' : '{');
+		for (c = v->child; c; c = c->next) {
+			if (c != v->child)
+				lit_buf_puts(b, ", ");
+			if (v->type == LIT_JSON_OBJECT) {
+				lit_json_put_string(b, c->key ? c->key : "");
+				lit_buf_puts(b, ": ");
+			}
+			put_dom(b, c);
+		}
+		lit_buf_putc(b, v->type == LIT_JSON_ARRAY ? ']' : '}');
+		break;
+	}
+}
+
+/* Text of a scalar (string or number); NULL for other kinds. */
+static const char *scalar_text(const lit_json *v, size_t *len)
+{
+	if (v && (v->type == LIT_JSON_STRING || v->type == LIT_JSON_NUMBER)) {
+		*len = v->len;
+		return v->str;
+	}
+	return NULL;
+}
+
+static int json_truthy(const lit_json *v)
+{
+	if (!v)
+		return 0;
+	switch (v->type) {
+	case LIT_JSON_TRUE: return 1;
+	case LIT_JSON_NUMBER: return v->num != 0;
+	case LIT_JSON_STRING:
+		return v->len > 0 && strcmp(v->str, "false") != 0 && strcmp(v->str, "0") != 0;
+	default: return 0;
+	}
+}
+
+typedef struct csl_reader {
+	const char *file;
+	lit_error *err;
+} csl_reader;
+
+static int is_others(const char *s)
+{
+	return s && (strcmp(s, "others") == 0 || strcmp(s, "et al.") == 0 ||
+	             strcmp(s, "et al") == 0 || strcmp(s, "и др.") == 0);
+}
+
+static const char *member_str(const lit_json *obj, const char *key)
+{
+	const lit_json *v = lit_json_get(obj, key);
+	return v && v->type == LIT_JSON_STRING && v->len ? v->str : NULL;
+}
+
+/* One name (an object, or a string taken as a literal); `last` tells
+ * whether it ends the list, where "others" means "and others". */
+static int read_one_name(csl_reader *cr, lit_record *rec, lit_var var, const lit_json *c,
+                         int last)
+{
+	lit_name n;
+	int rc;
+	memset(&n, 0, sizeof(n));
+	if (c->type == LIT_JSON_STRING) {
+		if (is_others(c->str) && last) {
+			lit_record_set_names_etal(rec, var, 1);
+			return LIT_OK;
+		}
+		if (!c->len)
+			return LIT_OK;
+		n.literal = c->str;
+	} else if (c->type == LIT_JSON_OBJECT) {
+		n.family = member_str(c, "family");
+		n.given = member_str(c, "given");
+		n.dropping_particle = member_str(c, "dropping-particle");
+		n.non_dropping_particle = member_str(c, "non-dropping-particle");
+		n.suffix = member_str(c, "suffix");
+		n.literal = member_str(c, "literal");
+		n.comma_suffix = json_truthy(lit_json_get(c, "comma-suffix"));
+		n.static_ordering = json_truthy(lit_json_get(c, "static-ordering"));
+		if (last && !n.given &&
+		    ((n.literal && is_others(n.literal) && !n.family) ||
+		     (n.family && is_others(n.family) && !n.literal))) {
+			lit_record_set_names_etal(rec, var, 1);
+			return LIT_OK;
+		}
+		if (!n.family && !n.given && !n.literal)
+			return LIT_OK;
+	} else {
+		return lit_error_set(cr->err, LIT_EPARSE, cr->file, c->line,
+		                     "CSL-JSON name in '%s' is not an object", lit_var_name(var));
+	}
+	if ((rc = lit_record_add_name(rec, var, &n)) != LIT_OK)
+		return lit_error_set(cr->err, rc, cr->file, c->line, "out of memory");
+	return LIT_OK;
+}
+
+static int read_names(csl_reader *cr, lit_record *rec, lit_var var, const lit_json *v)
+{
+	const lit_json *c;
+	int rc = LIT_OK;
+	if (v->type == LIT_JSON_OBJECT || v->type == LIT_JSON_STRING)
+		return read_one_name(cr, rec, var, v, 1); /* a single name: tolerated */
+	if (v->type != LIT_JSON_ARRAY)
+		return lit_error_set(cr->err, LIT_EPARSE, cr->file, v->line,
+		                     "CSL-JSON '%s' must be a list of names", lit_var_name(var));
+	for (c = v->child; c && rc == LIT_OK; c = c->next)
+		rc = read_one_name(cr, rec, var, c, c->next == NULL);
+	return rc;
+}
+
+/* A date part given as a number or a string ("2020", "05"). */
+static int date_part(const lit_json *v, int *out)
+{
+	char *end;
+	long x;
+	if (!v)
+		return 0;
+	if (v->type == LIT_JSON_NUMBER) {
+		if (v->num < -100000 || v->num > 100000)
+			return 0;
+		*out = (int)v->num;
+		return 1;
+	}
+	if (v->type == LIT_JSON_STRING && v->len > 0) {
+		x = strtol(v->str, &end, 10);
+		if (end == v->str || x < -100000 || x > 100000)
+			return 0;
+		*out = (int)x;
+		return 1;
+	}
+	return 0;
+}
+
+static int season_value(const lit_json *v)
+{
+	int s = 0;
+	if (!v)
+		return 0;
+	if (date_part(v, &s) && s >= 1 && s <= 4)
+		return s;
+	if (v->type == LIT_JSON_STRING) {
+		static const char *const names[] = { "spring", "summer", "autumn", "winter" };
+		size_t i;
+		char low[16];
+		size_t k;
+		for (k = 0; k < sizeof(low) - 1 && v->str[k]; k++)
+			low[k] = (char)((v->str[k] >= 'A' && v->str[k] <= 'Z') ? v->str[k] + 32 : v->str[k]);
+		low[k] = '\0';
+		if (strcmp(low, "fall") == 0)
+			return LIT_SEASON_AUTUMN;
+		for (i = 0; i < 4; i++)
+			if (strcmp(low, names[i]) == 0)
+				return (int)i + 1;
+	}
+	return 0;
+}
+
+static int read_date(csl_reader *cr, lit_record *rec, lit_var var, const lit_json *v)
+{
+	lit_date d;
+	const lit_json *dp, *raw, *lit;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	if (v->type == LIT_JSON_STRING || v->type == LIT_JSON_NUMBER) {
+		/* an EDTF / free-form date string */
+		if (!lit_date_parse(v->str, v->len, &d))
+			d.literal = v->str;
+		goto store;
+	}
+	if (v->type != LIT_JSON_OBJECT)
+		return lit_error_set(cr->err, LIT_EPARSE, cr->file, v->line,
+		                     "CSL-JSON date '%s' is not an object", lit_var_name(var));
+	dp = lit_json_get(v, "date-parts");
+	if (dp && dp->type == LIT_JSON_ARRAY) {
+		const lit_json *a = lit_json_at(dp, 0), *b = lit_json_at(dp, 1);
+		if (a && a->type == LIT_JSON_ARRAY) {
+			date_part(lit_json_at(a, 0), &d.year);
+			if (date_part(lit_json_at(a, 1), &d.month) && (d.month < 1 || d.month > 12)) {
+				if (d.month >= 13 && d.month <= 16)
+					d.season = d.month - 12;
+				else if (d.month >= 21 && d.month <= 24)
+					d.season = d.month - 20;
+				d.month = 0;
+			}
+			if (date_part(lit_json_at(a, 2), &d.day) && (d.day < 1 || d.day > 31 || !d.month))
+				d.day = 0;
+		} else if (a) {
+			return lit_error_set(cr->err, LIT_EPARSE, cr->file, a->line,
+			                     "CSL-JSON date-parts of '%s' must be arrays", lit_var_name(var));
+		}
+		if (b && b->type == LIT_JSON_ARRAY && d.year) {
+			date_part(lit_json_at(b, 0), &d.end_year);
+			if (date_part(lit_json_at(b, 1), &d.end_month) && (d.end_month < 1 || d.end_month > 12))
+				d.end_month = 0;
+			if (date_part(lit_json_at(b, 2), &d.end_day) &&
+			    (d.end_day < 1 || d.end_day > 31 || !d.end_month))
+				d.end_day = 0;
+			if (d.end_year == d.year && d.end_month == d.month && d.end_day == d.day)
+				d.end_year = d.end_month = d.end_day = 0;
+		}
+	} else if (dp) {
+		return lit_error_set(cr->err, LIT_EPARSE, cr->file, dp->line,
+		                     "CSL-JSON date-parts of '%s' must be an array", lit_var_name(var));
+	}
+	if (d.year == 0) {
+		d.month = d.day = 0;
+		d.end_year = d.end_month = d.end_day = 0;
+		raw = lit_json_get(v, "raw");
+		if (raw && raw->type == LIT_JSON_STRING)
+			lit_date_parse(raw->str, raw->len, &d);
+	}
+	if (lit_json_get(v, "season"))
+		d.season = season_value(lit_json_get(v, "season"));
+	if (json_truthy(lit_json_get(v, "circa")))
+		d.circa = 1;
+	lit = lit_json_get(v, "literal");
+	if (lit && lit->type == LIT_JSON_STRING && lit->len)
+		d.literal = lit->str;
+	if (d.year == 0 && !d.literal) {
+		raw = lit_json_get(v, "raw");
+		if (raw && raw->type == LIT_JSON_STRING && raw->len)
+			d.literal = raw->str; /* unparsable raw text is kept */
+		else
+			return LIT_OK;    /* an empty date: nothing to keep */
+	}
+store:
+	rc = lit_record_set_date(rec, var, &d);
+	if (rc)
+		return lit_error_set(cr->err, rc, cr->file, v->line, "out of memory");
+	return LIT_OK;
+}
+
+static lit_where where_from_name(const char *s)
+{
+	int w;
+	for (w = LIT_WHERE_BIBLIOGRAPHY; w <= LIT_WHERE_BIBFILE; w++)
+		if (strcmp(lit_where_name((lit_where)w), s) == 0)
+			return (lit_where)w;
+	return LIT_WHERE_UNKNOWN;
+}
+
+static int read_custom(csl_reader *cr, lit_record *rec, const lit_json *obj)
+{
+	const lit_json *c;
+	int rc = LIT_OK;
+	if (obj->type != LIT_JSON_OBJECT)
+		return LIT_OK; /* not ours to judge: ignored */
+	for (c = obj->child; c && rc == LIT_OK; c = c->next) {
+		const char *k = c->key ? c->key : "";
+		if (strcmp(k, "raw") == 0 && c->type == LIT_JSON_STRING) {
+			rc = lit_record_set_raw(rec, c->str);
+		} else if (strcmp(k, "where") == 0 && c->type == LIT_JSON_STRING &&
+		           where_from_name(c->str) != LIT_WHERE_UNKNOWN) {
+			lit_record_set_where(rec, where_from_name(c->str));
+		} else if (strcmp(k, "line") == 0 && c->type == LIT_JSON_NUMBER) {
+			if (c->num >= 1 && c->num < 1e12)
+				rc = lit_record_set_source(rec, lit_record_source(rec), (long)c->num);
+		} else if (strcmp(k, "source") == 0 && c->type == LIT_JSON_STRING) {
+			/* copy: the record may own the old source string */
+			rc = lit_record_set_source(rec, c->str, lit_record_line(rec));
+		} else if (strcmp(k, "etal") == 0 && c->type == LIT_JSON_ARRAY) {
+			const lit_json *e;
+			for (e = c->child; e; e = e->next) {
+				int var = e->type == LIT_JSON_STRING ? lit_var_from_name(e->str) : -1;
+				if (var >= 0 && lit_var_kind_of((lit_var)var) == LIT_KIND_NAME)
+					lit_record_set_names_etal(rec, (lit_var)var, 1);
+			}
+		} else if (c->type == LIT_JSON_STRING) {
+			rc = lit_record_set_custom(rec, k, c->str, 0);
+		} else {
+			lit_buf b = LIT_BUF_INIT;
+			put_dom(&b, c);
+			rc = lit_buf_status(&b);
+			if (!rc)
+				rc = lit_record_set_custom(rec, k, lit_buf_cstr(&b), 1);
+			lit_buf_free(&b);
+		}
+	}
+	if (rc)
+		return lit_error_set(cr->err, rc, cr->file, obj->line, "out of memory");
+	return LIT_OK;
+}
+
+/* Non-standard keys some producers write (Zotero's, citeproc-js'). */
+static int alias_var(const char *key)
+{
+	if (strcmp(key, "journalAbbreviation") == 0 || strcmp(key, "shortContainerTitle") == 0)
+		return LIT_VAR_CONTAINER_TITLE_SHORT;
+	if (strcmp(key, "shortTitle") == 0)
+		return LIT_VAR_TITLE_SHORT;
+	if (strcmp(key, "doi") == 0)
+		return LIT_VAR_DOI;
+	if (strcmp(key, "url") == 0)
+		return LIT_VAR_URL;
+	if (strcmp(key, "isbn") == 0)
+		return LIT_VAR_ISBN;
+	if (strcmp(key, "issn") == 0)
+		return LIT_VAR_ISSN;
+	return -1;
+}
+
+static int read_item(csl_reader *cr, lit_records *out, const lit_json *item)
+{
+	lit_record *rec;
+	const lit_json *c, *custom = NULL;
+	int rc = LIT_OK;
+
+	if (item->type != LIT_JSON_OBJECT)
+		return lit_error_set(cr->err, LIT_EPARSE, cr->file, item->line,
+		                     "CSL-JSON item is not an object");
+	rec = lit_record_new();
+	if (!rec)
+		return lit_error_set(cr->err, LIT_ENOMEM, cr->file, item->line, "out of memory");
+	lit_record_set_source(rec, cr->file, item->line);
+	lit_record_set_where(rec, LIT_WHERE_BIBFILE);
+	for (c = item->child; c && rc == LIT_OK; c = c->next) {
+		const char *k = c->key ? c->key : "";
+		int var;
+		size_t len;
+		const char *s;
+		if (strcmp(k, "id") == 0) {
+			if ((s = scalar_text(c, &len)) != NULL && len)
+				rc = lit_record_set_id(rec, s);
+			continue;
+		}
+		if (strcmp(k, "type") == 0) {
+			int t = c->type == LIT_JSON_STRING ? lit_type_from_name(c->str) : -1;
+			lit_record_set_type(rec, t >= 0 ? (lit_type)t : LIT_TYPE_DOCUMENT);
+			continue;
+		}
+		if (strcmp(k, "custom") == 0) {
+			custom = c;
+			continue;
+		}
+		var = lit_var_from_name(k);
+		if (var < 0)
+			var = alias_var(k);
+		if (var < 0)
+			continue; /* not a CSL variable: ignored */
+		switch (lit_var_kind_of((lit_var)var)) {
+		case LIT_KIND_TEXT:
+		case LIT_KIND_NUMBER:
+			if ((s = scalar_text(c, &len)) != NULL) {
+				if (!lit_record_get(rec, (lit_var)var))
+					rc = lit_record_setn(rec, (lit_var)var, s, len);
+			} else if (c->type == LIT_JSON_ARRAY) {
+				/* a list of strings ("ISBN": [..]): joined */
+				lit_buf b = LIT_BUF_INIT;
+				const lit_json *e;
+				for (e = c->child; e; e = e->next)
+					if ((s = scalar_text(e, &len)) != NULL && len) {
+						if (b.len)
+							lit_buf_puts(&b, ", ");
+						lit_buf_put(&b, s, len);
+					}
+				rc = lit_buf_status(&b);
+				if (!rc && b.len)
+					rc = lit_record_setn(rec, (lit_var)var, b.ptr, b.len);
+				lit_buf_free(&b);
+			} else if (c->type != LIT_JSON_NULL) {
+				rc = lit_error_set(cr->err, LIT_EPARSE, cr->file, c->line,
+				                   "CSL-JSON variable '%s' must be a string or number", k);
+			}
+			break;
+		case LIT_KIND_NAME:
+			if (c->type != LIT_JSON_NULL)
+				rc = read_names(cr, rec, (lit_var)var, c);
+			break;
+		case LIT_KIND_DATE:
+			if (c->type != LIT_JSON_NULL)
+				rc = read_date(cr, rec, (lit_var)var, c);
+			break;
+		}
+	}
+	if (rc == LIT_OK && custom)
+		rc = read_custom(cr, rec, custom);
+	if (rc != LIT_OK) {
+		if (rc == LIT_ENOMEM && (!cr->err || cr->err->code != LIT_ENOMEM))
+			lit_error_set(cr->err, rc, cr->file, item->line, "out of memory");
+		lit_record_free(rec);
+		return rc;
+	}
+	rc = lit_records_push(out, rec);
+	if (rc)
+		return lit_error_set(cr->err, rc, cr->file, item->line, "out of memory");
+	return LIT_OK;
+}
+
+static int csljson_read(lit_records *out, const char *data, size_t len, const char *filename,
+                        lit_error *err)
+{
+	csl_reader cr;
+	lit_json_doc *doc;
+	const lit_json *root, *items, *c;
+	int rc = LIT_OK;
+
+	cr.file = filename;
+	cr.err = err;
+	doc = lit_json_parse(data, len, filename, err);
+	if (!doc) {
+		if (err && err->code == LIT_OK)
+			lit_error_set(err, LIT_EPARSE, filename, 0, "invalid JSON");
+		return err ? err->code : LIT_EPARSE;
+	}
+	root = lit_json_root(doc);
+	items = root;
+	if (root && root->type == LIT_JSON_OBJECT) {
+		const lit_json *it = lit_json_get(root, "items");
+		if (it && it->type == LIT_JSON_ARRAY)
+			items = it;
+	}
+	if (!items) {
+		rc = lit_error_set(err, LIT_EPARSE, filename, 1, "empty CSL-JSON document");
+	} else if (items->type == LIT_JSON_OBJECT) {
+		rc = read_item(&cr, out, items);
+	} else if (items->type == LIT_JSON_ARRAY) {
+		for (c = items->child; c && rc == LIT_OK; c = c->next)
+			rc = read_item(&cr, out, c);
+	} else {
+		rc = lit_error_set(err, LIT_EPARSE, filename, items->line,
+		                   "CSL-JSON must be an array of items or an item object");
+	}
+	lit_json_free(doc);
+	return rc;
+}
+
+static int csljson_detect(const char *data, size_t len)
+{
+	size_t i = 0, lim = len < 4096 ? len : 4096;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < lim && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	if (i >= lim || (data[i] != '[' && data[i] != '{'))
+		return 0;
+	{
+		/* look for the CSL member names near the start */
+		size_t j;
+		int type = 0, id = 0;
+		for (j = i; j + 6 < lim; j++) {
+			if (memcmp(data + j, "\"type\"", 6) == 0)
+				type = 1;
+			if (j + 4 < lim && memcmp(data + j, "\"id\"", 4) == 0)
+				id = 1;
+		}
+		if (type || id)
+			return 90;
+		return data[i] == '[' ? 30 : 20;
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* Format definition                                                   */
 /* ------------------------------------------------------------------ */
 
 const lit_format_def lit_format_csljson = {
-	{ "csljson", "CSL-JSON", 0, 1 },
+	{ "csljson", "CSL-JSON", 1, 1 },
 	"csl-json json csl",
-	NULL,
-	NULL,
+	csljson_detect,
+	csljson_read,
 	NULL, NULL, NULL,
 	csljson_write_all
 };
