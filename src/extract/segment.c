@@ -1,0 +1,1386 @@
+/*
+ * segment.c - finding the references in running text: reference lists
+ * under their headings (or a numbered run without one), footnotes
+ * interleaved with the body and linked to their markers, endnote
+ * sections, in-text citations ([4], [4, с. 25], [Лукин, 2024]) linked to
+ * list entries, repeats ("Там же", "Ibid.", "Op. cit.") resolved, several
+ * works in one footnote split, and explanatory notes set aside.
+ *
+ * The text is split into lines once; each line gets a kind (blank, text,
+ * page furniture) and a role (body, list, note, heading).  Lists are found
+ * first, then one pass over the body builds the footnotes and collects
+ * markers and citations.  Everything is linear in the size of the text
+ * except the linking, which is linear in the number of citations times a
+ * small constant (lookups by label go through a table).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+
+enum { K_BLANK = 0, K_TEXT, K_PAGENUM, K_FURN };
+enum { R_BODY = 0, R_LIST, R_NOTE, R_HEAD };
+
+typedef struct xline {
+	const char *s;      /* first non-blank byte */
+	size_t len;         /* trimmed length */
+	unsigned ind;       /* leading blanks */
+	unsigned char kind;
+	unsigned char role;
+} xline;
+
+/* A parsed label at the start of a line. */
+enum { LAB_NONE = 0, LAB_DOT, LAB_PAREN, LAB_BRACKET, LAB_SPACE, LAB_SUP, LAB_MD };
+
+typedef struct xlabel {
+	int style;          /* LAB_* */
+	long value;
+	size_t text_off;    /* offset of the text after the label (in the trimmed line) */
+	char printed[24];   /* the label as printed, without punctuation */
+} xlabel;
+
+typedef struct seg {
+	lit_xdoc *doc;
+	const lit_xinput *in;
+	xline *lines;
+	size_t n;
+	lit_xvocab vocab;
+	lit_xmarker *marks;
+	size_t nmarks, capmarks;
+	/* index of list items by label value (first list only) */
+	long *bylabel;
+	size_t nbylabel;
+	int have_list;
+	lit_buf tmp;
+} seg;
+
+/* ------------------------------------------------------------------
+ * Lines
+ * ---------------------------------------------------------------- */
+
+static int blank_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int split_lines(seg *g)
+{
+	const char *t = g->in->text;
+	size_t len = g->in->len;
+	size_t cap = 64;
+	for (size_t i = 0; i < len; i++)
+		cap += t[i] == '\n';
+	g->lines = malloc(cap * sizeof *g->lines);
+	if (!g->lines)
+		return -1;
+	size_t i = 0, n = 0;
+	while (i < len || (i == len && n == 0 && len > 0)) {
+		const char *nl = memchr(t + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - t) : len;
+		size_t b = i;
+		unsigned ind = 0;
+		/* leading blanks, including NBSP (C2 A0) */
+		while (b < e) {
+			if (blank_byte((unsigned char)t[b])) { b++; ind++; continue; }
+			if ((unsigned char)t[b] == 0xC2 && b + 1 < e && (unsigned char)t[b + 1] == 0xA0) {
+				b += 2; ind++; continue;
+			}
+			break;
+		}
+		size_t te = e;
+		while (te > b && (blank_byte((unsigned char)t[te - 1]) ||
+		                  (te - b >= 2 && (unsigned char)t[te - 2] == 0xC2 &&
+		                   (unsigned char)t[te - 1] == 0xA0))) {
+			if (blank_byte((unsigned char)t[te - 1]))
+				te--;
+			else
+				te -= 2;
+		}
+		xline *L = &g->lines[n++];
+		L->s = t + b;
+		L->len = te - b;
+		L->ind = ind;
+		L->kind = L->len ? K_TEXT : K_BLANK;
+		L->role = R_BODY;
+		if (!nl)
+			break;
+		i = e + 1;
+		if (n == cap)
+			break;
+	}
+	g->n = n;
+	return 0;
+}
+
+static int is_pagenum(const xline *L)
+{
+	if (L->len == 0 || L->len > 16)
+		return 0;
+	size_t digits = 0;
+	for (size_t i = 0; i < L->len; i++) {
+		unsigned char c = (unsigned char)L->s[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if (c == ' ' || c == '-' || c == 0xE2 || c == 0x80 || c == 0x93 || c == 0x94)
+			continue;
+		else
+			return 0;
+	}
+	return digits >= 1 && digits <= 4;
+}
+
+static size_t cp_count(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static int ends_terminal(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	char c = s[n - 1];
+	return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+static uint64_t line_hash(const xline *L)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < L->len; i++) {
+		h ^= (unsigned char)L->s[i];
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+/* Page numbers, running headers and footers. */
+static void mark_furniture(seg *g)
+{
+	size_t n = g->n;
+	for (size_t i = 0; i < n; i++)
+		if (g->lines[i].kind == K_TEXT && is_pagenum(&g->lines[i]))
+			g->lines[i].kind = K_PAGENUM;
+	/* short lines repeated three times or more */
+	size_t cap = 1024;
+	while (cap < n * 2 && cap < ((size_t)1 << 26))
+		cap <<= 1;
+	uint64_t *keys = calloc(cap, sizeof *keys);
+	uint32_t *cnt = calloc(cap, sizeof *cnt);
+	if (keys && cnt && n < cap) {
+		size_t mask = cap - 1;
+		for (int pass = 0; pass < 2; pass++) {
+			for (size_t i = 0; i < n; i++) {
+				xline *L = &g->lines[i];
+				if (L->kind != K_TEXT || L->len < 3 || cp_count(L->s, L->len) > 80)
+					continue;
+				unsigned char c0 = (unsigned char)L->s[0];
+				if (c0 >= '0' && c0 <= '9')
+					continue;
+				uint64_t h = line_hash(L);
+				size_t k = (size_t)h & mask;
+				while (keys[k] && keys[k] != h)
+					k = (k + 1) & mask;
+				if (pass == 0) {
+					keys[k] = h;
+					cnt[k]++;
+				} else if (cnt[k] >= 3 && !lit_xheading_kind(L->s, L->len)) {
+					L->kind = K_FURN;
+				}
+			}
+		}
+	}
+	free(keys);
+	free(cnt);
+	/* a short line next to a page number (across blank lines) */
+	for (size_t i = 0; i < n; i++) {
+		if (g->lines[i].kind != K_PAGENUM)
+			continue;
+		for (int dir = -1; dir <= 1; dir += 2) {
+			size_t j = i;
+			int blanks = 0;
+			for (;;) {
+				if (dir < 0 && j == 0) break;
+				j += dir;
+				if (j >= n) break;
+				if (g->lines[j].kind == K_BLANK) { blanks++; if (blanks > 3) break; continue; }
+				break;
+			}
+			if (j >= n || j == i || g->lines[j].kind != K_TEXT)
+				continue;
+			xline *L = &g->lines[j];
+			unsigned char c0 = (unsigned char)L->s[0];
+			if (blanks == 0 || cp_count(L->s, L->len) > 60 || ends_terminal(L->s, L->len) ||
+			    (c0 >= '0' && c0 <= '9') || lit_xheading_kind(L->s, L->len) ||
+			    lit_xcp_supdigit(lit_xcp(L->s, L->len, &(size_t){0})) >= 0)
+				continue;
+			/* at most eight words */
+			size_t words = 1;
+			for (size_t q = 0; q < L->len; q++)
+				words += L->s[q] == ' ';
+			if (words <= 8)
+				L->kind = K_FURN;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------
+ * Labels
+ * ---------------------------------------------------------------- */
+
+static int parse_label(const xline *L, xlabel *lab)
+{
+	memset(lab, 0, sizeof *lab);
+	const char *s = L->s;
+	size_t n = L->len, i = 0, adv;
+	if (n < 2)
+		return 0;
+	/* superscript digits */
+	uint32_t cp = lit_xcp(s, n, &adv);
+	if (lit_xcp_supdigit(cp) >= 0) {
+		while (i < n) {
+			cp = lit_xcp(s + i, n - i, &adv);
+			if (lit_xcp_supdigit(cp) < 0)
+				break;
+			i += adv;
+		}
+		if (i >= sizeof lab->printed)
+			return 0;
+		memcpy(lab->printed, s, i);
+		lab->value = lit_xlabel_value(s, i);
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i >= n || lab->value < 0)
+			return 0;
+		lab->style = LAB_SUP;
+		lab->text_off = i;
+		return 1;
+	}
+	/* Markdown footnote definition [^n]: */
+	if (s[0] == '[' && n > 4 && s[1] == '^') {
+		size_t j = 2;
+		while (j < n && j < 12 && s[j] != ']')
+			j++;
+		if (j < n && s[j] == ']' && j + 1 < n && s[j + 1] == ':') {
+			size_t pl = j - 2;
+			memcpy(lab->printed, s + 2, pl < 20 ? pl : 20);
+			lab->value = lit_xlabel_value(s + 2, pl);
+			i = j + 2;
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			lab->style = LAB_MD;
+			lab->text_off = i;
+			return i < n;
+		}
+		return 0;
+	}
+	int br = 0;
+	if (s[0] == '[') {
+		br = 1;
+		i = 1;
+	}
+	size_t ds = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && i - ds < 4)
+		i++;
+	size_t nd = i - ds;
+	if (nd == 0 || nd > 3 || i >= n)
+		return 0;
+	memcpy(lab->printed, s + ds, nd);
+	lab->value = lit_xlabel_value(s + ds, nd);
+	if (br) {
+		if (s[i] != ']')
+			return 0;
+		lab->style = LAB_BRACKET;
+		i++;
+	} else if (s[i] == '.') {
+		if (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
+			return 0;   /* 12.05.2020, 1.2 */
+		lab->style = LAB_DOT;
+		i++;
+	} else if (s[i] == ')') {
+		lab->style = LAB_PAREN;
+		i++;
+	} else if (s[i] == ' ' || s[i] == '\t') {
+		lab->style = LAB_SPACE;
+	} else {
+		return 0;
+	}
+	if (i < n && s[i] != ' ' && s[i] != '\t' && lab->style != LAB_BRACKET)
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n)
+		return 0;
+	lab->text_off = i;
+	return 1;
+}
+
+/* ------------------------------------------------------------------
+ * Items
+ * ---------------------------------------------------------------- */
+
+typedef struct entry {
+	size_t first;       /* first line */
+	size_t text_off;    /* offset of text in the first line */
+	size_t *lines;      /* continuation lines */
+	size_t nlines, caplines;
+	xlabel lab;
+	int open;
+} entry;
+
+static void entry_reset(entry *e)
+{
+	e->nlines = 0;
+	e->open = 0;
+}
+
+static int entry_add_line(entry *e, size_t li)
+{
+	if (e->nlines == e->caplines) {
+		size_t cap = e->caplines ? e->caplines * 2 : 16;
+		size_t *p = realloc(e->lines, cap * sizeof *p);
+		if (!p)
+			return -1;
+		e->lines = p;
+		e->caplines = cap;
+	}
+	e->lines[e->nlines++] = li;
+	return 0;
+}
+
+/* Join the lines of an entry into g->tmp. */
+static void entry_text(seg *g, const entry *e)
+{
+	lit_buf_clear(&g->tmp);
+	const xline *L = &g->lines[e->first];
+	lit_xjoin_line(&g->tmp, L->s + e->text_off, L->len - e->text_off, &g->vocab);
+	for (size_t k = 0; k < e->nlines; k++) {
+		const xline *M = &g->lines[e->lines[k]];
+		lit_xjoin_line(&g->tmp, M->s, M->len, &g->vocab);
+	}
+}
+
+static long entry_emit(seg *g, const entry *e, int where)
+{
+	entry_text(g, e);
+	if (lit_buf_status(&g->tmp)) {
+		g->doc->failed = 1;
+		return -1;
+	}
+	if (g->tmp.len == 0)
+		return -1;
+	return lit_xdoc_add(g->doc, where, (long)e->first + 1, e->lab.printed,
+	                    g->tmp.ptr, g->tmp.len);
+}
+
+/* ------------------------------------------------------------------
+ * Reference lists
+ * ---------------------------------------------------------------- */
+
+static int starts_lower(const char *s, size_t n)
+{
+	size_t adv;
+	return lit_xcp_lower(lit_xcp(s, n, &adv));
+}
+
+static int has_prefix(const char *s, size_t n, const char *p)
+{
+	size_t m = strlen(p);
+	return n >= m && memcmp(s, p, m) == 0;
+}
+
+/* Paragraphs that close a reference list. */
+static int is_list_ender(const xline *L)
+{
+	static const char *const enders[] = {
+		"Статья поступила", "Поступила в редакцию", "Сведения об автор",
+		"Информация об автор", "Об авторе", "Об авторах", "About the author",
+		"Information about the author", "Received", "Submitted", "Accepted",
+		"Для цитирования", "For citation", "Аннотация", "Abstract", "Keywords",
+		"Ключевые слова", "©", "Конфликт интересов", "Conflict of interest",
+		"Funding", "Финансирование", "Acknowledg", "Благодарност", "Вклад авторов",
+		"Author contributions", "Appendix", "Приложение", "Система Orphus",
+		NULL
+	};
+	for (size_t k = 0; enders[k]; k++)
+		if (has_prefix(L->s, L->len, enders[k]))
+			return 1;
+	return 0;
+}
+
+/* Does the line start a new unnumbered entry: "Иванов И. И.", "Smith, J.",
+ * "Smith J.", a bullet? */
+static int author_start(const char *s, size_t n)
+{
+	size_t i = 0, adv;
+	uint32_t cp = lit_xcp(s, n, &adv);
+	if (!lit_xcp_upper(cp))
+		return 0;
+	i += adv;
+	size_t letters = 1;
+	while (i < n) {
+		cp = lit_xcp(s + i, n - i, &adv);
+		if (!lit_xcp_letter(cp) && cp != '-' && cp != '\'' && cp != 0x2019)
+			break;
+		i += adv;
+		letters++;
+	}
+	if (letters < 2 || i >= n)
+		return 0;
+	if (s[i] == ',')
+		i++;
+	if (i < n && s[i] == ' ')
+		i++;
+	cp = lit_xcp(s + i, n - i, &adv);
+	return lit_xcp_upper(cp) && i + adv < n && (s[i + adv] == '.' || s[i + adv] == ' ');
+}
+
+static int bullet_start(const xline *L, size_t *off)
+{
+	const char *s = L->s;
+	size_t n = L->len;
+	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
+		*off = 2;
+		return 1;
+	}
+	if (n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == 0xA2) {
+		*off = 3;
+		while (*off < n && s[*off] == ' ')
+			(*off)++;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Segment a list starting at line `from` (exclusive end `to`).  Marks the
+ * lines it takes.  Returns the number of entries; *end receives the line
+ * after the list.  With `probe`, nothing is emitted: the entries are only
+ * counted, and *bibgood receives how many look bibliographic.
+ */
+static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
+                       size_t *end, size_t *bibgood)
+{
+	entry e = {0};
+	size_t count = 0, good = 0, i = from;
+	while (i < to && (g->lines[i].kind == K_BLANK || g->lines[i].kind == K_PAGENUM ||
+	                  g->lines[i].kind == K_FURN))
+		i++;
+	if (i >= to) {
+		*end = i;
+		return 0;
+	}
+	xlabel lab;
+	int numbered = parse_label(&g->lines[i], &lab) && lab.style != LAB_MD &&
+	               lab.value >= 0 && lab.value <= 5 &&
+	               (lab.style != LAB_SPACE || where == LIT_XW_END);
+	int style = numbered ? lab.style : LAB_NONE;
+	long expected = numbered ? lab.value : 0;
+	int blank_seen = 0;
+	size_t last_taken = i;
+#define FLUSH() do { \
+		if (e.open) { \
+			if (bibgood) { entry_text(g, &e); \
+				if (lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 2) good++; } \
+			if (!probe) { \
+				long ix_ = entry_emit(g, &e, where); \
+				if (ix_ >= 0 && where == LIT_XW_LIST) g->doc->n_list++; \
+				if (ix_ >= 0 && where == LIT_XW_END) g->doc->n_end++; \
+			} \
+			count++; \
+			entry_reset(&e); \
+		} \
+	} while (0)
+	for (; i < to; i++) {
+		xline *L = &g->lines[i];
+		if (L->kind == K_BLANK) {
+			blank_seen = 1;
+			continue;
+		}
+		if (L->kind == K_PAGENUM || L->kind == K_FURN)
+			continue;
+		if (lit_xheading_kind(L->s, L->len))
+			break;
+		if (numbered) {
+			xlabel lb;
+			if (parse_label(L, &lb) && lb.style == style && lb.value >= expected &&
+			    lb.value <= expected + 2) {
+				FLUSH();
+				e.first = i;
+				e.text_off = lb.text_off;
+				e.lab = lb;
+				e.open = 1;
+				expected = lb.value + 1;
+				blank_seen = 0;
+				last_taken = i;
+				if (!probe)
+					L->role = where == LIT_XW_END ? R_NOTE : R_LIST;
+				continue;
+			}
+			if (!e.open)
+				break;
+			int cont = !blank_seen;
+			if (blank_seen) {
+				entry_text(g, &e);
+				int incomplete = !ends_terminal(g->tmp.ptr, g->tmp.len) &&
+				                 !(g->tmp.len && g->tmp.ptr[g->tmp.len - 1] == ')');
+				cont = incomplete && (starts_lower(L->s, L->len) ||
+				                      lit_xurl_continues(g->tmp.ptr, g->tmp.len, L->s, L->len));
+			}
+			if (!cont || is_list_ender(L))
+				break;
+			if (entry_add_line(&e, i))
+				g->doc->failed = 1;
+			blank_seen = 0;
+			last_taken = i;
+			if (!probe)
+				L->role = where == LIT_XW_END ? R_NOTE : R_LIST;
+			continue;
+		}
+		/* unnumbered: one entry per paragraph, or per line when lines
+		 * start with an author and the previous one ended a sentence */
+		if (is_list_ender(L))
+			break;
+		size_t boff = 0;
+		int bullet = bullet_start(L, &boff);
+		int starts = !e.open || blank_seen || bullet;
+		if (!starts && e.open) {
+			entry_text(g, &e);
+			if (ends_terminal(g->tmp.ptr, g->tmp.len) && author_start(L->s, L->len))
+				starts = 1;
+			/* hanging indent: continuation lines are indented more */
+			if (L->ind < g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first].ind &&
+			    L->ind <= g->lines[e.first].ind)
+				starts = 1;
+		}
+		if (starts) {
+			if (e.open) {
+				entry_text(g, &e);
+				if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2 && count == 0 && !probe) {
+					/* a first paragraph that is not a reference: no list here */
+					break;
+				}
+			}
+			FLUSH();
+			/* the new paragraph must look like a reference */
+			lit_buf_clear(&g->tmp);
+			size_t j = i;
+			/* peek at the paragraph */
+			while (j < to && g->lines[j].kind != K_BLANK && j - i < 12) {
+				lit_xjoin_line(&g->tmp, g->lines[j].s, g->lines[j].len, NULL);
+				j++;
+			}
+			if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2 && !bullet)
+				break;
+			e.first = i;
+			e.text_off = boff;
+			memset(&e.lab, 0, sizeof e.lab);
+			e.open = 1;
+			blank_seen = 0;
+			last_taken = i;
+			if (!probe)
+				L->role = where == LIT_XW_END ? R_NOTE : R_LIST;
+			continue;
+		}
+		if (entry_add_line(&e, i))
+			g->doc->failed = 1;
+		last_taken = i;
+		if (!probe)
+			L->role = where == LIT_XW_END ? R_NOTE : R_LIST;
+	}
+	FLUSH();
+#undef FLUSH
+	free(e.lines);
+	*end = last_taken + 1;
+	if (bibgood)
+		*bibgood = good;
+	return count;
+}
+
+/* Lists under headings, else a numbered run starting at 1. */
+static void find_lists(seg *g)
+{
+	size_t n = g->n;
+	int found = 0;
+	for (size_t i = 0; i < n; i++) {
+		xline *L = &g->lines[i];
+		if (L->kind != K_TEXT || L->role != R_BODY)
+			continue;
+		int kind = lit_xheading_kind(L->s, L->len);
+		if (!kind)
+			continue;
+		size_t end, good;
+		/* "Примечания" may hold notes or a plain list: both are endnotes */
+		size_t k = seg_list(g, i + 1, n, kind, 1, &end, &good);
+		if (k == 0)
+			continue;
+		L->role = R_HEAD;
+		seg_list(g, i + 1, n, kind, 0, &end, NULL);
+		if (kind == LIT_XW_LIST)
+			found = 1;
+		i = end ? end - 1 : i;
+	}
+	if (found)
+		return;
+	/* no heading: the last numbered run 1., 2., 3. ... that looks bibliographic */
+	size_t best_from = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		xline *L = &g->lines[i];
+		xlabel lab;
+		if (L->kind != K_TEXT || L->role != R_BODY || !parse_label(L, &lab) ||
+		    lab.value != 1 || lab.style == LAB_SPACE || lab.style == LAB_SUP ||
+		    lab.style == LAB_MD)
+			continue;
+		size_t end, good;
+		size_t k = seg_list(g, i, n, LIT_XW_LIST, 1, &end, &good);
+		if (k >= 3 && good * 10 >= k * 6) {
+			best_from = i;
+			i = end ? end - 1 : i;
+		}
+	}
+	if (best_from != (size_t)-1) {
+		size_t end;
+		seg_list(g, best_from, n, LIT_XW_LIST, 0, &end, NULL);
+	}
+}
+
+/* ------------------------------------------------------------------
+ * Footnotes and markers
+ * ---------------------------------------------------------------- */
+
+typedef struct mctx {
+	seg *g;
+	long line;
+} mctx;
+
+static void on_marker(void *ctx, long num, int sup, size_t off)
+{
+	mctx *m = ctx;
+	seg *g = m->g;
+	(void)off;
+	if (g->nmarks == g->capmarks) {
+		size_t cap = g->capmarks ? g->capmarks * 2 : 64;
+		lit_xmarker *p = realloc(g->marks, cap * sizeof *p);
+		if (!p) {
+			g->doc->failed = 1;
+			return;
+		}
+		g->marks = p;
+		g->capmarks = cap;
+	}
+	lit_xmarker *k = &g->marks[g->nmarks++];
+	k->line = m->line;
+	k->num = num;
+	k->used = 0;
+	k->sup = sup;
+}
+
+/* The nearest earlier unused marker with this number, within `window`
+ * lines before `line` (0 = any distance); its index or -1. */
+static long find_marker(seg *g, long num, long line, long window)
+{
+	for (size_t k = g->nmarks; k-- > 0;) {
+		lit_xmarker *m = &g->marks[k];
+		if (window && m->line < line - window)
+			break;
+		if (!m->used && m->num == num && m->line <= line)
+			return (long)k;
+	}
+	return -1;
+}
+
+static int lower_ok_note(const char *s, size_t n)
+{
+	static const char *const ok[] = { "ibid", "cf.", "see ", "op. cit", "id.", "там же", NULL };
+	for (size_t k = 0; ok[k]; k++)
+		if (has_prefix(s, n, ok[k]))
+			return 1;
+	return 0;
+}
+
+/* Can this line start a footnote here? */
+static int note_start(seg *g, size_t i, int in_note, long last_num, xlabel *lab)
+{
+	xline *L = &g->lines[i];
+	if (!parse_label(L, lab))
+		return 0;
+	const char *t = L->s + lab->text_off;
+	size_t tn = L->len - lab->text_off;
+	char c0 = t[0];
+	if (c0 == '.' || c0 == ',' || c0 == ';' || c0 == ':' || c0 == ')' || c0 == '%')
+		return 0;
+	if (lab->style == LAB_SUP || lab->style == LAB_MD)
+		return 1;
+	if (lab->style != LAB_SPACE || lab->value < 1 || lab->value > 999)
+		return 0;
+	if (c0 >= '0' && c0 <= '9')
+		return 0;
+	if (starts_lower(t, tn) && !lower_ok_note(t, tn))
+		return 0;
+	if (c0 == '-' || c0 == '+' || c0 == '*' || c0 == '=' || c0 == '/')
+		return 0;
+	if (in_note && lab->value == last_num + 1)
+		return 1;
+	return find_marker(g, lab->value, (long)i + 1, 150) >= 0;
+}
+
+typedef struct cite_ctx {
+	seg *g;
+} cite_ctx;
+
+static void link_citation(seg *g, const char *s, size_t n, long line);
+
+/* Scan one body line (and maybe the next) for [...] citations. */
+static void scan_citations(seg *g, size_t i)
+{
+	xline *L = &g->lines[i];
+	const char *s = L->s;
+	size_t n = L->len;
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] != '[' || (k + 1 < n && s[k + 1] == '^'))
+			continue;
+		size_t j = k + 1;
+		while (j < n && s[j] != ']' && s[j] != '[' && j - k < 400)
+			j++;
+		if (j < n && s[j] == ']') {
+			/* skip Markdown links [text](url) */
+			if (j + 1 < n && s[j + 1] == '(') {
+				k = j;
+				continue;
+			}
+			link_citation(g, s + k + 1, j - k - 1, (long)i + 1);
+			k = j;
+			continue;
+		}
+		if (j >= n && n - k < 300) {
+			/* wrapped over the line end: join with the next body line */
+			size_t nx = i + 1;
+			while (nx < g->n && nx - i < 4 && g->lines[nx].kind != K_TEXT)
+				nx++;
+			if (nx >= g->n || g->lines[nx].role != R_BODY || g->lines[nx].kind != K_TEXT)
+				break;
+			xline *M = &g->lines[nx];
+			const char *close = memchr(M->s, ']', M->len < 200 ? M->len : 200);
+			if (!close)
+				break;
+			lit_buf b = LIT_BUF_INIT;
+			lit_buf_put(&b, s + k + 1, n - k - 1);
+			lit_xjoin_line(&b, M->s, (size_t)(close - M->s), NULL);
+			if (!lit_buf_status(&b))
+				link_citation(g, b.ptr, b.len, (long)i + 1);
+			lit_buf_free(&b);
+			break;
+		}
+		k = j - 1;
+	}
+}
+
+static void note_finish(seg *g, entry *e, int where)
+{
+	if (!e->open)
+		return;
+	long ix = entry_emit(g, e, where);
+	if (ix >= 0) {
+		lit_xitem *it = &g->doc->items[ix];
+		long mk = find_marker(g, e->lab.value, it->line, 0);
+		if (mk >= 0) {
+			g->marks[mk].used = 1;
+			lit_xitem_cite(it, g->marks[mk].line);
+		} else {
+			lit_xdoc_warn(g->doc, it->line, "footnote %s has no marker in the text",
+			              it->label);
+		}
+		g->doc->n_foot++;
+	}
+	entry_reset(e);
+}
+
+static void body_pass(seg *g)
+{
+	entry e = {0};
+	int in_note = 0, note_blank = 0;
+	long last_num = 0;
+	size_t prev_text = (size_t)-1;
+	for (size_t i = 0; i < g->n; i++) {
+		xline *L = &g->lines[i];
+		if (L->role != R_BODY) {
+			if (in_note) {
+				note_finish(g, &e, LIT_XW_FOOT);
+				in_note = 0;
+			}
+			continue;
+		}
+		if (L->kind == K_BLANK) {
+			if (in_note)
+				note_blank = 1;
+			continue;
+		}
+		if (L->kind == K_PAGENUM || L->kind == K_FURN)
+			continue;
+		xlabel lab;
+		if (note_start(g, i, in_note, last_num, &lab)) {
+			if (in_note)
+				note_finish(g, &e, LIT_XW_FOOT);
+			e.first = i;
+			e.text_off = lab.text_off;
+			e.lab = lab;
+			e.open = 1;
+			in_note = 1;
+			note_blank = 0;
+			last_num = lab.value;
+			L->role = R_NOTE;
+			prev_text = i;
+			continue;
+		}
+		if (in_note) {
+			int body = note_blank;
+			if (!body && L->ind > 0 && prev_text != (size_t)-1 &&
+			    L->ind != g->lines[prev_text].ind)
+				body = 1;  /* a new text block: the page body resumes */
+			if (!body) {
+				if (entry_add_line(&e, i))
+					g->doc->failed = 1;
+				L->role = R_NOTE;
+				prev_text = i;
+				continue;
+			}
+			note_finish(g, &e, LIT_XW_FOOT);
+			in_note = 0;
+		}
+		/* running text */
+		mctx m = { g, (long)i + 1 };
+		lit_xfind_markers(L->s, L->len, on_marker, &m);
+		if (memchr(L->s, '[', L->len))
+			scan_citations(g, i);
+		prev_text = i;
+	}
+	if (in_note)
+		note_finish(g, &e, LIT_XW_FOOT);
+	free(e.lines);
+}
+
+/* ------------------------------------------------------------------
+ * In-text citations
+ * ---------------------------------------------------------------- */
+
+static long list_item_by_label(seg *g, long v)
+{
+	if (v < 0 || (size_t)v >= g->nbylabel)
+		return -1;
+	return g->bylabel[v];
+}
+
+static void build_label_index(seg *g)
+{
+	long maxv = -1;
+	for (size_t k = 0; k < g->doc->nitems; k++) {
+		lit_xitem *it = &g->doc->items[k];
+		if (it->where != LIT_XW_LIST)
+			continue;
+		g->have_list = 1;
+		long v = lit_xlabel_value(it->label, strlen(it->label));
+		if (v > maxv && v < 100000)
+			maxv = v;
+	}
+	if (maxv < 0)
+		return;
+	g->bylabel = malloc((size_t)(maxv + 1) * sizeof *g->bylabel);
+	if (!g->bylabel) {
+		g->doc->failed = 1;
+		return;
+	}
+	g->nbylabel = (size_t)maxv + 1;
+	for (size_t k = 0; k < g->nbylabel; k++)
+		g->bylabel[k] = -1;
+	for (size_t k = 0; k < g->doc->nitems; k++) {
+		lit_xitem *it = &g->doc->items[k];
+		if (it->where != LIT_XW_LIST)
+			continue;
+		long v = lit_xlabel_value(it->label, strlen(it->label));
+		if (v >= 0 && (size_t)v < g->nbylabel && g->bylabel[v] < 0)
+			g->bylabel[v] = (long)k;
+	}
+}
+
+static int is_locator_token(const char *s, size_t n)
+{
+	static const char *const loc[] = {
+		"с.", "С.", "p.", "pp.", "P.", "S.", "s.", "стр.", "л.", "т.", "Т.", "vol.",
+		"ch.", "гл.", "fig.", "рис.", "разд.", "ст.", "para", "§", "col.", "кол.", NULL
+	};
+	for (size_t k = 0; loc[k]; k++)
+		if (has_prefix(s, n, loc[k]))
+			return 1;
+	return 0;
+}
+
+static size_t trim_span(const char **s, size_t n)
+{
+	while (n && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		n--;
+	}
+	while (n && ((*s)[n - 1] == ' ' || (*s)[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/* Numeric citation "4", "4; 6", "1-3", "4, с. 25": fills nums; 0 if not numeric. */
+static size_t parse_numeric(const char *s, size_t n, long *nums, size_t max)
+{
+	size_t cnt = 0, i = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && s[j] != ';' && s[j] != ',')
+			j++;
+		const char *t = s + i;
+		size_t tn = trim_span(&t, j - i);
+		if (tn == 0)
+			return 0;
+		if (t[0] >= '0' && t[0] <= '9') {
+			size_t q = 0;
+			long a = 0, b = -1;
+			while (q < tn && t[q] >= '0' && t[q] <= '9' && q < 6)
+				a = a * 10 + (t[q++] - '0');
+			if (q < tn) {
+				/* a range: - – — */
+				size_t r = q;
+				while (r < tn && t[r] == ' ')
+					r++;
+				if (r < tn && t[r] == '-')
+					r++;
+				else if (r + 3 <= tn && (unsigned char)t[r] == 0xE2 && (unsigned char)t[r + 1] == 0x80 &&
+				         ((unsigned char)t[r + 2] == 0x93 || (unsigned char)t[r + 2] == 0x94))
+					r += 3;
+				else
+					return 0;
+				while (r < tn && t[r] == ' ')
+					r++;
+				b = 0;
+				size_t r0 = r;
+				while (r < tn && t[r] >= '0' && t[r] <= '9' && r - r0 < 6)
+					b = b * 10 + (t[r++] - '0');
+				if (r != tn || r == r0 || b < a || b - a > 50)
+					return 0;
+			}
+			if (b < 0)
+				b = a;
+			for (long v = a; v <= b && cnt < max; v++)
+				nums[cnt++] = v;
+		} else if (is_locator_token(t, tn)) {
+			/* a locator: skip the rest of this part up to ';' */
+			while (j < n && s[j] != ';')
+				j++;
+		} else {
+			return 0;
+		}
+		i = j + 1;
+	}
+	return cnt;
+}
+
+/* First word (surname) of a citation part; returns its length. */
+static size_t first_word(const char *s, size_t n, const char **w)
+{
+	size_t i = 0, adv;
+	while (i < n) {
+		uint32_t cp = lit_xcp(s + i, n - i, &adv);
+		if (lit_xcp_letter(cp))
+			break;
+		i += adv;
+	}
+	size_t st = i;
+	while (i < n) {
+		uint32_t cp = lit_xcp(s + i, n - i, &adv);
+		if (!lit_xcp_letter(cp) && cp != '-' && cp != '\'')
+			break;
+		i += adv;
+	}
+	*w = s + st;
+	return i - st;
+}
+
+static int find_year(const char *s, size_t n, char year[5])
+{
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if ((s[i] == '1' || s[i] == '2') && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9')) &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' &&
+		    s[i + 3] >= '0' && s[i + 3] <= '9' &&
+		    (i + 4 == n || !(s[i + 4] >= '0' && s[i + 4] <= '9'))) {
+			memcpy(year, s + i, 4);
+			year[4] = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int mem_contains(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	if (nn == 0 || nn > hn)
+		return 0;
+	for (size_t i = 0; i + nn <= hn; i++)
+		if (h[i] == nd[0] && memcmp(h + i, nd, nn) == 0)
+			return 1;
+	return 0;
+}
+
+static void link_citation(seg *g, const char *s, size_t n, long line)
+{
+	const char *t = s;
+	n = trim_span(&t, n);
+	if (n == 0 || n > 400)
+		return;
+	long nums[64];
+	size_t k = parse_numeric(t, n, nums, 64);
+	if (k) {
+		int linked = 0;
+		for (size_t q = 0; q < k; q++) {
+			long ix = list_item_by_label(g, nums[q]);
+			if (ix >= 0) {
+				lit_xitem_cite(&g->doc->items[ix], line);
+				linked = 1;
+			}
+		}
+		if (linked)
+			g->doc->n_cites_linked++;
+		else
+			g->doc->n_cites_unlinked++;
+		return;
+	}
+	/* author-year: parts separated by ';' */
+	char year[5];
+	if (!find_year(t, n, year)) {
+		/* [Some title] without a year: a citation only if it has capitals and words */
+		size_t adv;
+		if (lit_xcp_upper(lit_xcp(t, n, &adv)) && memchr(t, ' ', n) && g->have_list)
+			g->doc->n_cites_unlinked++;
+		return;
+	}
+	int any = 0;
+	const char *lastw = NULL;
+	size_t lastwn = 0;
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		while (j < n && t[j] != ';')
+			j++;
+		const char *p = t + i;
+		size_t pn = trim_span(&p, j - i);
+		char y[5];
+		if (pn && find_year(p, pn, y)) {
+			const char *w;
+			size_t wn = first_word(p, pn, &w);
+			/* a part that is only a year reuses the previous author */
+			if (wn == 0 || (w > p + 0 && (size_t)(w - p) > 0 && wn == 0)) {
+				w = lastw;
+				wn = lastwn;
+			} else {
+				/* words before the first digit only */
+				const char *dig = p;
+				while (dig < p + pn && !(*dig >= '0' && *dig <= '9'))
+					dig++;
+				if (w >= dig) {
+					w = lastw;
+					wn = lastwn;
+				}
+			}
+			if (w && wn >= 2) {
+				lastw = w;
+				lastwn = wn;
+				for (size_t q = 0; q < g->doc->nitems; q++) {
+					lit_xitem *it = &g->doc->items[q];
+					if (it->where != LIT_XW_LIST)
+						continue;
+					size_t rl = strlen(it->raw);
+					size_t head = rl < 200 ? rl : 200;
+					if (mem_contains(it->raw, head, w, wn) &&
+					    mem_contains(it->raw, rl, y, 4)) {
+						lit_xitem_cite(it, line);
+						any = 1;
+						break;
+					}
+				}
+			}
+		}
+		i = j + 1;
+	}
+	if (any)
+		g->doc->n_cites_linked++;
+	else
+		g->doc->n_cites_unlinked++;
+}
+
+/* ------------------------------------------------------------------
+ * Notes from adapters, endnote markers, repeats, splitting
+ * ---------------------------------------------------------------- */
+
+static void add_given_notes(seg *g)
+{
+	const lit_xinput *in = g->in;
+	for (size_t k = 0; k < in->nnotes; k++) {
+		const lit_xnote *nt = &in->notes[k];
+		if (!nt->text)
+			continue;
+		long line = nt->line ? nt->line : (long)g->n + 1 + (long)k;
+		lit_buf_clear(&g->tmp);
+		/* notes may hold line breaks: join them */
+		const char *s = nt->text;
+		size_t len = strlen(s), i = 0;
+		while (i <= len) {
+			const char *nl = memchr(s + i, '\n', len - i);
+			size_t e = nl ? (size_t)(nl - s) : len;
+			lit_xjoin_line(&g->tmp, s + i, e - i, &g->vocab);
+			i = e + 1;
+			if (!nl)
+				break;
+		}
+		if (!g->tmp.len)
+			continue;
+		long ix = lit_xdoc_add(g->doc, nt->where, line, nt->label, g->tmp.ptr, g->tmp.len);
+		if (ix < 0)
+			continue;
+		if (nt->where == LIT_XW_END)
+			g->doc->n_end++;
+		else
+			g->doc->n_foot++;
+	}
+}
+
+/* Endnotes (and given notes) take the remaining markers by number. */
+static void link_notes_to_markers(seg *g)
+{
+	for (size_t q = 0; q < g->doc->nitems; q++) {
+		lit_xitem *it = &g->doc->items[q];
+		if (it->where == LIT_XW_LIST || it->ncited)
+			continue;
+		if (it->where == LIT_XW_FOOT && !g->in->nnotes)
+			continue;   /* footnotes of the text were linked in the body pass */
+		long v = lit_xlabel_value(it->label, strlen(it->label));
+		if (v < 0)
+			continue;
+		for (size_t k = 0; k < g->nmarks; k++) {
+			if (!g->marks[k].used && g->marks[k].num == v) {
+				g->marks[k].used = 1;
+				lit_xitem_cite(it, g->marks[k].line);
+				break;
+			}
+		}
+		if (!it->ncited)
+			lit_xdoc_warn(g->doc, it->line, "note %s has no marker in the text", it->label);
+	}
+	int has_notes = g->doc->n_foot || g->doc->n_end;
+	/* without notes, superscript numbers cite the numbered list */
+	if (!has_notes && g->nbylabel) {
+		for (size_t k = 0; k < g->nmarks; k++) {
+			lit_xmarker *m = &g->marks[k];
+			if (!m->sup)
+				continue;
+			long ix = list_item_by_label(g, m->num);
+			if (ix >= 0) {
+				m->used = 1;
+				lit_xitem_cite(&g->doc->items[ix], m->line);
+				g->doc->n_cites_linked++;
+			}
+		}
+	}
+	for (size_t k = 0; k < g->nmarks; k++) {
+		g->doc->n_markers++;
+		if (g->marks[k].used)
+			g->doc->n_markers_linked++;
+		else if (has_notes)
+			lit_xdoc_warn(g->doc, g->marks[k].line,
+			              "footnote marker %ld has no footnote text", g->marks[k].num);
+	}
+}
+
+static int cmp_items(const void *a, const void *b)
+{
+	const lit_xitem *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Split "A. Work one. 2001; B. Work two. 2002" into two items. */
+static void split_multi(seg *g)
+{
+	size_t n0 = g->doc->nitems;
+	for (size_t q = 0; q < n0; q++) {
+		lit_xitem *it = &g->doc->items[q];
+		if (it->where == LIT_XW_LIST)
+			continue;
+		size_t rl = strlen(it->raw);
+		size_t loc;
+		if (lit_xrepeat_kind(it->raw, rl, &loc))
+			continue;
+		int depth = 0, quote = 0;
+		size_t start = 0;
+		for (size_t i = 0; i + 2 < rl; i++) {
+			char c = it->raw[i];
+			if (c == '(' || c == '[') depth++;
+			else if ((c == ')' || c == ']') && depth) depth--;
+			else if (c == '"') quote = !quote;
+			if (c != ';' || depth || quote)
+				continue;
+			const char *r = it->raw + i + 1;
+			size_t rn = rl - i - 1;
+			while (rn && *r == ' ') { r++; rn--; }
+			int see = has_prefix(r, rn, "См. также") || has_prefix(r, rn, "См.:") ||
+			          has_prefix(r, rn, "See also") || has_prefix(r, rn, "Cf.");
+			if (!see && !author_start(r, rn))
+				continue;
+			if (lit_xbib_score(it->raw + start, i - start) < 3 || lit_xbib_score(r, rn) < 3)
+				continue;
+			/* split: the right part becomes a new item */
+			char label[24];
+			memcpy(label, it->label, sizeof label);
+			long line = it->line;
+			long ix = lit_xdoc_add(g->doc, it->where, line, label, r, rn);
+			it = &g->doc->items[q];   /* may have moved */
+			if (ix < 0)
+				return;
+			lit_xitem *nw = &g->doc->items[ix];
+			for (size_t c2 = 0; c2 < it->ncited; c2++)
+				lit_xitem_cite(nw, it->cited[c2]);
+			if (it->where == LIT_XW_FOOT) g->doc->n_foot++;
+			else g->doc->n_end++;
+			/* cut the original */
+			size_t e = i;
+			while (e > 0 && it->raw[e - 1] == ' ')
+				e--;
+			it->raw[e] = 0;
+			break;   /* the new item is checked again later in the loop bound? no: one split per pass */
+		}
+	}
+}
+
+static void resolve_repeats(seg *g)
+{
+	long last_note = -1;
+	for (size_t q = 0; q < g->doc->nitems; q++) {
+		lit_xitem *it = &g->doc->items[q];
+		if (it->where == LIT_XW_LIST)
+			continue;
+		size_t rl = strlen(it->raw), loc;
+		int kind = lit_xrepeat_kind(it->raw, rl, &loc);
+		if (kind == 1) {
+			if (last_note >= 0) {
+				lit_xitem *t = &g->doc->items[last_note];
+				it->repeat_of = t->repeat_of >= 0 ? t->repeat_of : last_note;
+				g->doc->n_repeats++;
+			} else {
+				lit_xdoc_warn(g->doc, it->line, "\"%.*s\" repeats no earlier note",
+				              (int)(loc < 30 ? loc : 30), it->raw);
+			}
+		} else if (kind == 2) {
+			const char *w;
+			size_t wn = first_word(it->raw, rl, &w);
+			long found = -1;
+			for (size_t p = q; p-- > 0 && wn >= 2;) {
+				lit_xitem *t = &g->doc->items[p];
+				if (t->repeat_of >= 0 || t->nonbib)
+					continue;
+				size_t tl = strlen(t->raw);
+				if (mem_contains(t->raw, tl < 120 ? tl : 120, w, wn)) {
+					size_t l2;
+					if (lit_xrepeat_kind(t->raw, tl, &l2) == 0) {
+						found = (long)p;
+						break;
+					}
+				}
+			}
+			if (found >= 0) {
+				it->repeat_of = found;
+				g->doc->n_repeats++;
+			} else {
+				lit_xdoc_warn(g->doc, it->line, "\"%.*s\" repeats no earlier work",
+				              (int)(rl < 40 ? rl : 40), it->raw);
+			}
+		}
+		if (kind && loc < rl) {
+			const char *l = it->raw + loc;
+			size_t ln = rl - loc;
+			while (ln && (l[ln - 1] == '.' || l[ln - 1] == ' '))
+				ln--;
+			if (ln) {
+				it->locator = malloc(ln + 1);
+				if (it->locator) {
+					memcpy(it->locator, l, ln);
+					it->locator[ln] = 0;
+				}
+			}
+		}
+		if (!kind && !it->nonbib)
+			last_note = (long)q;
+	}
+}
+
+static void mark_nonbib(seg *g)
+{
+	for (size_t q = 0; q < g->doc->nitems; q++) {
+		lit_xitem *it = &g->doc->items[q];
+		if (it->where == LIT_XW_LIST)
+			continue;
+		size_t rl = strlen(it->raw), loc;
+		if (lit_xrepeat_kind(it->raw, rl, &loc))
+			continue;
+		if (lit_xbib_score(it->raw, rl) < 2) {
+			it->nonbib = 1;
+			g->doc->n_nonbib++;
+		}
+	}
+}
+
+static void make_texts(seg *g)
+{
+	for (size_t q = 0; q < g->doc->nitems; q++) {
+		lit_xitem *it = &g->doc->items[q];
+		lit_buf b = LIT_BUF_INIT;
+		lit_xunwrap_markdown(&b, it->raw, strlen(it->raw));
+		if (lit_buf_status(&b)) {
+			lit_buf_free(&b);
+			g->doc->failed = 1;
+			continue;
+		}
+		free(it->text);
+		it->text = lit_buf_detach(&b, NULL);
+	}
+}
+
+int lit_xsegment(lit_xdoc *doc, const lit_xinput *in)
+{
+	seg g;
+	memset(&g, 0, sizeof g);
+	g.doc = doc;
+	g.in = in;
+	g.tmp.max = (size_t)1 << 24;
+	size_t first_item = doc->nitems;
+	lit_xvocab_init(&g.vocab, in->text, in->len);
+	if (in->len && split_lines(&g)) {
+		doc->failed = 1;
+		goto done;
+	}
+	mark_furniture(&g);
+	find_lists(&g);
+	build_label_index(&g);
+	body_pass(&g);
+	add_given_notes(&g);
+	link_notes_to_markers(&g);
+	mark_nonbib(&g);
+	split_multi(&g);
+	if (doc->nitems > first_item)
+		qsort(doc->items + first_item, doc->nitems - first_item, sizeof *doc->items,
+		      cmp_items);
+	resolve_repeats(&g);
+	make_texts(&g);
+done:
+	free(g.lines);
+	free(g.marks);
+	free(g.bylabel);
+	lit_buf_free(&g.tmp);
+	lit_xvocab_free(&g.vocab);
+	return doc->failed ? LIT_ENOMEM : LIT_OK;
+}
