@@ -1,0 +1,153 @@
+/*
+ * features.c - hashed features of one token for the sequence labeller.
+ *
+ * Every feature is a 32-bit hash of (template number, value); the model
+ * maps hashes to per-label weights.  Values are precomputed per token by
+ * the tokenizer (lower-cased word, core, shape, lexicon bits, structural
+ * context), so a feature costs one hash mix.  Changing anything here
+ * changes what a trained model means: bump LIT_PFEAT_VERSION.
+ */
+#include <string.h>
+#include "parse_internal.h"
+
+static uint32_t mix(uint32_t tmpl, uint64_t v)
+{
+	uint64_t h = v ^ ((uint64_t)tmpl * 0x9E3779B97F4A7C15ull);
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	uint32_t r = (uint32_t)h;
+	return r ? r : 1;
+}
+
+enum {
+	F_BIAS = 1, F_LOWER, F_CORE, F_SHAPE, F_EXACT, F_PRE1, F_PRE2, F_PRE3,
+	F_SUF1, F_SUF2, F_SUF3, F_CLASS, F_LEX, F_POS, F_RELPOS,
+	F_PCORE, F_NCORE, F_P2CORE, F_N2CORE, F_PSHAPE, F_NSHAPE, F_PLEX, F_NLEX,
+	F_STRUCT, F_AREA, F_HOST_SHAPE, F_BRACKETS, F_DOC, F_DOC_POS, F_LEN,
+	F_NUMCLASS, F_PCORE_CORE, F_PLAST, F_NFIRST, F_CORE_BEFORE, F_RESP_CLASS,
+	F_INIT_CTX, F_DOC_SHAPE, F_QUOTE_SHAPE, F_AFTERIN_SHAPE, F_LEX_AREA
+};
+
+#define CLASS_BITS (LIT_TF_CYR | LIT_TF_LAT | LIT_TF_CJK | LIT_TF_DIGIT | LIT_TF_UPPER0 | \
+                    LIT_TF_ALLCAPS | LIT_TF_INITIAL | LIT_TF_YEAR | LIT_TF_RANGE | LIT_TF_PUNCT | LIT_TF_URL)
+
+/* Hash of the first/last n code points of the lower-cased core. */
+static void affixes(const lit_ptokens *t, const lit_ptoken *k, uint64_t pre[3], uint64_t suf[3])
+{
+	char low[96];
+	size_t len = lit_pu8_lower_str(t->text + k->core_start, k->core_end - k->core_start, low, sizeof low);
+	size_t cut[4] = { 0, 0, 0, 0 };
+	size_t i = 0, n = 0;
+	/* prefixes */
+	while (i < len && n < 3) {
+		lit_pu8_next(low, len, &i);
+		cut[++n] = i;
+	}
+	for (size_t k2 = 0; k2 < 3; k2++)
+		pre[k2] = (k2 + 1 <= n) ? lit_phash(low, cut[k2 + 1], 10 + k2) : 0;
+	/* suffixes */
+	size_t ends[4] = { len, len, len, len };
+	size_t m = 0, j = len;
+	while (j > 0 && m < 3) {
+		j--;
+		while (j > 0 && ((unsigned char)low[j] & 0xC0) == 0x80)
+			j--;
+		ends[++m] = j;
+	}
+	for (size_t k2 = 0; k2 < 3; k2++)
+		suf[k2] = (k2 + 1 <= m) ? lit_phash(low + ends[k2 + 1], len - ends[k2 + 1], 20 + k2) : 0;
+}
+
+static uint64_t numclass(const lit_ptoken *k)
+{
+	if (!(k->flags & LIT_TF_DIGIT))
+		return 0;
+	if (k->flags & LIT_TF_RANGE)
+		return 1;
+	if (k->nletters)
+		return 2 + (k->ndigits > 3 ? 1 : 0);
+	if (k->flags & LIT_TF_YEAR)
+		return k->ndigits == 4 ? 4 : 5;
+	if (k->ndigits <= 2)
+		return 6;
+	if (k->ndigits <= 4)
+		return 7;
+	return 8;
+}
+
+size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out)
+{
+	const lit_ptoken *k = &t->tok[i];
+	const lit_ptoken *p = i > 0 ? &t->tok[i - 1] : NULL;
+	const lit_ptoken *p2 = i > 1 ? &t->tok[i - 2] : NULL;
+	const lit_ptoken *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
+	const lit_ptoken *n2 = i + 2 < t->n ? &t->tok[i + 2] : NULL;
+	size_t n = 0;
+	uint64_t pre[3], suf[3];
+	uint64_t cls = k->flags & CLASS_BITS;
+	size_t tl = k->end - k->start;
+
+	out[n++] = mix(F_BIAS, 0);
+	out[n++] = mix(F_LOWER, k->h_lower);
+	out[n++] = mix(F_CORE, k->h_core);
+	out[n++] = mix(F_SHAPE, k->h_shape);
+	if (tl <= 8)
+		out[n++] = mix(F_EXACT, lit_phash(t->text + k->start, tl, 4));
+	if (!(k->flags & LIT_TF_URL)) {
+		affixes(t, k, pre, suf);
+		if (pre[0]) out[n++] = mix(F_PRE1, pre[0]);
+		if (pre[1]) out[n++] = mix(F_PRE2, pre[1]);
+		if (pre[2]) out[n++] = mix(F_PRE3, pre[2]);
+		if (suf[0]) out[n++] = mix(F_SUF1, suf[0]);
+		if (suf[1]) out[n++] = mix(F_SUF2, suf[1]);
+		if (suf[2]) out[n++] = mix(F_SUF3, suf[2]);
+	}
+	out[n++] = mix(F_CLASS, cls);
+	for (uint32_t b = 0; b < 23; b++)
+		if (k->lex & (1u << b))
+			out[n++] = mix(F_LEX, b);
+	out[n++] = mix(F_POS, i < 6 ? i : (i + 1 == t->n ? 99 : 50));
+	out[n++] = mix(F_RELPOS, t->n ? (i * 8) / t->n : 0);
+	out[n++] = mix(F_PCORE, p ? p->h_core : 1);
+	out[n++] = mix(F_NCORE, nx ? nx->h_core : 1);
+	out[n++] = mix(F_P2CORE, p2 ? p2->h_core : 1);
+	out[n++] = mix(F_N2CORE, n2 ? n2->h_core : 1);
+	out[n++] = mix(F_PSHAPE, p ? p->h_shape : 1);
+	out[n++] = mix(F_NSHAPE, nx ? nx->h_shape : 1);
+	out[n++] = mix(F_PLEX, p ? p->lex : 0xFFFFFFFFu);
+	out[n++] = mix(F_NLEX, nx ? nx->lex : 0xFFFFFFFFu);
+	out[n++] = mix(F_STRUCT, (uint64_t)k->host | (uint64_t)k->resp << 1 | (uint64_t)k->after_in << 2 |
+	                         (uint64_t)(k->area > 3 ? 3 : k->area) << 3);
+	out[n++] = mix(F_AREA, k->area);
+	out[n++] = mix(F_HOST_SHAPE, k->h_shape ^ ((uint64_t)k->host << 60) ^ ((uint64_t)k->resp << 61));
+	out[n++] = mix(F_BRACKETS, k->flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN | LIT_TF_INBRACK));
+	{
+		uint64_t doc = t->doc_flags & (LIT_TF_CYR | LIT_TF_LAT | LIT_TF_CJK | LIT_DF_SLASHES |
+		                               LIT_DF_AREAS | LIT_DF_QUOTES | LIT_DF_LEADNUM);
+		out[n++] = mix(F_DOC, doc);
+		out[n++] = mix(F_DOC_POS, doc ^ ((uint64_t)(t->n ? (i * 4) / t->n : 0) << 40));
+		out[n++] = mix(F_DOC_SHAPE, k->h_shape ^ (doc << 24));
+	}
+	out[n++] = mix(F_LEN, k->nletters > 12 ? 12 : k->nletters);
+	out[n++] = mix(F_NUMCLASS, numclass(k) | (uint64_t)(p ? p->lex : 0) << 8);
+	out[n++] = mix(F_PCORE_CORE, (p ? p->h_core : 7) * 31 + k->h_core);
+	{
+		uint64_t pl = p ? (unsigned char)t->text[p->end - 1] : 0;
+		uint64_t nf = nx ? (unsigned char)t->text[nx->start] : 0;
+		out[n++] = mix(F_PLAST, pl | (uint64_t)(k->flags & LIT_TF_SPACE) << 8);
+		out[n++] = mix(F_NFIRST, nf | (uint64_t)(nx ? nx->flags & LIT_TF_SPACE : 2) << 8);
+	}
+	out[n++] = mix(F_CORE_BEFORE, k->h_core ^ ((uint64_t)k->period_before << 62) ^ ((uint64_t)k->comma_before << 63));
+	out[n++] = mix(F_RESP_CLASS, cls | (uint64_t)k->resp << 32 | (uint64_t)k->host << 33 | (uint64_t)k->after_in << 34);
+	out[n++] = mix(F_INIT_CTX, (uint64_t)(p ? p->flags & (LIT_TF_INITIAL | LIT_TF_UPPER0) : 1) << 1 |
+	                          (uint64_t)(nx ? nx->flags & (LIT_TF_INITIAL | LIT_TF_UPPER0) : 1) << 20 |
+	                          (k->flags & (LIT_TF_INITIAL | LIT_TF_UPPER0)));
+	out[n++] = mix(F_QUOTE_SHAPE, k->h_shape ^ (uint64_t)(k->flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN)) << 40);
+	out[n++] = mix(F_AFTERIN_SHAPE, k->h_shape ^ ((uint64_t)k->after_in << 50) ^ ((uint64_t)(i < 3) << 51));
+	if (k->lex)
+		out[n++] = mix(F_LEX_AREA, k->lex ^ (uint64_t)k->area << 32 ^ (uint64_t)k->host << 40);
+	return n;
+}

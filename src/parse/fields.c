@@ -1,0 +1,1007 @@
+/*
+ * fields.c - post-processing: labelled tokens to a lit_record.
+ *
+ * Consecutive tokens with one label form a span.  Each span is cleaned of
+ * the punctuation around it and turned into CSL variables: names are
+ * split, dates parsed, volume/issue/page numbers separated from their
+ * abbreviations ("Т. 49", "Vol. 3, No. 2", "45(3)", "pp. 1761-1800",
+ * "С. 75-85", "234 с."), identifiers normalised (DOI without resolver,
+ * URL kept as written), the access date read from "(дата обращения:
+ * 12.03.2024)", and the item type and language inferred.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "parse_internal.h"
+#include "pfields.h"
+
+#define SPAN_MAX 64
+
+typedef struct span {
+	int label;
+	size_t t0, t1;   /* token range */
+	size_t a, b;     /* byte range */
+} span;
+
+typedef struct ctx {
+	const lit_ptokens *t;
+	const uint8_t *labels;
+	span sp[LIT_PARSE_MAX_TOKENS];
+	size_t nsp;
+	lit_record *rec;
+	char buf[LIT_PARSE_MAX_TEXT + 64];
+} ctx;
+
+static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Copy s[a,b) to out collapsing whitespace (incl. NBSP etc.) to single spaces. */
+static size_t squash(const char *s, size_t a, size_t b, char *out, size_t cap)
+{
+	size_t pos = 0, i = a;
+	int sp = 0;
+	while (i < b) {
+		size_t j = i;
+		int32_t c = lit_pu8_next(s, b, &j);
+		if (lit_pu8_is_space(c) || c == 0xAD) {
+			if (c != 0xAD)
+				sp = pos > 0;
+			i = j;
+			continue;
+		}
+		if (sp) {
+			if (pos + 1 >= cap)
+				break;
+			out[pos++] = ' ';
+			sp = 0;
+		}
+		if (pos + (j - i) >= cap)
+			break;
+		memcpy(out + pos, s + i, j - i);
+		pos += j - i;
+		i = j;
+	}
+	out[pos] = 0;
+	return pos;
+}
+
+static int count_char(const char *s, size_t len, char c)
+{
+	int n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == c;
+	return n;
+}
+
+/* Is the code point at s[i] edge punctuation? Returns its byte length or 0. */
+static size_t edge_len(const char *s, size_t len, size_t i, int leading)
+{
+	size_t j = i;
+	int32_t c = lit_pu8_next(s, len, &j);
+	switch (c) {
+	case ' ': case ',': case ';': case ':': case '/': case '*': case '_':
+	case '"': case '\'': case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E:
+	case 0x2018: case 0x2019: case 0x201A: case 0x2039: case 0x203A:
+		return j - i;
+	case '.':
+		return leading ? j - i : 0;
+	default:
+		if (lit_pu8_is_dash(c) || lit_pu8_is_space(c))
+			return j - i;
+		return 0;
+	}
+}
+
+/* Trim edge punctuation in place; keeps a final '.' of an abbreviation
+ * only when `keep_dot`; balances brackets.  Returns the new length. */
+static size_t trim(char *s, size_t len, int keep_dot)
+{
+	size_t a = 0, b = len;
+	for (int round = 0; round < 8; round++) {
+		size_t oa = a, ob = b;
+		while (a < b) {
+			size_t l = edge_len(s, b, a, 1);
+			if (!l)
+				break;
+			a += l;
+		}
+		while (b > a) {
+			size_t k = b - 1;
+			while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			size_t l = edge_len(s, b, k, 0);
+			if (!l) {
+				if (s[k] == '.' && !keep_dot) {
+					/* keep "..." and a dot after a one-letter word (initials, "Vol. 3 A.") */
+					if (k >= 1 && s[k - 1] == '.')
+						break;
+					b = k;
+					continue;
+				}
+				break;
+			}
+			b = k;
+		}
+		/* unbalanced brackets at the edges */
+		if (b > a && (s[a] == '(' || s[a] == '[') &&
+		    count_char(s + a, b - a, s[a] == '(' ? ')' : ']') < count_char(s + a, b - a, s[a]))
+			a++;
+		if (b > a && (s[b - 1] == ')' || s[b - 1] == ']') &&
+		    count_char(s + a, b - a, s[b - 1] == ')' ? '(' : '[') < count_char(s + a, b - a, s[b - 1]))
+			b--;
+		/* a fully bracketed value: "(2011)" "[Title]" */
+		if (b > a + 1 && ((s[a] == '(' && s[b - 1] == ')') || (s[a] == '[' && s[b - 1] == ']')) &&
+		    count_char(s + a + 1, b - a - 2, '(') == count_char(s + a + 1, b - a - 2, ')') &&
+		    count_char(s + a + 1, b - a - 2, '[') == count_char(s + a + 1, b - a - 2, ']') &&
+		    count_char(s + a + 1, b - a - 2, s[a]) == 0) {
+			a++;
+			b--;
+		}
+		if (a == oa && b == ob)
+			break;
+	}
+	if (a > 0)
+		memmove(s, s + a, b - a);
+	s[b - a] = 0;
+	return b - a;
+}
+
+/* Cleaned text of a span into c->buf; returns length. */
+static size_t span_text(ctx *c, const span *p, int keep_dot)
+{
+	size_t l = squash(c->t->text, p->a, p->b, c->buf, sizeof c->buf);
+	return trim(c->buf, l, keep_dot);
+}
+
+static const span *first_span(const ctx *c, int label)
+{
+	for (size_t i = 0; i < c->nsp; i++)
+		if (c->sp[i].label == label)
+			return &c->sp[i];
+	return NULL;
+}
+
+/* Lower-case ASCII/Cyrillic prefix test, ignoring case. */
+static int starts_ci(const char *s, size_t len, const char *p)
+{
+	char low[64];
+	size_t pl = strlen(p);
+	if (pl >= sizeof low || len < pl)
+		return 0;
+	size_t l = lit_pu8_lower_str(s, pl, low, sizeof low);
+	return l == pl && memcmp(low, p, pl) == 0;
+}
+
+static int contains_ci(const char *s, size_t len, const char *p)
+{
+	char low[LIT_PARSE_MAX_TEXT + 8];
+	size_t l = lit_pu8_lower_str(s, len, low, sizeof low - 1);
+	low[l] = 0;
+	return strstr(low, p) != NULL;
+}
+
+/* Remove a leading word/phrase (case-insensitive) followed by spaces. */
+static size_t strip_prefix(char *s, size_t len, const char *const *prefixes)
+{
+	for (int again = 1; again;) {
+		again = 0;
+		for (size_t i = 0; prefixes[i]; i++) {
+			size_t pl = strlen(prefixes[i]);
+			if (len >= pl && starts_ci(s, len, prefixes[i])) {
+				/* word boundary: next is space, punctuation or end */
+				unsigned char nc = len > pl ? (unsigned char)s[pl] : ' ';
+				char last = prefixes[i][pl - 1];
+				if (!(last == '.' || last == ':' || last == ' ' || nc == ' ' || nc == '.' || nc == ':' || nc == ','))
+					continue;
+				memmove(s, s + pl, len - pl);
+				len -= pl;
+				s[len] = 0;
+				len = trim(s, len, 1);
+				again = 1;
+				break;
+			}
+		}
+	}
+	return len;
+}
+
+static void set_text(ctx *c, lit_var var, const char *s, size_t len)
+{
+	if (len && !lit_record_get(c->rec, var))
+		lit_record_setn(c->rec, var, s, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* numbers                                                              */
+
+/* First number-like item (digits, roman numerals, "12a", "Suppl.") of s. */
+static int first_number(const char *s, size_t len, size_t *na, size_t *nb)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			size_t j = i;
+			while (j < len && ((s[j] >= '0' && s[j] <= '9') || (s[j] >= 'a' && s[j] <= 'z' && j > i && j - i < 4 &&
+			                                                    !(j + 1 < len && s[j + 1] >= 'a' && s[j + 1] <= 'z'))))
+				j++;
+			/* "1-2" / "1–2" double issue */
+			size_t k = j;
+			if (k < len && (s[k] == '-' || s[k] == '/')) {
+				size_t m = k + 1;
+				while (m < len && s[m] >= '0' && s[m] <= '9')
+					m++;
+				if (m > k + 1)
+					j = m;
+			} else if (k + 3 < len && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+			           ((unsigned char)s[k + 2] == 0x93 || (unsigned char)s[k + 2] == 0x94)) {
+				size_t m = k + 3;
+				while (m < len && s[m] >= '0' && s[m] <= '9')
+					m++;
+				if (m > k + 3)
+					j = m;
+			}
+			*na = i;
+			*nb = j;
+			return 1;
+		}
+	}
+	/* roman numerals as a whole word */
+	for (size_t i = 0; i < len; i++) {
+		if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '.') && strchr("IVXLC", s[i])) {
+			size_t j = i;
+			while (j < len && strchr("IVXLC", s[j]))
+				j++;
+			if (j == len || s[j] == ' ' || s[j] == ',' || s[j] == '.' || s[j] == ')') {
+				*na = i;
+				*nb = j;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Find "(N)" / "No. N" / "№ N" / "Issue N" / "Вып. N" / "H. N" after the volume. */
+static int issue_in(const char *s, size_t len, size_t from, size_t *ia, size_t *ib)
+{
+	static const char *const marks[] = { "no.", "no ", "nos.", "nr.", "№", "issue", "iss.", "вып.", "n.", "н.", "heft", "h.", "num.", "number", NULL };
+	for (size_t i = from; i < len; i++) {
+		if (s[i] == '(') {
+			size_t na, nb;
+			size_t close = i + 1;
+			while (close < len && s[close] != ')')
+				close++;
+			if (close < len && first_number(s + i + 1, close - i - 1, &na, &nb) && na == 0) {
+				*ia = i + 1 + na;
+				*ib = i + 1 + nb;
+				return 1;
+			}
+		}
+		for (size_t m = 0; marks[m]; m++) {
+			size_t ml = strlen(marks[m]);
+			if (i + ml <= len && starts_ci(s + i, len - i, marks[m]) &&
+			    (i == 0 || s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == '.')) {
+				size_t na, nb;
+				if (first_number(s + i + ml, len - i - ml, &na, &nb) && na <= 2) {
+					*ia = i + ml + na;
+					*ib = i + ml + nb;
+					return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+static void do_volume(ctx *c, const span *p)
+{
+	char *s = c->buf;
+	size_t len = span_text(c, p, 1), na, nb;
+	if (!len)
+		return;
+	if (first_number(s, len, &na, &nb)) {
+		char vol[64];
+		size_t vl = nb - na < sizeof vol ? nb - na : sizeof vol - 1;
+		memcpy(vol, s + na, vl);
+		vol[vl] = 0;
+		/* an issue marker before the number: the span is an issue ("No. 134") */
+		int issue_first = 0;
+		{
+			size_t ia, ib;
+			if (issue_in(s, len, 0, &ia, &ib) && ia == na && !starts_ci(s, len, "vol") && !starts_ci(s, len, "т."))
+				issue_first = 1;
+		}
+		if (issue_first && p->label == LIT_PL_ISSUE) {
+			set_text(c, LIT_VAR_ISSUE, vol, vl);
+			return;
+		}
+		set_text(c, LIT_VAR_VOLUME, vol, vl);
+		size_t ia, ib;
+		if (issue_in(s, len, nb, &ia, &ib))
+			set_text(c, LIT_VAR_ISSUE, s + ia, ib - ia);
+	} else {
+		set_text(c, LIT_VAR_VOLUME, s, len);
+	}
+}
+
+static void do_issue(ctx *c, const span *p)
+{
+	char *s = c->buf;
+	size_t len = span_text(c, p, 1), na, nb;
+	if (!len)
+		return;
+	if (first_number(s, len, &na, &nb))
+		set_text(c, LIT_VAR_ISSUE, s + na, nb - na);
+	else {
+		static const char *const pre[] = { "no.", "№", "issue", "вып.", "nr.", NULL };
+		len = strip_prefix(s, len, pre);
+		set_text(c, LIT_VAR_ISSUE, s, len);
+	}
+}
+
+static void do_pages(ctx *c, const span *p)
+{
+	char *s = c->buf;
+	size_t len = span_text(c, p, 1);
+	static const char *const pre[] = { "pp.", "pp", "p.", "pages", "page", "pgs.", "pg.", "с.", "c.", "стр.", "s.", "ss.", "p", "с", "ст.", "art.", "article", NULL };
+	char out[128];
+	size_t ol = 0;
+	if (!len)
+		return;
+	/* extent: "234 с." "589 p." "xx, 137" */
+	{
+		size_t na, nb;
+		if (first_number(s, len, &na, &nb) && na == 0) {
+			const char *rest = s + nb;
+			size_t rl = len - nb;
+			while (rl && *rest == ' ') { rest++; rl--; }
+			if (rl && (starts_ci(rest, rl, "с.") || starts_ci(rest, rl, "с") || starts_ci(rest, rl, "p.") ||
+			           starts_ci(rest, rl, "pp") || starts_ci(rest, rl, "pages") || starts_ci(rest, rl, "стр") ||
+			           starts_ci(rest, rl, "s.") || starts_ci(rest, rl, "л.")) &&
+			    !(rest[0] == 'P' || (unsigned char)rest[1] == 0xA1)) {
+				/* lower-case unit after the number = extent; "С." upper = location */
+				set_text(c, LIT_VAR_NUMBER_OF_PAGES, s, nb);
+				return;
+			}
+		}
+	}
+	len = strip_prefix(s, len, pre);
+	/* copy digits, letters and dashes (normalised to '-') of the range */
+	for (size_t i = 0; i < len && ol + 4 < sizeof out;) {
+		size_t j = i;
+		int32_t cp = lit_pu8_next(s, len, &j);
+		if (lit_pu8_is_dash(cp)) {
+			if (ol && out[ol - 1] != '-')
+				out[ol++] = '-';
+		} else if (cp == ' ') {
+			/* "12 - 15" */
+		} else if (cp == ',' || cp == ';') {
+			memcpy(out + ol, s + i, j - i);
+			ol += j - i;
+			out[ol++] = ' ';
+		} else if (cp == '(' || cp == ')' || cp == '.') {
+			if (cp == '(' && ol)
+				break;
+		} else {
+			memcpy(out + ol, s + i, j - i);
+			ol += j - i;
+		}
+		i = j;
+	}
+	while (ol && (out[ol - 1] == '-' || out[ol - 1] == ' ' || out[ol - 1] == ','))
+		ol--;
+	out[ol] = 0;
+	if (ol) {
+		set_text(c, LIT_VAR_PAGE, out, ol);
+		/* page-first is derived by writers that want it */
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* identifiers                                                          */
+
+static size_t clean_url(char *s, size_t len)
+{
+	/* markdown [text](url): take the url */
+	if (len > 4 && s[0] == '[') {
+		char *m = strstr(s, "](");
+		if (m) {
+			size_t off = (size_t)(m + 2 - s);
+			char *e = strchr(s + off, ')');
+			size_t l = e ? (size_t)(e - (s + off)) : len - off;
+			memmove(s, s + off, l);
+			len = l;
+			s[len] = 0;
+		}
+	}
+	static const char *const pre[] = { "url:", "url", "available at:", "available from:", "retrieved from", "режим доступа:", "link:", NULL };
+	len = strip_prefix(s, len, pre);
+	while (len && (s[0] == '<' || s[0] == '(' || s[0] == '[' || s[0] == ' '))
+		memmove(s, s + 1, len--);
+	while (len && strchr(">.,;)] \"'", s[len - 1])) {
+		if (s[len - 1] == ')' && count_char(s, len, '(') >= count_char(s, len, ')'))
+			break;
+		len--;
+	}
+	s[len] = 0;
+	/* no spaces inside */
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++)
+		if (!is_space_byte(s[i]))
+			s[o++] = s[i];
+	s[o] = 0;
+	return o;
+}
+
+/* Find a DOI "10.NNNN/..." inside s; returns start and sets *dl. */
+static const char *find_doi(const char *s, size_t len, size_t *dl)
+{
+	for (size_t i = 0; i + 7 < len; i++) {
+		if (s[i] == '1' && s[i + 1] == '0' && s[i + 2] == '.' && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9'))) {
+			size_t k = i + 3;
+			while (k < len && s[k] >= '0' && s[k] <= '9')
+				k++;
+			if (k - (i + 3) < 4 || k >= len || s[k] != '/')
+				continue;
+			size_t e = k + 1;
+			while (e < len && !is_space_byte(s[e]) && s[e] != '>' && s[e] != '"')
+				e++;
+			while (e > k + 1 && strchr(".,;)]", s[e - 1])) {
+				if (s[e - 1] == ')' && count_char(s + i, e - i, '(') >= count_char(s + i, e - i, ')'))
+					break;
+				e--;
+			}
+			if (e > k + 1) {
+				*dl = e - i;
+				return s + i;
+			}
+		}
+	}
+	return NULL;
+}
+
+static void set_doi_from(ctx *c, const char *s, size_t len)
+{
+	size_t dl;
+	const char *d = find_doi(s, len, &dl);
+	if (d)
+		set_text(c, LIT_VAR_DOI, d, dl);
+}
+
+static void do_isbn(ctx *c, const char *s, size_t len, lit_var var)
+{
+	/* ISBN 5-8163-0016-4 / ISSN 1234-5678 */
+	char out[40];
+	size_t o = 0;
+	int started = 0;
+	for (size_t i = 0; i < len && o + 1 < sizeof out; i++) {
+		char ch = s[i];
+		if ((ch >= '0' && ch <= '9') || ((ch == 'X' || ch == 'x') && started)) {
+			out[o++] = ch == 'x' ? 'X' : ch;
+			started = 1;
+		} else if (ch == '-' && started) {
+			out[o++] = ch;
+		} else if (started && (ch == ' ' || ch == ',' || ch == ';' || ch == '.' || ch == ')')) {
+			if (ch == ' ' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9' && o < 10)
+				continue;
+			break;
+		}
+	}
+	while (o && out[o - 1] == '-')
+		o--;
+	if (o >= 8)
+		set_text(c, var, out, o);
+}
+
+/* ------------------------------------------------------------------ */
+/* dates                                                                */
+
+static void set_date(ctx *c, lit_var var, const char *s, size_t len)
+{
+	lit_date d;
+	if (lit_record_date(c->rec, var))
+		return;
+	if (lit_pdate_parse(s, len, &d)) {
+		lit_record_set_date(c->rec, var, &d);
+	} else if (len) {
+		/* "n.d.", "in press", "б. г." */
+		char lit[128];
+		size_t l = len < sizeof lit - 1 ? len : sizeof lit - 1;
+		memcpy(lit, s, l);
+		lit[l] = 0;
+		memset(&d, 0, sizeof d);
+		d.literal = lit;
+		if (var == LIT_VAR_ISSUED)
+			lit_record_set_date(c->rec, var, &d);
+	}
+}
+
+/* Access date written anywhere: "(дата обращения: 12.03.2024)", "accessed 17.06.2025",
+ * "Accessed August 18, 2023", "[viewed 2020-05-01]". */
+static void find_accessed(ctx *c)
+{
+	static const char *const keys[] = { "дата обращения", "дата обр", "accessed", "access date", "viewed", "visited", "consulted", "abgerufen am", "retrieved on", "last accessed", NULL };
+	const char *s = c->t->text;
+	size_t len = c->t->len;
+	char low[LIT_PARSE_MAX_TEXT + 8];
+	size_t ll = lit_pu8_lower_str(s, len, low, sizeof low - 1);
+	low[ll] = 0;
+	if (lit_record_date(c->rec, LIT_VAR_ACCESSED))
+		return;
+	for (size_t k = 0; keys[k]; k++) {
+		char *m = strstr(low, keys[k]);
+		if (!m)
+			continue;
+		/* the lower-cased copy has the same byte offsets for these scripts */
+		size_t off = (size_t)(m - low) + strlen(keys[k]);
+		size_t end = off;
+		while (end < ll && low[end] != ')' && low[end] != ']' && end - off < 48)
+			end++;
+		lit_date d;
+		if (off < ll && lit_pdate_parse(low + off, end - off, &d) && d.year) {
+			lit_record_set_date(c->rec, LIT_VAR_ACCESSED, &d);
+			return;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+static int text_has_cjk(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		int32_t cp = lit_pu8_next(s, len, &i);
+		if (lit_pu8_is_cjk(cp))
+			return 1;
+	}
+	return 0;
+}
+
+/* "조선 중앙통신 (Центральное телеграфное агентство Кореи)": move a bracketed
+ * translation after a CJK title into the note. */
+static size_t split_translation(ctx *c, char *s, size_t len, char *note, size_t notecap, size_t *notelen)
+{
+	if (!text_has_cjk(s, len))
+		return len;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] == '(' || s[i] == '[') && s[i - 1] == ' ') {
+			char close = s[i] == '(' ? ')' : ']';
+			size_t e = len;
+			while (e > i && s[e - 1] != close)
+				e--;
+			if (e > i + 1 && !text_has_cjk(s + i, e - i)) {
+				size_t nl = e - i - 2;
+				if (*notelen + nl + 3 < notecap) {
+					if (*notelen) {
+						memcpy(note + *notelen, "; ", 2);
+						*notelen += 2;
+					}
+					memcpy(note + *notelen, s + i + 1, nl);
+					*notelen += nl;
+					note[*notelen] = 0;
+				}
+				size_t l = i;
+				while (l && s[l - 1] == ' ')
+					l--;
+				s[l] = 0;
+				(void)c;
+				return l;
+			}
+		}
+	}
+	return len;
+}
+
+static const char *language_of(const ctx *c)
+{
+	const char *s = c->t->text;
+	size_t len = c->t->len;
+	static const struct { const char *cue; const char *lang; } cues[] = {
+		{ "(in russian)", "ru" }, { "(in russ.)", "ru" }, { "(на рус", "ru" }, { "(in chinese)", "zh" },
+		{ "(на кит", "zh" }, { "(in korean)", "ko" }, { "(на кор", "ko" }, { "(in japanese)", "ja" },
+		{ "(на яп", "ja" }, { "(на англ", "en" }, { "(in english)", "en" }, { "(in german)", "de" },
+		{ "(на нем", "de" }, { "(in french)", "fr" }, { "(на фр", "fr" }, { "(in ukrainian)", "uk" },
+		{ "(на укр", "uk" },
+	};
+	for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+		if (contains_ci(s, len, cues[i].cue))
+			return cues[i].lang;
+	/* the title's script decides, else the whole string's */
+	const span *t = first_span(c, LIT_PL_TITLE);
+	size_t a = t ? t->a : 0, b = t ? t->b : len;
+	int cyr = 0, lat = 0, hangul = 0, kana = 0, han = 0, ukr = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t i = a;
+		while (i < b) {
+			int32_t cp = lit_pu8_next(s, b, &i);
+			if (lit_pu8_is_cyr(cp)) {
+				cyr++;
+				if (cp == 0x456 || cp == 0x457 || cp == 0x454 || cp == 0x491 || cp == 0x406 || cp == 0x407)
+					ukr++;
+			} else if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
+				hangul++;
+			else if (cp >= 0x3040 && cp <= 0x30FF)
+				kana++;
+			else if (lit_pu8_is_cjk(cp))
+				han++;
+			else if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F))
+				lat++;
+		}
+		if (cyr + lat + hangul + kana + han > 0)
+			break;
+		a = 0;
+		b = len;
+	}
+	if (hangul)
+		return "ko";
+	if (kana)
+		return "ja";
+	if (han)
+		return "zh";
+	if (cyr > lat)
+		return ukr > 1 ? "uk" : "ru";
+	if (lat)
+		return "en";
+	return NULL;
+}
+
+static lit_type infer_type(ctx *c)
+{
+	const char *s = c->t->text;
+	size_t len = c->t->len;
+	const span *ct = first_span(c, LIT_PL_CONTAINER);
+	const span *jt = first_span(c, LIT_PL_JOURNAL);
+	const char *title = lit_record_get(c->rec, LIT_VAR_TITLE);
+	const char *genre = lit_record_get(c->rec, LIT_VAR_GENRE);
+	const char *cont = lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE);
+	size_t tl = title ? strlen(title) : 0;
+	int has_url = lit_record_get(c->rec, LIT_VAR_URL) != NULL;
+	int has_pub = lit_record_get(c->rec, LIT_VAR_PUBLISHER) != NULL || lit_record_get(c->rec, LIT_VAR_PUBLISHER_PLACE) != NULL;
+	int has_vol = lit_record_get(c->rec, LIT_VAR_VOLUME) != NULL || lit_record_get(c->rec, LIT_VAR_ISSUE) != NULL;
+	int has_page = lit_record_get(c->rec, LIT_VAR_PAGE) != NULL;
+	const lit_date *iss = lit_record_date(c->rec, LIT_VAR_ISSUED);
+
+	if (starts_ci(s, len, "пат") || contains_ci(s, len, "патент") || contains_ci(s, len, "patent "))
+		return LIT_TYPE_PATENT;
+	if (starts_ci(s, len, "гост") || (title && (starts_ci(title, tl, "гост") || starts_ci(title, tl, "iso ") ||
+	                                            starts_ci(title, tl, "снип") || starts_ci(title, tl, "сп "))))
+		return LIT_TYPE_STANDARD;
+	if (contains_ci(s, len, "дис.") || contains_ci(s, len, "диссертац") || contains_ci(s, len, "автореф") ||
+	    contains_ci(s, len, "thesis") || contains_ci(s, len, "dissertation") || (genre && contains_ci(genre, strlen(genre), "diss")))
+		return LIT_TYPE_THESIS;
+	if (contains_ci(s, len, "федер. закон") || contains_ci(s, len, "федеральный закон") ||
+	    contains_ci(s, len, "федерального закона") || contains_ci(s, len, " : указ ") || contains_ci(s, len, "постановление ") ||
+	    contains_ci(s, len, "собр. законодательства") || contains_ci(s, len, "собрание законодательства") ||
+	    contains_ci(s, len, " : закон ") || contains_ci(s, len, "кодекс российской"))
+		return LIT_TYPE_LEGISLATION;
+	if (contains_ci(s, len, "отчет о нир") || contains_ci(s, len, "отчёт о нир") || contains_ci(s, len, "tech. rep") ||
+	    contains_ci(s, len, "technical report") || contains_ci(s, len, "working paper") ||
+	    contains_ci(s, len, "occasional paper") || contains_ci(s, len, "research report") ||
+	    (genre && contains_ci(genre, strlen(genre), "report")))
+		return LIT_TYPE_REPORT;
+	if (title && (starts_ci(title, tl, "interview") || starts_ci(title, tl, "интервью")))
+		return LIT_TYPE_INTERVIEW;
+	if (title && (starts_ci(title, tl, "statement by") || starts_ci(title, tl, "speech") ||
+	              starts_ci(title, tl, "выступление") || starts_ci(title, tl, "address by")))
+		return LIT_TYPE_SPEECH;
+	if (cont) {
+		size_t cl = strlen(cont);
+		int conf = contains_ci(cont, cl, "proc") || contains_ci(cont, cl, "conference") || contains_ci(cont, cl, "конф") ||
+		           contains_ci(cont, cl, "symposium") || contains_ci(cont, cl, "workshop") || contains_ci(cont, cl, "congress") ||
+		           contains_ci(cont, cl, "материалы") || contains_ci(cont, cl, "meeting") || contains_ci(cont, cl, "симпозиум");
+		if (conf)
+			return LIT_TYPE_PAPER_CONFERENCE;
+		if (jt || (has_vol && !has_pub))
+			return LIT_TYPE_ARTICLE_JOURNAL;
+		if (lit_record_name_count(c->rec, LIT_VAR_EDITOR) || has_pub || contains_ci(s, len, " in: ") ||
+		    contains_ci(s, len, "в кн.") || (ct && ct->t0 > 0 && (c->t->tok[ct->t0 - 1].lex & LIT_LEX_IN)))
+			return LIT_TYPE_CHAPTER;
+		if (iss && iss->day && !has_vol)
+			return LIT_TYPE_ARTICLE_NEWSPAPER;
+		if (has_url && !has_page && !has_vol)
+			return LIT_TYPE_WEBPAGE;
+		if (has_page && !has_vol && (c->t->doc_flags & LIT_DF_SLASHES))
+			return LIT_TYPE_ARTICLE_JOURNAL;
+		return LIT_TYPE_ARTICLE_JOURNAL;
+	}
+	if (has_url && !has_pub)
+		return LIT_TYPE_WEBPAGE;
+	if (has_pub || lit_record_get(c->rec, LIT_VAR_ISBN) || lit_record_get(c->rec, LIT_VAR_NUMBER_OF_PAGES) ||
+	    lit_record_get(c->rec, LIT_VAR_EDITION))
+		return LIT_TYPE_BOOK;
+	if (has_vol || has_page)
+		return LIT_TYPE_ARTICLE_JOURNAL;
+	return LIT_TYPE_DOCUMENT;
+}
+
+static void do_names(ctx *c, int label, lit_var var)
+{
+	char tmp[LIT_PARSE_MAX_TEXT + 64];
+	size_t pos = 0;
+	for (size_t i = 0; i < c->nsp; i++) {
+		if (c->sp[i].label != label)
+			continue;
+		size_t l = span_text(c, &c->sp[i], 1);
+		if (pos + l + 3 >= sizeof tmp)
+			break;
+		if (pos) {
+			/* separate spans as separate names */
+			memcpy(tmp + pos, ", ", 2);
+			pos += 2;
+		}
+		memcpy(tmp + pos, c->buf, l);
+		pos += l;
+	}
+	tmp[pos] = 0;
+	if (!pos)
+		return;
+	if (label != LIT_PL_AUTHOR) {
+		static const char *const pre[] = {
+			"in:", "in ", "edited by", "ed. by", "eds. by", "ed.", "eds.", "under the editorship of",
+			"под общей редакцией", "под общ. ред.", "под редакцией", "под ред.", "отв. ред.:", "отв. ред.",
+			"гл. ред.", "науч. ред.", "ред.-сост.", "сост.:", "сост.", "trans. by", "transl. by", "translated by",
+			"translated from the", "пер. с англ.", "пер. с нем.", "пер. с фр.", "пер. с", "пер.", "перевод с английского",
+			"hrsg. von", "hg. von", "herausgegeben von", "éd. par", "sous la dir. de", "by", NULL
+		};
+		pos = strip_prefix(tmp, pos, pre);
+	}
+	lit_pnames_add(c->rec, var, tmp, pos);
+}
+
+int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, lit_record *rec)
+{
+	ctx *c = NULL;
+	char note[1024];
+	size_t notelen = 0;
+
+	/* ctx is large (buffers): allocate */
+	c = calloc(1, sizeof *c);
+	if (!c)
+		return LIT_ENOMEM;
+	c->t = t;
+	c->labels = labels;
+	c->rec = rec;
+	note[0] = 0;
+
+	/* spans */
+	for (size_t i = 0; i < t->n;) {
+		size_t j = i + 1;
+		while (j < t->n && labels[j] == labels[i])
+			j++;
+		span *p = &c->sp[c->nsp++];
+		p->label = labels[i];
+		p->t0 = i;
+		p->t1 = j;
+		p->a = t->tok[i].start;
+		p->b = t->tok[j - 1].end;
+		i = j;
+	}
+
+	do_names(c, LIT_PL_AUTHOR, LIT_VAR_AUTHOR);
+	do_names(c, LIT_PL_EDITOR, LIT_VAR_EDITOR);
+	do_names(c, LIT_PL_TRANSLATOR, LIT_VAR_TRANSLATOR);
+
+	for (size_t i = 0; i < c->nsp; i++) {
+		const span *p = &c->sp[i];
+		size_t len;
+		switch (p->label) {
+		case LIT_PL_TITLE:
+			if (lit_record_get(rec, LIT_VAR_TITLE))
+				break;
+			len = span_text(c, p, 0);
+			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
+			len = trim(c->buf, len, 0);
+			set_text(c, LIT_VAR_TITLE, c->buf, len);
+			break;
+		case LIT_PL_JOURNAL:
+		case LIT_PL_CONTAINER: {
+			static const char *const pre[] = { "in:", "in ", "в кн.:", "в кн.", "в сб.:", "в сб.", "в:", "//", "dans", NULL };
+			if (lit_record_get(rec, LIT_VAR_CONTAINER_TITLE))
+				break;
+			len = span_text(c, p, 1);
+			len = strip_prefix(c->buf, len, pre);
+			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
+			len = trim(c->buf, len, 1);
+			/* keep the dot of an abbreviated journal ("J. Chem. Phys.") but not a sentence stop */
+			if (len > 1 && c->buf[len - 1] == '.') {
+				size_t k = len - 1, w = 0;
+				while (k > 0 && c->buf[k - 1] != ' ' && c->buf[k - 1] != '.') {
+					k--;
+					w++;
+				}
+				if (w > 4 || (c->buf[k] >= 'a' && c->buf[k] <= 'z'))
+					c->buf[--len] = 0;
+			}
+			set_text(c, LIT_VAR_CONTAINER_TITLE, c->buf, len);
+			break;
+		}
+		case LIT_PL_COLLECTION: {
+			len = span_text(c, p, 1);
+			/* "(Series ; 14)" */
+			char *semi = strstr(c->buf, " ; ");
+			if (semi) {
+				size_t na, nb;
+				const char *num = semi + 3;
+				if (first_number(num, strlen(num), &na, &nb))
+					set_text(c, LIT_VAR_COLLECTION_NUMBER, num + na, nb - na);
+				len = (size_t)(semi - c->buf);
+				len = trim(c->buf, len, 1);
+			}
+			set_text(c, LIT_VAR_COLLECTION_TITLE, c->buf, len);
+			break;
+		}
+		case LIT_PL_DATE:
+			len = span_text(c, p, 1);
+			set_date(c, LIT_VAR_ISSUED, c->buf, len);
+			break;
+		case LIT_PL_ACCESSED:
+			len = span_text(c, p, 1);
+			if (!lit_record_date(rec, LIT_VAR_ACCESSED)) {
+				lit_date d;
+				if (lit_pdate_parse(c->buf, len, &d))
+					lit_record_set_date(rec, LIT_VAR_ACCESSED, &d);
+			}
+			break;
+		case LIT_PL_VOLUME:
+			if (!lit_record_get(rec, LIT_VAR_VOLUME))
+				do_volume(c, p);
+			break;
+		case LIT_PL_ISSUE:
+			if (!lit_record_get(rec, LIT_VAR_ISSUE))
+				do_issue(c, p);
+			break;
+		case LIT_PL_PAGES:
+			if (!lit_record_get(rec, LIT_VAR_PAGE))
+				do_pages(c, p);
+			break;
+		case LIT_PL_PUBLISHER:
+			len = span_text(c, p, 1);
+			set_text(c, LIT_VAR_PUBLISHER, c->buf, len);
+			break;
+		case LIT_PL_LOCATION:
+			len = span_text(c, p, 1);
+			set_text(c, LIT_VAR_PUBLISHER_PLACE, c->buf, len);
+			break;
+		case LIT_PL_EDITION:
+			len = span_text(c, p, 1);
+			set_text(c, LIT_VAR_EDITION, c->buf, len);
+			break;
+		case LIT_PL_GENRE:
+			len = span_text(c, p, 1);
+			set_text(c, LIT_VAR_GENRE, c->buf, len);
+			break;
+		case LIT_PL_MEDIUM:
+			len = span_text(c, p, 1);
+			set_text(c, LIT_VAR_MEDIUM, c->buf, len);
+			break;
+		case LIT_PL_URL:
+			len = squash(t->text, p->a, p->b, c->buf, sizeof c->buf);
+			/* the span may hold "URL:" and the address: keep the URL-looking tokens */
+			for (size_t k = p->t0; k < p->t1; k++)
+				if (t->tok[k].flags & LIT_TF_URL) {
+					len = squash(t->text, t->tok[k].start, t->tok[k].end, c->buf, sizeof c->buf);
+					break;
+				}
+			len = clean_url(c->buf, len);
+			if (len) {
+				size_t dl;
+				const char *d;
+				if ((contains_ci(c->buf, len, "doi.org/") || starts_ci(c->buf, len, "doi:")) &&
+				    (d = find_doi(c->buf, len, &dl)))
+					set_text(c, LIT_VAR_DOI, d, dl);
+				if (!starts_ci(c->buf, len, "doi:"))
+					set_text(c, LIT_VAR_URL, c->buf, len);
+			}
+			break;
+		case LIT_PL_DOI:
+			len = span_text(c, p, 1);
+			set_doi_from(c, c->buf, len);
+			break;
+		case LIT_PL_ISBN:
+			len = span_text(c, p, 1);
+			if (contains_ci(c->buf, len, "issn"))
+				do_isbn(c, c->buf, len, LIT_VAR_ISSN);
+			else
+				do_isbn(c, c->buf, len, LIT_VAR_ISBN);
+			break;
+		case LIT_PL_CITNUM: {
+			size_t na, nb;
+			len = span_text(c, p, 1);
+			if (first_number(c->buf, len, &na, &nb))
+				lit_record_set_custom(rec, "label", (c->buf[nb] = 0, c->buf + na), 0);
+			break;
+		}
+		case LIT_PL_NOTE:
+			len = span_text(c, p, 1);
+			if (len && notelen + len + 3 < sizeof note) {
+				if (notelen) {
+					memcpy(note + notelen, "; ", 2);
+					notelen += 2;
+				}
+				memcpy(note + notelen, c->buf, len);
+				notelen += len;
+				note[notelen] = 0;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+
+	/* identifiers anywhere in the string, whatever the labels said */
+	if (!lit_record_get(rec, LIT_VAR_DOI)) {
+		size_t dl;
+		const char *d = find_doi(t->text, t->len, &dl);
+		if (d) {
+			/* only when written as a DOI (not inside an unrelated URL) */
+			size_t off = (size_t)(d - t->text);
+			if (off >= 4 && (contains_ci(t->text + (off >= 16 ? off - 16 : 0), off >= 16 ? 16 : off, "doi") ||
+			                 contains_ci(t->text + (off >= 16 ? off - 16 : 0), off >= 16 ? 16 : off, "doi.org/")))
+				set_text(c, LIT_VAR_DOI, d, dl);
+			else if (off == 0 || t->text[off - 1] == ' ')
+				set_text(c, LIT_VAR_DOI, d, dl);
+		}
+	}
+	if (!lit_record_get(rec, LIT_VAR_ISBN)) {
+		const char *m = NULL;
+		for (size_t i = 0; i + 4 < t->len; i++)
+			if ((t->text[i] == 'I' || t->text[i] == 'i') && starts_ci(t->text + i, t->len - i, "isbn")) {
+				m = t->text + i + 4;
+				break;
+			}
+		if (m)
+			do_isbn(c, m, (size_t)(t->text + t->len - m), LIT_VAR_ISBN);
+	}
+	if (!lit_record_get(rec, LIT_VAR_ISSN)) {
+		for (size_t i = 0; i + 4 < t->len; i++)
+			if ((t->text[i] == 'I' || t->text[i] == 'i') && starts_ci(t->text + i, t->len - i, "issn")) {
+				do_isbn(c, t->text + i + 4, t->len - i - 4, LIT_VAR_ISSN);
+				break;
+			}
+	}
+	if (!lit_record_get(rec, LIT_VAR_URL)) {
+		for (size_t i = 0; i < t->n; i++) {
+			const lit_ptoken *k = &t->tok[i];
+			if ((k->flags & LIT_TF_URL) && (contains_ci(t->text + k->start, k->end - k->start, "http") ||
+			                                contains_ci(t->text + k->start, k->end - k->start, "www."))) {
+				size_t len = squash(t->text, k->start, k->end, c->buf, sizeof c->buf);
+				len = clean_url(c->buf, len);
+				if (len && !contains_ci(c->buf, len, "doi.org/"))
+					set_text(c, LIT_VAR_URL, c->buf, len);
+				break;
+			}
+		}
+	}
+	find_accessed(c);
+	if (!lit_record_date(rec, LIT_VAR_ISSUED)) {
+		/* a year somewhere outside the access date */
+		for (size_t i = 0; i < t->n; i++) {
+			const lit_ptoken *k = &t->tok[i];
+			if ((k->flags & LIT_TF_YEAR) && labels[i] != LIT_PL_ACCESSED && labels[i] != LIT_PL_URL &&
+			    labels[i] != LIT_PL_DOI && labels[i] != LIT_PL_TITLE && labels[i] != LIT_PL_CONTAINER &&
+			    labels[i] != LIT_PL_JOURNAL && labels[i] != LIT_PL_PAGES && labels[i] != LIT_PL_ISBN &&
+			    labels[i] != LIT_PL_VOLUME && !(k->flags & LIT_TF_RANGE) && k->nletters == 0) {
+				lit_date d;
+				const lit_date *acc = lit_record_date(rec, LIT_VAR_ACCESSED);
+				if (lit_pdate_parse(t->text + k->start, k->end - k->start, &d) &&
+				    !(acc && i > 0 && labels[i - 1] == LIT_PL_ACCESSED)) {
+					if (!(acc && acc->year == d.year && i > 0 && contains_ci(t->text + t->tok[i > 3 ? i - 3 : 0].start,
+					                                                   k->start - t->tok[i > 3 ? i - 3 : 0].start, "обращ"))) {
+						lit_record_set_date(rec, LIT_VAR_ISSUED, &d);
+						break;
+					}
+				}
+			}
+		}
+	}
+	if (notelen)
+		lit_record_set(rec, LIT_VAR_NOTE, note);
+
+	lit_record_set_type(rec, infer_type(c));
+	{
+		const char *lang = language_of(c);
+		if (lang)
+			lit_record_set(rec, LIT_VAR_LANGUAGE, lang);
+	}
+	free(c);
+	return LIT_OK;
+}

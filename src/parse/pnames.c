@@ -1,0 +1,422 @@
+/*
+ * pnames.c - splitting the author or editor segment of a reference into
+ * names: inverted pairs ("Romero, C., Paunesku, D."), GOST headings
+ * ("Иванов И. И., Петров П. П."), initials first ("S. E. Han", "И. И.
+ * Иванов"), Vancouver ("Pérez-Higueras JJ, Arias A"), full names ("Abhishek
+ * Sharma and Rajoli Siddharth Jayaprakash"), semicolon lists, organisations
+ * (kept whole as a literal) and "et al." / "и др.".
+ */
+#include <string.h>
+#include "parse_internal.h"
+#include "pfields.h"
+
+#define MAXW 160
+
+enum { W_WORD = 0, W_COMMA, W_SEMI, W_AND };
+
+typedef struct nword {
+	int kind;
+	size_t a, b;     /* text span (cleaned) */
+	int initial;     /* looks like initials */
+	int particle;    /* van, de, von ... */
+	int suffix;      /* Jr., III */
+	int lower0;      /* starts lower-case */
+} nword;
+
+static int word_eq(const char *s, size_t a, size_t b, const char *w)
+{
+	char low[32];
+	size_t l;
+	if (b - a >= sizeof low)
+		return 0;
+	l = lit_pu8_lower_str(s + a, b - a, low, sizeof low);
+	low[l] = 0;
+	return strcmp(low, w) == 0;
+}
+
+static int is_one_of(const char *s, size_t a, size_t b, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (word_eq(s, a, b, list[i]))
+			return 1;
+	return 0;
+}
+
+static const char *const particles[] = {
+	"van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
+	"des", "ten", "ter", "bin", "ibn", "al", "el", "zu", "vom", "af", "av", "y", "St.", "де", "ван", "фон", "дер", NULL
+};
+static const char *const suffixes[] = { "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", NULL };
+static const char *const conj_words[] = { "and", "&", "и", "und", "et", "y", "e", "&amp;", NULL };
+static const char *const role[] = {
+	"ed", "ed.", "eds", "eds.", "(ed.)", "(eds.)", "(ed)", "(eds)", "edited", "by", "editor", "editors",
+	"(editor)", "(editors)", "hrsg.", "(hrsg.)", "(hg.)", "hg.", "hrsg", "(hrsg)", "éd.", "(éd.)", "(éds.)",
+	"dir.", "(dir.)", "под", "ред.", "редакцией", "общ.", "отв.", "науч.", "сост.", "пер.", "с", "англ.",
+	"нем.", "фр.", "trans.", "transl.", "translated", "(trans.)", "(transl.)", "comp.", "(comp.)", "coord.",
+	"(coord.)", "eds.,", "ed.,", "(eds.),", "(ed.),", "in", "in:", "//", "/", ":", "(", ")", "-", "–", "—",
+	"[текст]", NULL
+};
+static const char *const org_words[] = {
+	"university", "institute", "organization", "organisation", "ministry", "association", "committee",
+	"council", "agency", "society", "program", "programme", "foundation", "bank", "office", "department",
+	"service", "group", "center", "centre", "federation", "commission", "corporation", "company", "board",
+	"bureau", "academy", "administration", "authority", "consortium", "collaboration", "team", "network",
+	"government", "inc", "ltd", "who", "unesco", "oecd", "nasa", "parliament", "court", "union", "nations",
+	"министерство", "институт", "университет", "комитет", "ассоциация", "служба", "агентство",
+	"организация", "федерация", "центр", "правительство", "совет", "академия", "управление", "фонд",
+	"банк", "департамент", "общество", "коллектив", "росстат", "мид", "администрация", "дума", "палата",
+	NULL
+};
+
+/* Initials: "J." "J.-P." "Yu." "И.И." "JJ" "OA" (all capitals, <= 3, Vancouver) */
+static int looks_initial(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+	int groups = 0, caps = 0, dots = 0;
+	while (i < b) {
+		int32_t c = lit_pu8_next(s, b, &i);
+		if (c == '.') {
+			dots++;
+			continue;
+		}
+		if (c == '-')
+			continue;
+		if (!lit_pu8_is_letter(c))
+			return 0;
+		if (lit_pu8_is_upper(c)) {
+			caps++;
+			groups++;
+			if (i < b) {
+				size_t j = i;
+				int32_t d = lit_pu8_next(s, b, &j);
+				if (lit_pu8_is_letter(d) && !lit_pu8_is_upper(d)) {
+					/* Yu. Kh. Th.: one lower letter then a dot */
+					size_t k = j;
+					if (k < b && s[k] == '.')
+						i = j;
+					else
+						return 0;
+				}
+			}
+		} else {
+			return 0;
+		}
+	}
+	if (groups == 0)
+		return 0;
+	if (dots)
+		return 1;
+	return caps <= 3; /* Vancouver "JJ" */
+}
+
+static int is_org_word(const char *s, size_t a, size_t b)
+{
+	char low[48];
+	size_t l;
+	if (b - a >= sizeof low)
+		return 0;
+	l = lit_pu8_lower_str(s + a, b - a, low, sizeof low);
+	while (l > 0 && (low[l - 1] == '.' || low[l - 1] == ',' || low[l - 1] == ')'))
+		l--;
+	low[l] = 0;
+	for (size_t i = 0; org_words[i]; i++) {
+		size_t ol = strlen(org_words[i]);
+		if (l >= ol && memcmp(low, org_words[i], ol) == 0 && (l == ol || l - ol <= 6))
+			return 1;
+	}
+	return 0;
+}
+
+static void set_span(const char *s, size_t a, size_t b, char *buf, size_t cap, const char **out)
+{
+	size_t l = b - a;
+	if (l >= cap)
+		l = cap - 1;
+	memcpy(buf, s + a, l);
+	buf[l] = 0;
+	*out = l ? buf : NULL;
+}
+
+/* Join words [from,to) of w into buf with single spaces. */
+static const char *join(const char *s, const nword *w, size_t from, size_t to, char *buf, size_t cap)
+{
+	size_t pos = 0;
+	for (size_t i = from; i < to; i++) {
+		if (w[i].kind != W_WORD)
+			continue;
+		size_t l = w[i].b - w[i].a;
+		if (pos + l + 2 >= cap)
+			break;
+		if (pos)
+			buf[pos++] = ' ';
+		memcpy(buf + pos, s + w[i].a, l);
+		pos += l;
+	}
+	buf[pos] = 0;
+	return pos ? buf : NULL;
+}
+
+static size_t add_person(lit_record *rec, lit_var var, const char *s, const nword *w, size_t from, size_t to,
+                         size_t given_from, size_t given_to)
+{
+	/* family = words [from,to) minus [given_from,given_to) ; suffix words go to suffix */
+	char fam[512], giv[512], suf[64];
+	size_t fp = 0, gp = 0;
+	lit_name nm;
+	memset(&nm, 0, sizeof nm);
+	suf[0] = 0;
+	for (size_t i = from; i < to; i++) {
+		if (w[i].kind != W_WORD)
+			continue;
+		size_t l = w[i].b - w[i].a;
+		if (w[i].suffix && i > from) {
+			set_span(s, w[i].a, w[i].b, suf, sizeof suf, &nm.suffix);
+			continue;
+		}
+		int g = i >= given_from && i < given_to;
+		char *buf = g ? giv : fam;
+		size_t *pos = g ? &gp : &fp;
+		if (*pos + l + 2 >= 512)
+			continue;
+		if (*pos)
+			buf[(*pos)++] = ' ';
+		memcpy(buf + *pos, s + w[i].a, l);
+		*pos += l;
+	}
+	fam[fp] = 0;
+	giv[gp] = 0;
+	if (!fp && !gp)
+		return 0;
+	if (!fp) {
+		/* only initials: keep them as the family so nothing is lost */
+		nm.family = giv;
+	} else {
+		nm.family = fam;
+		nm.given = gp ? giv : NULL;
+	}
+	return lit_record_add_name(rec, var, &nm) == LIT_OK;
+}
+
+/* One complete name in words [a,b). */
+static size_t add_full(lit_record *rec, lit_var var, const char *s, const nword *w, size_t a, size_t b)
+{
+	size_t first = a, last = b;
+	while (first < last && w[first].kind != W_WORD)
+		first++;
+	while (last > first && w[last - 1].kind != W_WORD)
+		last--;
+	if (first >= last)
+		return 0;
+	size_t nwords = last - first;
+	/* trailing initials: Иванов И. И. / Smith JJ / Heidegger M. */
+	size_t t = last;
+	while (t > first && (w[t - 1].initial || w[t - 1].suffix))
+		t--;
+	if (t > first && t < last && !(t - first == 1 && w[first].initial))
+		return add_person(rec, var, s, w, first, last, t, last);
+	/* leading initials: S. E. Han / И. И. Иванов */
+	size_t h = first;
+	while (h < last && w[h].initial)
+		h++;
+	if (h > first && h < last)
+		return add_person(rec, var, s, w, first, last, first, h);
+	if (nwords == 1)
+		return add_person(rec, var, s, w, first, last, last, last);
+	/* John Smith / Jean de La Fontaine: family = last word with its particles */
+	size_t f = last - 1;
+	while (f > first && w[f].suffix)
+		f--;
+	while (f > first && w[f - 1].particle)
+		f--;
+	if (f == first)
+		return add_person(rec, var, s, w, first, last, last, last);
+	return add_person(rec, var, s, w, first, last, first, f);
+}
+
+size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
+{
+	nword w[MAXW];
+	size_t n = 0, i = 0, added = 0;
+	int etal = 0, has_initial = 0, has_org = 0, has_semi = 0;
+
+	/* words */
+	while (i < len && n < MAXW - 1) {
+		while (i < len) {
+			size_t j = i;
+			int32_t c = lit_pu8_next(s, len, &j);
+			if (!lit_pu8_is_space(c))
+				break;
+			i = j;
+		}
+		if (i >= len)
+			break;
+		size_t a = i;
+		while (i < len) {
+			size_t j = i;
+			int32_t c = lit_pu8_next(s, len, &j);
+			if (lit_pu8_is_space(c))
+				break;
+			i = j;
+		}
+		size_t b = i;
+		/* trailing separators */
+		int sep = -1;
+		while (b > a && (s[b - 1] == ',' || s[b - 1] == ';')) {
+			sep = s[b - 1] == ';' ? W_SEMI : (sep == W_SEMI ? W_SEMI : W_COMMA);
+			b--;
+		}
+		/* brackets and quotes around a word */
+		while (b > a && (s[a] == '[' || s[a] == '(' || s[a] == '"' || s[a] == '\''))
+			a++;
+		while (b > a && (s[b - 1] == ']' || s[b - 1] == ')' || s[b - 1] == '"' || s[b - 1] == ':'))
+			b--;
+		if (b > a) {
+			nword *x = &w[n];
+			memset(x, 0, sizeof *x);
+			x->a = a;
+			x->b = b;
+			if (is_one_of(s, a, b, conj_words)) {
+				/* "et al." is not a conjunction */
+				x->kind = W_AND;
+			} else if (word_eq(s, a, b, "al.") || word_eq(s, a, b, "al") || word_eq(s, a, b, "др.") ||
+			           word_eq(s, a, b, "др") || word_eq(s, a, b, "others") || word_eq(s, a, b, "другие") ||
+			           word_eq(s, a, b, "al.,")) {
+				etal = 1;
+				if (n > 0 && w[n - 1].kind == W_AND)
+					n--;
+				x = NULL;
+			} else if (is_one_of(s, a, b, role)) {
+				x = NULL;
+			} else {
+				x->kind = W_WORD;
+				x->initial = looks_initial(s, a, b);
+				x->particle = is_one_of(s, a, b, particles);
+				x->suffix = is_one_of(s, a, b, suffixes);
+				{
+					size_t j = a;
+					int32_t c = lit_pu8_next(s, b, &j);
+					x->lower0 = lit_pu8_is_letter(c) && !lit_pu8_is_upper(c);
+				}
+				/* a surname with a trailing period: "Smith." -> "Smith" */
+				if (!x->initial && b - a > 2 && s[b - 1] == '.' && !x->suffix)
+					x->b = b - 1;
+				if (x->initial)
+					has_initial = 1;
+				if (is_org_word(s, a, b))
+					has_org = 1;
+			}
+			if (x)
+				n++;
+		}
+		if (sep >= 0 && n > 0 && w[n - 1].kind == W_WORD) {
+			memset(&w[n], 0, sizeof w[n]);
+			w[n].kind = sep;
+			if (sep == W_SEMI)
+				has_semi = 1;
+			n++;
+		}
+	}
+	if (etal)
+		lit_record_set_names_etal(rec, var, 1);
+	if (n == 0)
+		return 0;
+
+	/* an organisation: keep whole */
+	if (has_org && !has_initial) {
+		char buf[1024];
+		lit_name nm;
+		memset(&nm, 0, sizeof nm);
+		nm.literal = join(s, w, 0, n, buf, sizeof buf);
+		/* keep the original punctuation when short enough */
+		size_t a = w[0].a, b = w[n - 1].b;
+		while (n > 0 && w[n - 1].kind != W_WORD) {
+			n--;
+			b = w[n - 1].b;
+		}
+		if (b - a < sizeof buf) {
+			memcpy(buf, s + a, b - a);
+			buf[b - a] = 0;
+			nm.literal = buf;
+		}
+		if (nm.literal && lit_record_add_name(rec, var, &nm) == LIT_OK)
+			return 1;
+		return 0;
+	}
+
+	/* parts between separators */
+	size_t pa[MAXW], pb[MAXW], np = 0;
+	int psep[MAXW];
+	{
+		size_t start = 0;
+		int prevsep = -1;
+		for (size_t k = 0; k <= n; k++) {
+			int is_sep = k == n || w[k].kind != W_WORD;
+			if (has_semi && k < n && w[k].kind == W_COMMA)
+				is_sep = 0;
+			if (!is_sep)
+				continue;
+			if (k > start) {
+				pa[np] = start;
+				pb[np] = k;
+				psep[np] = prevsep;
+				np++;
+			}
+			if (k < n)
+				prevsep = w[k].kind;
+			start = k + 1;
+		}
+	}
+	if (has_semi) {
+		for (size_t p = 0; p < np; p++) {
+			/* "Smith, John" inside a semicolon list */
+			size_t comma = pb[p];
+			for (size_t k = pa[p]; k < pb[p]; k++)
+				if (w[k].kind == W_COMMA) {
+					comma = k;
+					break;
+				}
+			if (comma < pb[p])
+				added += add_person(rec, var, s, w, pa[p], pb[p], comma + 1, pb[p]);
+			else
+				added += add_full(rec, var, s, w, pa[p], pb[p]);
+		}
+		return added;
+	}
+	for (size_t p = 0; p < np; p++) {
+		size_t a = pa[p], b = pb[p];
+		int all_init = 1, any_init = 0;
+		size_t core = 0;
+		for (size_t k = a; k < b; k++) {
+			if (!w[k].initial)
+				all_init = 0;
+			else
+				any_init = 1;
+			if (!w[k].particle && !w[k].initial)
+				core++;
+		}
+		(void)any_init;
+		if (!all_init && core == 1 && p + 1 < np && psep[p + 1] == W_COMMA) {
+			size_t a2 = pa[p + 1], b2 = pb[p + 1];
+			int next_all_init = 1;
+			for (size_t k = a2; k < b2; k++)
+				if (!w[k].initial)
+					next_all_init = 0;
+			int next_given = !next_all_init && b2 - a2 <= 3 && !w[a2].lower0 &&
+			                 !(b2 - a2 >= 2 && w[a2].initial) && /* "W. E. Howard" is a full name */
+			                 !(p + 2 < np && psep[p + 2] == W_COMMA && pb[p + 2] - pa[p + 2] >= 1 &&
+			                   w[pa[p + 2]].initial && pb[p + 2] - pa[p + 2] == 1 && b2 - a2 == 1);
+			/* a following "Jr." part */
+			if (next_all_init || next_given) {
+				size_t add = add_person(rec, var, s, w, a, b2, a2, b2);
+				added += add;
+				p++;
+				continue;
+			}
+		}
+		if (all_init && added > 0) {
+			/* stray initials (e.g. "Smith J, K"): attach nowhere, keep as a name */
+		}
+		added += add_full(rec, var, s, w, a, b);
+	}
+	return added;
+}
