@@ -1,0 +1,1214 @@
+/*
+ * csl_engine.c - the CSL processor proper: binding a style to records,
+ * bibliography sorting and citation numbers, cite positions (first,
+ * subsequent, ibid, ibid-with-locator, near-note), disambiguation (add
+ * names, add given names, the disambiguate condition, year suffixes),
+ * collapsing of numbers and years, and the public rendering API.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csl_int.h"
+#include "util/utf8.h"
+
+/* ------------------------------------------------------------- setup */
+
+static int uses_var(const csl_node *n, int var)
+{
+	for (; n; n = n->next) {
+		for (int i = 0; i < n->nvars; i++)
+			if (n->vars[i] == var && n->kind != K_IF && n->kind != K_ELSEIF)
+				return 1;
+		if (uses_var(n->child, var))
+			return 1;
+	}
+	return 0;
+}
+
+static const char *item_lang(const lit_record *rec)
+{
+	const char *l = lit_record_get(rec, LIT_VAR_LANGUAGE);
+	if (l && *l)
+		return l;
+	/* guess from the title script: Cyrillic titles are Russian */
+	const char *t = lit_record_get(rec, LIT_VAR_TITLE);
+	if (t && lit_utf8_mostly_cyrillic(t, strlen(t)))
+		return "ru";
+	return NULL;
+}
+
+int lit_csl_engine_new(lit_csl_engine **out, lit_csl_style *style, const lit_records *records,
+                       lit_csl_format format, lit_error *err)
+{
+	*out = NULL;
+	if (!style)
+		return lit_error_set(err, LIT_EINVAL, NULL, 0, "no style");
+	csl_engine *e = calloc(1, sizeof(*e));
+	if (!e)
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	e->st = style;
+	e->format = (int)format;
+	size_t n = records ? lit_records_count(records) : 0;
+	e->items = calloc(n ? n : 1, sizeof(*e->items));
+	if (!e->items) {
+		free(e);
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	e->nitems = n;
+	for (size_t i = 0; i < n; i++) {
+		csl_item *it = &e->items[i];
+		it->rec = lit_records_at(records, i);
+		it->id = lit_record_id(it->rec);
+		it->index = i;
+		it->citation_number = (int)i + 1;
+		it->cited = 1;
+		const char *lang = item_lang(it->rec);
+		it->lang = lang;
+		it->loc = style->item_locale && lang ? lit_csl_style_locale(style, lang) : style->locales[0];
+		if (!style->item_locale)
+			it->lang = lang ? lang : style->locales[0]->lang;
+	}
+	e->has_year_suffix_var = uses_var(style->root ? style->root->child : NULL, LIT_VAR_YEAR_SUFFIX);
+	e->order = calloc(n ? n : 1, sizeof(size_t));
+	if (!e->order) {
+		lit_csl_engine_free(e);
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++)
+		e->order[i] = i;
+	e->norder = n;
+	*out = e;
+	return LIT_OK;
+}
+
+void lit_csl_engine_free(lit_csl_engine *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->nitems; i++) {
+		for (int k = 0; k < e->items[i].nsortkeys; k++)
+			free(e->items[i].sortkeys[k]);
+		free(e->items[i].sortkeys);
+		free(e->items[i].dis.gn_level);
+	}
+	free(e->items);
+	free(e->order);
+	lit_csl_arena_reset(&e->ar);
+	lit_csl_arena_reset(&e->keep);
+	lit_csl_arena_reset(&e->tmp);
+	free(e);
+}
+
+void lit_csl_strings_free(char **s, size_t n)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+int lit_csl_format_from_name(const char *name)
+{
+	if (!name)
+		return -1;
+	if (!strcmp(name, "text") || !strcmp(name, "txt") || !strcmp(name, "plain"))
+		return LIT_CSL_TEXT;
+	if (!strcmp(name, "html"))
+		return LIT_CSL_HTML;
+	if (!strcmp(name, "markdown") || !strcmp(name, "md"))
+		return LIT_CSL_MARKDOWN;
+	if (!strcmp(name, "rtf"))
+		return LIT_CSL_RTF;
+	return -1;
+}
+
+/* ------------------------------------------------------------ rendering */
+
+static void ctx_init(csl_ctx *c, csl_engine *e, const csl_item *it, const csl_citeref *ref, int mode)
+{
+	memset(c, 0, sizeof(*c));
+	c->eng = e;
+	c->st = e->st;
+	c->item = it;
+	c->ref = ref;
+	c->mode = mode;
+	c->loc = it && it->loc ? it->loc : e->st->locales[0];
+	c->ar = &e->ar;
+	c->mode_node = mode == MODE_CITATION ? e->st->citation : e->st->bibliography;
+	c->dis = it ? &it->dis : NULL;
+	c->sort_names_last = -1;
+}
+
+/* The layout for an item: CSL-M style multiple layouts with locale="..". */
+static const csl_node *pick_layout(csl_engine *e, const csl_item *it, int mode)
+{
+	const csl_node *parent = mode == MODE_CITATION ? e->st->citation : e->st->bibliography;
+	const csl_node *def = mode == MODE_CITATION ? e->st->cit_layout : e->st->bib_layout;
+	if (!parent || !it || !it->lang)
+		return def;
+	for (const csl_node *k = parent->child; k; k = k->next) {
+		if (k->kind != K_LAYOUT)
+			continue;
+		const char *l = lit_csl_attr(k, "locale");
+		if (!l)
+			continue;
+		const char *p = l;
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			size_t n = 0;
+			while (p[n] && p[n] != ' ')
+				n++;
+			if (n && !strncmp(it->lang, p, n) && (it->lang[n] == 0 || it->lang[n] == '-'))
+				return k;
+			p += n;
+		}
+	}
+	for (const csl_node *k = parent->child; k; k = k->next)
+		if (k->kind == K_LAYOUT && !lit_csl_attr(k, "locale"))
+			return k;
+	return def;
+}
+
+/* Render the layout children for one item; the first-names output is stored in *names. */
+onode *lit_csl_render_item(csl_engine *e, const csl_item *it, const csl_citeref *ref, int mode,
+                           int suppress_author, const onode **names_out, const csl_node **layout_out)
+{
+	csl_ctx c;
+	ctx_init(&c, e, it, ref, mode);
+	c.suppress_author_names = suppress_author;
+	const csl_node *layout = pick_layout(e, it, mode);
+	if (layout_out)
+		*layout_out = layout;
+	if (!layout)
+		return NULL;
+	onode *r = lit_csl_render_layout(&c, layout);
+	if (names_out)
+		*names_out = c.first_names_out;
+	return r;
+}
+
+char *lit_csl_to_string(csl_engine *e, const onode *n, int format, const csl_locale *loc)
+{
+	lit_buf b = LIT_BUF_INIT;
+	if (format < 0)
+		lit_csl_plain(&b, n);
+	else
+		lit_csl_serialize(&b, n, format, loc ? loc : e->st->locales[0]);
+	if (lit_buf_status(&b)) {
+		lit_buf_free(&b);
+		return NULL;
+	}
+	return lit_buf_detach(&b, NULL);
+}
+
+/* ------------------------------------------------------------- sorting */
+
+static int key_uses_citation_number(const csl_node *sort)
+{
+	for (const csl_node *k = sort ? sort->child : NULL; k; k = k->next) {
+		if (k->var == LIT_VAR_CITATION_NUMBER)
+			return 1;
+		if (k->macro && uses_var(k->macro->child, LIT_VAR_CITATION_NUMBER))
+			return 1;
+	}
+	return 0;
+}
+
+static char *sort_key(csl_engine *e, const csl_item *it, const csl_node *key, int mode)
+{
+	csl_ctx c;
+	ctx_init(&c, e, it, NULL, mode);
+	c.ar = &e->tmp;
+	c.sorting = 1;
+	c.dis = NULL;
+	const char *v;
+	if ((v = lit_csl_attr(key, "names-min")))
+		c.sort_names_min = atoi(v);
+	if ((v = lit_csl_attr(key, "names-use-first")))
+		c.sort_names_first = atoi(v);
+	if ((v = lit_csl_attr(key, "names-use-last")))
+		c.sort_names_last = !strcmp(v, "true");
+	onode *r = NULL;
+	if (key->macro) {
+		r = lit_csl_render_children(&c, key->macro);
+	} else if (key->variable) {
+		r = lit_csl_sort_var(&c, key->var);
+	}
+	lit_buf b = LIT_BUF_INIT;
+	lit_csl_plain(&b, r);
+	char *s = lit_buf_detach(&b, NULL);
+	lit_csl_arena_reset(&e->tmp);
+	return s;
+}
+
+static int collate_cp(int32_t cp, int cyr_first)
+{
+	/* primary weight classes: spaces/punctuation, digits, then scripts */
+	if (cp < 0x80 && !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')))
+		return cp;
+	int cyr = lit_cp_is_cyrillic((uint32_t)cp);
+	uint32_t low = lit_cp_tolower((uint32_t)cp);
+	if (low == 0x451)
+		low = 0x435; /* ё = е */
+	if (cyr)
+		return (cyr_first ? 0x100000 : 0x200000) + (int)low;
+	return (cyr_first ? 0x200000 : 0x100000) + (int)low;
+}
+
+int lit_csl_collate(const char *a, const char *b, int cyr_first)
+{
+	char *fa = lit_utf8_fold(a, strlen(a)), *fb = lit_utf8_fold(b, strlen(b));
+	const char *x = fa ? fa : a, *y = fb ? fb : b;
+	/* ё must survive folding as е; fold strips the diaeresis already */
+	size_t la = strlen(x), lb = strlen(y), i = 0, j = 0;
+	int r = 0;
+	while (i < la && j < lb) {
+		size_t aa, ab;
+		int32_t ca = lit_utf8_decode(x + i, la - i, &aa);
+		int32_t cb = lit_utf8_decode(y + j, lb - j, &ab);
+		int wa = collate_cp(ca, cyr_first), wb = collate_cp(cb, cyr_first);
+		if (wa != wb) {
+			r = wa < wb ? -1 : 1;
+			break;
+		}
+		i += aa;
+		j += ab;
+	}
+	if (!r && !(i < la && j < lb))
+		r = (i < la) - (j < lb);
+	free(fa);
+	free(fb);
+	if (!r)
+		r = strcmp(a, b);
+	return r;
+}
+
+typedef struct sortctx {
+	csl_engine *e;
+	const csl_node *sort;
+	int cyr_first;
+} sortctx;
+
+static int cmp_items(const sortctx *s, const csl_item *a, const csl_item *b)
+{
+	int k = 0;
+	for (const csl_node *key = s->sort->child; key; key = key->next, k++) {
+		if (key->kind != K_KEY)
+			continue;
+		const char *ka = k < a->nsortkeys ? a->sortkeys[k] : NULL;
+		const char *kb = k < b->nsortkeys ? b->sortkeys[k] : NULL;
+		int ea = !ka || !*ka, eb = !kb || !*kb;
+		if (ea && eb)
+			continue;
+		if (ea)
+			return 1;
+		if (eb)
+			return -1;
+		int r = lit_csl_collate(ka, kb, s->cyr_first);
+		const char *dir = lit_csl_attr(key, "sort");
+		if (dir && !strcmp(dir, "descending"))
+			r = -r;
+		if (r)
+			return r;
+	}
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* merge sort of indices (stable, no global state) */
+static void msort(size_t *v, size_t *tmp, size_t n, const sortctx *s)
+{
+	if (n < 2)
+		return;
+	size_t m = n / 2;
+	msort(v, tmp, m, s);
+	msort(v + m, tmp, n - m, s);
+	size_t i = 0, j = m, k = 0;
+	while (i < m && j < n) {
+		if (cmp_items(s, &s->e->items[v[j]], &s->e->items[v[i]]) < 0)
+			tmp[k++] = v[j++];
+		else
+			tmp[k++] = v[i++];
+	}
+	while (i < m)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+static int compute_keys(csl_engine *e, csl_item *it, const csl_node *sort, int mode)
+{
+	for (int k = 0; k < it->nsortkeys; k++)
+		free(it->sortkeys[k]);
+	free(it->sortkeys);
+	it->sortkeys = NULL;
+	it->nsortkeys = 0;
+	int nk = 0;
+	for (const csl_node *key = sort->child; key; key = key->next)
+		nk++;
+	it->sortkeys = calloc((size_t)nk + 1, sizeof(char *));
+	if (!it->sortkeys)
+		return LIT_ENOMEM;
+	it->nsortkeys = nk;
+	int k = 0;
+	for (const csl_node *key = sort->child; key; key = key->next, k++)
+		if (key->kind == K_KEY)
+			it->sortkeys[k] = sort_key(e, it, key, mode);
+	return LIT_OK;
+}
+
+static int sort_cyr_first(const csl_node *sort)
+{
+	const char *v = sort ? lit_csl_attr(sort, "script-order") : NULL;
+	return v && !strncmp(v, "Cyrl", 4);
+}
+
+/* Sort e->order (the registered items) by the bibliography sort and assign
+ * citation numbers. */
+static int sort_bibliography(csl_engine *e)
+{
+	const csl_node *sort = e->st->bib_sort;
+	size_t n = e->norder;
+	for (size_t i = 0; i < n; i++)
+		e->items[e->order[i]].citation_number = (int)i + 1;
+	if (!sort || !n)
+		return LIT_OK;
+	for (size_t i = 0; i < n; i++)
+		if (compute_keys(e, &e->items[e->order[i]], sort, MODE_BIBLIOGRAPHY))
+			return LIT_ENOMEM;
+	size_t *tmp = malloc(n * sizeof(size_t));
+	if (!tmp)
+		return LIT_ENOMEM;
+	sortctx s = { e, sort, sort_cyr_first(sort) };
+	msort(e->order, tmp, n, &s);
+	free(tmp);
+	if (!key_uses_citation_number(sort))
+		for (size_t i = 0; i < n; i++)
+			e->items[e->order[i]].citation_number = (int)i + 1;
+	return LIT_OK;
+}
+
+/* ------------------------------------------------------- disambiguation */
+
+static char *cite_plain(csl_engine *e, csl_item *it)
+{
+	csl_citeref ref;
+	memset(&ref, 0, sizeof(ref));
+	onode *r = lit_csl_render_item(e, it, &ref, MODE_CITATION, 0, NULL, NULL);
+	char *s = lit_csl_to_string(e, r, -1, it->loc);
+	lit_csl_arena_reset(&e->ar);
+	return s;
+}
+
+static int name_count_total(const csl_item *it)
+{
+	int n = 0;
+	for (int v = 0; v < LIT_VAR__COUNT; v++)
+		if (lit_var_kind_of((lit_var)v) == LIT_KIND_NAME)
+			n += (int)lit_record_name_count(it->rec, (lit_var)v);
+	return n;
+}
+
+static const csl_node *find_names_name(const csl_node *n)
+{
+	for (; n; n = n->next) {
+		if (n->kind == K_NAME)
+			return n;
+		const csl_node *r = find_names_name(n->child);
+		if (r)
+			return r;
+		if (n->macro) {
+			r = find_names_name(n->macro->child);
+			if (r)
+				return r;
+		}
+	}
+	return NULL;
+}
+
+static int ambiguous_groups(csl_engine *e, size_t *idx, size_t n, char **strs)
+{
+	int any = 0;
+	for (size_t i = 0; i < n; i++) {
+		free(strs[i]);
+		strs[i] = cite_plain(e, &e->items[idx[i]]);
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			if (i != j && strs[i] && strs[j] && !strcmp(strs[i], strs[j]))
+				any = 1;
+	return any;
+}
+
+static int is_amb(char **strs, size_t n, size_t i)
+{
+	for (size_t j = 0; j < n; j++)
+		if (j != i && strs[i] && strs[j] && !strcmp(strs[i], strs[j]))
+			return 1;
+	return 0;
+}
+
+static const char *cit_attr(csl_engine *e, const char *name)
+{
+	return e->st->citation ? lit_csl_attr(e->st->citation, name) : NULL;
+}
+
+static int given_initial_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a == !b;
+	size_t aa, ab;
+	return lit_utf8_decode(a, strlen(a), &aa) == lit_utf8_decode(b, strlen(b), &ab);
+}
+
+static void name_rules(csl_engine *e, size_t *idx, size_t n, const char *rule)
+{
+	int primary = !strncmp(rule, "primary-name", 12);
+	int initials_only = strstr(rule, "with-initials") != NULL;
+	for (size_t i = 0; i < n; i++) {
+		csl_item *a = &e->items[idx[i]];
+		int na = name_count_total(a);
+		if (!a->dis.gn_level) {
+			a->dis.gn_level = calloc((size_t)na + 1, 1);
+			a->dis.ngn = a->dis.gn_level ? na : 0;
+		}
+		size_t cnt = lit_record_name_count(a->rec, LIT_VAR_AUTHOR);
+		lit_var var = LIT_VAR_AUTHOR;
+		if (!cnt) {
+			var = LIT_VAR_EDITOR;
+			cnt = lit_record_name_count(a->rec, var);
+		}
+		for (size_t k = 0; k < cnt && (int)k < a->dis.ngn; k++) {
+			if (primary && k > 0)
+				break;
+			const lit_name *x = lit_record_name(a->rec, var, k);
+			if (!x->family)
+				continue;
+			int level = 0;
+			for (size_t j = 0; j < n; j++) {
+				if (j == i)
+					continue;
+				csl_item *b = &e->items[idx[j]];
+				for (lit_var v2 = LIT_VAR_AUTHOR; ; v2 = LIT_VAR_EDITOR) {
+					size_t c2 = lit_record_name_count(b->rec, v2);
+					for (size_t q = 0; q < c2; q++) {
+						const lit_name *y = lit_record_name(b->rec, v2, q);
+						if (!y->family || strcmp(x->family, y->family))
+							continue;
+						if (x->given && y->given && strcmp(x->given, y->given)) {
+							if (!given_initial_eq(x->given, y->given))
+								level = level < 1 ? 1 : level;
+							else if (!initials_only)
+								level = 2;
+							else
+								level = level < 1 ? 1 : level;
+						}
+					}
+					if (v2 == LIT_VAR_EDITOR)
+						break;
+				}
+			}
+			if (level > a->dis.gn_level[k])
+				a->dis.gn_level[k] = (unsigned char)level;
+		}
+	}
+}
+
+static int disambiguate(csl_engine *e, size_t *idx, size_t n)
+{
+	if (n < 2)
+		return LIT_OK;
+	const char *v;
+	int add_names = (v = cit_attr(e, "disambiguate-add-names")) && !strcmp(v, "true");
+	int add_given = (v = cit_attr(e, "disambiguate-add-givenname")) && !strcmp(v, "true");
+	int add_ys = (v = cit_attr(e, "disambiguate-add-year-suffix")) && !strcmp(v, "true");
+	const char *rule = cit_attr(e, "givenname-disambiguation-rule");
+	if (!rule)
+		rule = "by-cite";
+	char **strs = calloc(n, sizeof(char *));
+	if (!strs)
+		return LIT_ENOMEM;
+	if (add_given && strcmp(rule, "by-cite"))
+		name_rules(e, idx, n, rule);
+	if (!ambiguous_groups(e, idx, n, strs))
+		goto done;
+	if (add_names) {
+		for (int step = 1; step < 50; step++) {
+			int changed = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (!is_amb(strs, n, i))
+					continue;
+				csl_item *it = &e->items[idx[i]];
+				if (it->dis.add_names + 1 <= name_count_total(it)) {
+					it->dis.add_names++;
+					changed = 1;
+				}
+			}
+			if (!changed)
+				break;
+			char **ns = calloc(n, sizeof(char *));
+			if (!ns)
+				break;
+			int amb = ambiguous_groups(e, idx, n, ns);
+			/* keep additions only where they helped */
+			for (size_t i = 0; i < n; i++) {
+				free(strs[i]);
+				strs[i] = ns[i];
+			}
+			free(ns);
+			if (!amb)
+				break;
+		}
+		/* remove names added to cites that stayed ambiguous anyway */
+		for (size_t i = 0; i < n; i++)
+			if (is_amb(strs, n, i))
+				e->items[idx[i]].dis.add_names = 0;
+		ambiguous_groups(e, idx, n, strs);
+	}
+	if (add_given && !strcmp(rule, "by-cite")) {
+		for (size_t i = 0; i < n; i++) {
+			if (!is_amb(strs, n, i))
+				continue;
+			csl_item *it = &e->items[idx[i]];
+			int na = name_count_total(it);
+			if (!it->dis.gn_level) {
+				it->dis.gn_level = calloc((size_t)na + 1, 1);
+				it->dis.ngn = it->dis.gn_level ? na : 0;
+			}
+		}
+		for (int level = 1; level <= 2; level++) {
+			for (int k = 0; k < 20; k++) {
+				int changed = 0;
+				for (size_t i = 0; i < n; i++) {
+					csl_item *it = &e->items[idx[i]];
+					if (!is_amb(strs, n, i) || k >= it->dis.ngn)
+						continue;
+					if (it->dis.gn_level[k] < level) {
+						it->dis.gn_level[k] = (unsigned char)level;
+						changed = 1;
+					}
+				}
+				if (changed && !ambiguous_groups(e, idx, n, strs))
+					goto done;
+			}
+		}
+		/* undo given names that did not help */
+		for (size_t i = 0; i < n; i++)
+			if (is_amb(strs, n, i) && e->items[idx[i]].dis.gn_level)
+				memset(e->items[idx[i]].dis.gn_level, 0, (size_t)e->items[idx[i]].dis.ngn);
+		if (!ambiguous_groups(e, idx, n, strs))
+			goto done;
+	}
+	{
+		int changed = 0;
+		for (size_t i = 0; i < n; i++)
+			if (is_amb(strs, n, i)) {
+				e->items[idx[i]].dis.disambiguate = 1;
+				changed = 1;
+			}
+		if (changed) {
+			char **ns = calloc(n, sizeof(char *));
+			if (ns) {
+				ambiguous_groups(e, idx, n, ns);
+				for (size_t i = 0; i < n; i++)
+					if (!is_amb(ns, n, i) || 1) {
+						free(strs[i]);
+						strs[i] = ns[i];
+					}
+				free(ns);
+			}
+		}
+	}
+	if (add_ys) {
+		/* groups of identical strings, in bibliography order */
+		int *done = calloc(n, sizeof(int));
+		if (!done)
+			goto done;
+		for (size_t oi = 0; oi < e->norder; oi++) {
+			size_t i;
+			for (i = 0; i < n; i++)
+				if (idx[i] == e->order[oi])
+					break;
+			if (i == n || done[i] || !is_amb(strs, n, i))
+				continue;
+			int suffix = 1;
+			for (size_t oj = oi; oj < e->norder; oj++) {
+				size_t j;
+				for (j = 0; j < n; j++)
+					if (idx[j] == e->order[oj])
+						break;
+				if (j == n || done[j] || !strs[j] || strcmp(strs[i], strs[j]))
+					continue;
+				done[j] = 1;
+				e->items[idx[j]].dis.year_suffix = suffix++;
+			}
+		}
+		free(done);
+	}
+done:
+	for (size_t i = 0; i < n; i++)
+		free(strs[i]);
+	free(strs);
+	return LIT_OK;
+}
+
+static void reset_dis(csl_engine *e)
+{
+	for (size_t i = 0; i < e->nitems; i++) {
+		free(e->items[i].dis.gn_level);
+		memset(&e->items[i].dis, 0, sizeof(e->items[i].dis));
+	}
+}
+
+/* ---------------------------------------------------------- citations */
+
+static csl_item *find_item(csl_engine *e, const char *id)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < e->nitems; i++)
+		if (e->items[i].id && !strcmp(e->items[i].id, id))
+			return &e->items[i];
+	return NULL;
+}
+
+static int streq0(const char *a, const char *b)
+{
+	if (!a || !*a)
+		return !b || !*b;
+	return b && !strcmp(a, b);
+}
+
+typedef struct rcite {
+	csl_item *it;
+	csl_citeref ref;
+	const lit_csl_cite *src;
+	onode *out;          /* rendered cite with its affixes */
+	const onode *names;  /* first names output */
+	char *names_plain;
+	int skip;
+	int number_only;     /* output is just the citation number */
+	int year_suffix_only_ok;
+	onode *ys_leaf;
+	int year;
+} rcite;
+
+static onode *find_leaf(onode *n, int which)
+{
+	if (!n)
+		return NULL;
+	if (n->text)
+		return (which == 0 ? n->is_num : n->yearsuffix) ? n : NULL;
+	for (onode *k = n->child; k; k = k->next) {
+		onode *r = find_leaf(k, which);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+static int cite_cmp(csl_engine *e, const csl_node *sort, const rcite *a, const rcite *b)
+{
+	sortctx s = { e, sort, sort_cyr_first(sort) };
+	return cmp_items(&s, a->it, b->it);
+}
+
+/* Render one citation (cites already positioned) into a string. */
+static char *render_citation(csl_engine *e, rcite *rc, size_t n)
+{
+	const csl_node *layout = e->st->cit_layout;
+	const csl_node *cit = e->st->citation;
+	/* sort the cites */
+	if (e->st->cit_sort && n > 1) {
+		for (size_t i = 0; i < n; i++)
+			compute_keys(e, rc[i].it, e->st->cit_sort, MODE_CITATION);
+		for (size_t i = 1; i < n; i++) {
+			rcite t = rc[i];
+			size_t j = i;
+			while (j > 0 && cite_cmp(e, e->st->cit_sort, &rc[j - 1], &t) > 0) {
+				rc[j] = rc[j - 1];
+				j--;
+			}
+			rc[j] = t;
+		}
+	}
+	const char *collapse = lit_csl_attr(cit, "collapse");
+	const char *cgd = lit_csl_attr(cit, "cite-group-delimiter");
+	const char *acd = lit_csl_attr(cit, "after-collapse-delimiter");
+	const char *ldelim = layout->delimiter ? layout->delimiter : "";
+	int year_collapse = collapse && !strncmp(collapse, "year", 4);
+	/* render each cite */
+	for (size_t i = 0; i < n; i++) {
+		const onode *nm = NULL;
+		const csl_node *lay = NULL;
+		onode *r = lit_csl_render_item(e, rc[i].it, &rc[i].ref, MODE_CITATION,
+		                               rc[i].src && rc[i].src->suppress_author, &nm, &lay);
+		if (rc[i].src && rc[i].src->author_only)
+			r = (onode *)nm;
+		onode *w = lit_csl_onode(&e->ar, NULL);
+		if (w && r) {
+			if (rc[i].src && rc[i].src->prefix)
+				lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[i].src->prefix));
+			lit_csl_onode_add(w, r);
+			if (rc[i].src && rc[i].src->suffix)
+				lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[i].src->suffix));
+		}
+		rc[i].out = r ? w : NULL;
+		rc[i].names = nm;
+		if (nm) {
+			lit_buf b = LIT_BUF_INIT;
+			lit_csl_plain(&b, nm);
+			rc[i].names_plain = lit_csl_strdup(&e->ar, lit_buf_cstr(&b));
+			lit_buf_free(&b);
+		}
+		const lit_date *d = lit_record_date(rc[i].it->rec, LIT_VAR_ISSUED);
+		rc[i].year = d ? d->year : 0;
+		if (r && collapse && !strcmp(collapse, "citation-number")) {
+			lit_buf b = LIT_BUF_INIT;
+			lit_csl_plain(&b, r);
+			char num[16];
+			snprintf(num, sizeof(num), "%d", rc[i].it->citation_number);
+			onode *nl = find_leaf(r, 0);
+			rc[i].number_only = nl && nl->text && !strcmp(nl->text, num) &&
+			                    !(rc[i].src && (rc[i].src->prefix || rc[i].src->suffix)) &&
+			                    !(rc[i].ref.locator && *rc[i].ref.locator);
+			lit_buf_free(&b);
+		}
+	}
+	/* group cites by author when collapsing by year */
+	if (year_collapse || cgd) {
+		for (size_t i = 0; i < n; i++) {
+			if (!rc[i].names_plain)
+				continue;
+			for (size_t j = i + 1; j < n; j++) {
+				if (rc[j].names_plain && !strcmp(rc[j].names_plain, rc[i].names_plain)) {
+					/* move j right after the last of i's group */
+					size_t k = i + 1;
+					while (k < j && rc[k].names_plain && !strcmp(rc[k].names_plain, rc[i].names_plain))
+						k++;
+					if (k < j) {
+						rcite t = rc[j];
+						memmove(&rc[k + 1], &rc[k], (j - k) * sizeof(rcite));
+						rc[k] = t;
+					}
+				}
+			}
+		}
+	}
+	onode *all = lit_csl_onode(&e->ar, NULL);
+	if (!all)
+		return NULL;
+	/* join: each element of `all` is a piece preceded by its delimiter leaf */
+	int first = 1;
+	size_t i = 0;
+	while (i < n) {
+		if (!rc[i].out) {
+			i++;
+			continue;
+		}
+		/* citation-number ranges */
+		if (collapse && !strcmp(collapse, "citation-number") && rc[i].number_only) {
+			size_t j = i;
+			while (j + 1 < n && rc[j + 1].number_only && rc[j + 1].out &&
+			       rc[j + 1].it->citation_number == rc[j].it->citation_number + 1)
+				j++;
+			if (!first)
+				lit_csl_onode_add(all, lit_csl_onode(&e->ar, ldelim));
+			first = 0;
+			if (j - i >= 2) {
+				onode *nl = find_leaf(rc[i].out, 0);
+				char tmp[64];
+				snprintf(tmp, sizeof(tmp), "%d\xe2\x80\x93%d", rc[i].it->citation_number,
+				         rc[j].it->citation_number);
+				nl->text = lit_csl_strdup(&e->ar, tmp);
+				lit_csl_onode_add(all, rc[i].out);
+				if (j + 1 < n && acd) {
+					/* after-collapse delimiter replaces the next layout delimiter */
+				}
+				i = j + 1;
+				continue;
+			}
+			lit_csl_onode_add(all, rc[i].out);
+			i++;
+			continue;
+		}
+		if (year_collapse && rc[i].names_plain) {
+			size_t j = i;
+			while (j + 1 < n && rc[j + 1].out && rc[j + 1].names_plain &&
+			       !strcmp(rc[j + 1].names_plain, rc[i].names_plain))
+				j++;
+			if (j > i) {
+				if (!first)
+					lit_csl_onode_add(all, lit_csl_onode(&e->ar, ldelim));
+				first = 0;
+				lit_csl_onode_add(all, rc[i].out);
+				const char *gd = cgd ? cgd : ", ";
+				int prev_year = rc[i].year;
+				int prev_suffix = rc[i].it->dis.year_suffix;
+				int range_start = -1;
+				for (size_t k = i + 1; k <= j; k++) {
+					/* re-render without the author */
+					const onode *nm2;
+					onode *r = lit_csl_render_item(e, rc[k].it, &rc[k].ref, MODE_CITATION, 1, &nm2, NULL);
+					int ys = rc[k].it->dis.year_suffix;
+					int suffix_only = strcmp(collapse, "year") && ys && prev_suffix &&
+					                  rc[k].year == prev_year && !(rc[k].ref.locator && *rc[k].ref.locator) &&
+					                  !(rc[k - 1].ref.locator && *rc[k - 1].ref.locator);
+					if (suffix_only) {
+						onode *yl = find_leaf(r, 1);
+						if (yl) {
+							if (!strcmp(collapse, "year-suffix-ranged") && ys == prev_suffix + 1 &&
+							    k + 1 <= j && rc[k + 1].it->dis.year_suffix == ys + 1 &&
+							    rc[k + 1].year == rc[k].year) {
+								if (range_start < 0)
+									range_start = (int)k;
+								prev_suffix = ys;
+								continue;
+							}
+							if (range_start >= 0) {
+								lit_csl_onode_add(all, lit_csl_onode(&e->ar, "\xe2\x80\x93"));
+								range_start = -1;
+							} else {
+								lit_csl_onode_add(all, lit_csl_onode(&e->ar, gd));
+							}
+							onode *yn = lit_csl_onode(&e->ar, yl->text);
+							lit_csl_onode_add(all, yn);
+							prev_suffix = ys;
+							continue;
+						}
+					}
+					range_start = -1;
+					lit_csl_onode_add(all, lit_csl_onode(&e->ar, gd));
+					onode *w = lit_csl_onode(&e->ar, NULL);
+					if (rc[k].src && rc[k].src->prefix)
+						lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->prefix));
+					lit_csl_onode_add(w, r);
+					if (rc[k].src && rc[k].src->suffix)
+						lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->suffix));
+					lit_csl_onode_add(all, w);
+					prev_year = rc[k].year;
+					prev_suffix = ys;
+				}
+				i = j + 1;
+				if (i < n && acd) {
+					lit_csl_onode_add(all, lit_csl_onode(&e->ar, acd));
+					first = 1;
+				}
+				continue;
+			}
+		}
+		if (!first)
+			lit_csl_onode_add(all, lit_csl_onode(&e->ar, ldelim));
+		first = 0;
+		lit_csl_onode_add(all, rc[i].out);
+		i++;
+	}
+	if (lit_csl_onode_empty(all))
+		return lit_csl_strdup(&e->keep, "") ? strdup("") : NULL;
+	onode *w = lit_csl_onode(&e->ar, NULL);
+	w->fmt = layout->fmt;
+	w->fmt.text_case = 0;
+	lit_csl_onode_add(w, all);
+	const csl_locale *loc = n ? rc[0].it->loc : e->st->locales[0];
+	return lit_csl_to_string(e, w, e->format, loc);
+}
+
+int lit_csl_engine_cite_ex(lit_csl_engine *e, const lit_csl_citation *cits, size_t n,
+                           char ***out, int register_cited, lit_error *err)
+{
+	*out = NULL;
+	/* validate ids; register in order of first citation */
+	if (register_cited) {
+		size_t k = 0;
+		int *seen = calloc(e->nitems + 1, sizeof(int));
+		if (!seen)
+			return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < cits[i].count; j++) {
+				csl_item *it = find_item(e, cits[i].cites[j].id);
+				if (!it) {
+					free(seen);
+					return lit_error_set(err, LIT_ENOTFOUND, NULL, 0, "unknown citation key \"%s\"",
+					                     cits[i].cites[j].id ? cits[i].cites[j].id : "");
+				}
+				if (!seen[it->index]) {
+					seen[it->index] = 1;
+					e->order[k++] = it->index;
+				}
+			}
+		e->norder = k;
+		for (size_t i = 0; i < e->nitems; i++)
+			e->items[i].cited = seen[i];
+		free(seen);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < cits[i].count; j++)
+				if (!find_item(e, cits[i].cites[j].id))
+					return lit_error_set(err, LIT_ENOTFOUND, NULL, 0, "unknown citation key \"%s\"",
+					                     cits[i].cites[j].id ? cits[i].cites[j].id : "");
+	}
+	reset_dis(e);
+	if (sort_bibliography(e))
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	if (disambiguate(e, e->order, e->norder))
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	e->sorted_once = 1;
+	char **res = calloc(n ? n : 1, sizeof(char *));
+	int *last_note = calloc(e->nitems + 1, sizeof(int));
+	int *first_note = calloc(e->nitems + 1, sizeof(int));
+	int *seen = calloc(e->nitems + 1, sizeof(int));
+	if (!res || !last_note || !first_note || !seen) {
+		free(res), free(last_note), free(first_note), free(seen);
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	const char *nnd = e->st->citation ? lit_csl_attr(e->st->citation, "near-note-distance") : NULL;
+	int near_dist = nnd ? atoi(nnd) : 5;
+	const lit_csl_cite *prev_last = NULL;
+	size_t prev_count = 0;
+	int rc = LIT_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
+		const lit_csl_citation *ct = &cits[i];
+		rcite *rcs = lit_csl_alloc(&e->ar, sizeof(rcite) * (ct->count + 1));
+		if (!rcs) {
+			rc = LIT_ENOMEM;
+			break;
+		}
+		int note = ct->note;
+		for (size_t j = 0; j < ct->count; j++) {
+			const lit_csl_cite *src = &ct->cites[j];
+			csl_item *it = find_item(e, src->id);
+			rcite *r = &rcs[j];
+			r->it = it;
+			r->src = src;
+			r->ref.locator = src->locator;
+			r->ref.label = src->label;
+			r->ref.note = note;
+			const lit_csl_cite *prev = j > 0 ? &ct->cites[j - 1] : (prev_count == 1 ? prev_last : NULL);
+			if (!seen[it->index]) {
+				r->ref.position = LIT_CSL_POS_FIRST;
+				seen[it->index] = 1;
+				first_note[it->index] = note;
+			} else if (prev && prev->id && !strcmp(prev->id, src->id)) {
+				if (!src->locator || !*src->locator)
+					r->ref.position = (!prev->locator || !*prev->locator) ? LIT_CSL_POS_IBID
+					                                                       : LIT_CSL_POS_SUBSEQUENT;
+				else if (!prev->locator || !*prev->locator || !streq0(prev->locator, src->locator) ||
+				         !streq0(prev->label, src->label))
+					r->ref.position = LIT_CSL_POS_IBID_WITH_LOCATOR;
+				else
+					r->ref.position = LIT_CSL_POS_IBID;
+			} else {
+				r->ref.position = LIT_CSL_POS_SUBSEQUENT;
+			}
+			if (src->position_override)
+				r->ref.position = src->position_override - 1;
+			r->ref.first_note = first_note[it->index];
+			r->ref.near_note = last_note[it->index] && note - last_note[it->index] <= near_dist;
+			if (src->near_note_override)
+				r->ref.near_note = src->near_note_override > 0;
+		}
+		for (size_t j = 0; j < ct->count; j++)
+			last_note[rcs[j].it->index] = note;
+		res[i] = render_citation(e, rcs, ct->count);
+		if (!res[i])
+			rc = LIT_ENOMEM;
+		prev_last = ct->count ? &ct->cites[ct->count - 1] : NULL;
+		prev_count = ct->count;
+		lit_csl_arena_reset(&e->ar);
+	}
+	free(last_note);
+	free(first_note);
+	free(seen);
+	if (rc) {
+		lit_csl_strings_free(res, n);
+		return lit_error_set(err, rc, NULL, 0, "out of memory");
+	}
+	*out = res;
+	return LIT_OK;
+}
+
+int lit_csl_engine_cite(lit_csl_engine *e, const lit_csl_citation *cits, size_t n,
+                        char ***out, lit_error *err)
+{
+	return lit_csl_engine_cite_ex(e, cits, n, out, 1, err);
+}
+
+/* ------------------------------------------------------- bibliography */
+
+static int bib_opt_true(csl_engine *e, const char *name)
+{
+	const char *v = e->st->bibliography ? lit_csl_attr(e->st->bibliography, name) : NULL;
+	return v && !strcmp(v, "true");
+}
+
+/* Apply second-field-align: wrap the first child in left-margin and the rest in right-inline. */
+static onode *second_field(csl_engine *e, onode *r)
+{
+	onode *content = r;
+	/* descend through single-child containers without affixes */
+	if (!content || !content->child)
+		return r;
+	onode *lm = lit_csl_onode(&e->ar, NULL), *ri = lit_csl_onode(&e->ar, NULL);
+	onode *first = content->child, *rest = first->next;
+	lm->fmt.display = DISP_LEFT;
+	ri->fmt.display = DISP_RIGHT;
+	lit_csl_onode_add(lm, first);
+	while (rest) {
+		onode *nx = rest->next;
+		lit_csl_onode_add(ri, rest);
+		rest = nx;
+	}
+	onode *w = lit_csl_onode(&e->ar, NULL);
+	lit_csl_onode_add(w, lm);
+	lit_csl_onode_add(w, ri);
+	return w;
+}
+
+int lit_csl_engine_entries(lit_csl_engine *e, char ***out, const char ***ids, size_t *count,
+                           lit_error *err)
+{
+	*out = NULL;
+	*count = 0;
+	if (ids)
+		*ids = NULL;
+	if (!e->sorted_once) {
+		reset_dis(e);
+		e->sorted_once = 1;
+		if (sort_bibliography(e))
+			return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+		if (disambiguate(e, e->order, e->norder))
+			return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	size_t n = e->norder;
+	char **res = calloc(n ? n : 1, sizeof(char *));
+	const char **rid = calloc(n ? n : 1, sizeof(char *));
+	if (!res || !rid) {
+		free(res);
+		free(rid);
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	const char *sas = e->st->bibliography ? lit_csl_attr(e->st->bibliography, "subsequent-author-substitute") : NULL;
+	const char *sas_rule = e->st->bibliography ? lit_csl_attr(e->st->bibliography, "subsequent-author-substitute-rule") : NULL;
+	int sfa = e->st->bibliography && lit_csl_attr(e->st->bibliography, "second-field-align");
+	char *prev_names = NULL;
+	(void)bib_opt_true;
+	for (size_t i = 0; i < n; i++) {
+		csl_item *it = &e->items[e->order[i]];
+		rid[i] = it->id;
+		const onode *nm = NULL;
+		const csl_node *lay = NULL;
+		onode *r;
+		if (e->st->bib_layout) {
+			r = lit_csl_render_item(e, it, NULL, MODE_BIBLIOGRAPHY, 0, &nm, &lay);
+		} else {
+			csl_citeref ref;
+			memset(&ref, 0, sizeof(ref));
+			r = lit_csl_render_item(e, it, &ref, MODE_CITATION, 0, &nm, &lay);
+		}
+		if (sas && nm) {
+			lit_buf b = LIT_BUF_INIT;
+			lit_csl_plain(&b, nm);
+			char *cur = lit_buf_detach(&b, NULL);
+			if (prev_names && cur && *cur && !strcmp(prev_names, cur)) {
+				onode *m = (onode *)nm;
+				(void)sas_rule;
+				m->child = m->last = NULL;
+				m->text = NULL;
+				if (*sas) {
+					onode *l = lit_csl_onode(&e->ar, sas);
+					lit_csl_onode_add(m, l);
+				} else {
+					m->fmt.prefix = m->fmt.suffix = NULL;
+				}
+			}
+			free(prev_names);
+			prev_names = cur;
+		}
+		if (r && sfa)
+			r = second_field(e, r);
+		onode *w = lit_csl_onode(&e->ar, NULL);
+		if (w && r && lay) {
+			w->fmt = lay->fmt;
+			w->fmt.text_case = 0;
+			lit_csl_onode_add(w, r);
+		}
+		res[i] = r ? lit_csl_to_string(e, w, e->format, it->loc) : strdup("");
+		lit_csl_arena_reset(&e->ar);
+		if (!res[i]) {
+			free(prev_names);
+			lit_csl_strings_free(res, n);
+			free(rid);
+			return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+		}
+	}
+	free(prev_names);
+	*out = res;
+	*count = n;
+	if (ids)
+		*ids = rid;
+	else
+		free(rid);
+	return LIT_OK;
+}
+
+int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, lit_error *err)
+{
+	char **ents;
+	size_t n;
+	*out = NULL;
+	int rc = lit_csl_engine_entries(e, &ents, NULL, &n, err);
+	if (rc)
+		return rc;
+	lit_buf b = LIT_BUF_INIT;
+	int sfa = e->st->bibliography && lit_csl_attr(e->st->bibliography, "second-field-align");
+	if (e->format == LIT_CSL_HTML)
+		lit_buf_puts(&b, "<div class=\"csl-bib-body\">\n");
+	else if (e->format == LIT_CSL_RTF)
+		lit_buf_puts(&b, "{\\rtf1\\ansi\\deff0\n");
+	for (size_t i = 0; i < n; i++) {
+		if (!*ents[i])
+			continue;
+		switch (e->format) {
+		case LIT_CSL_HTML:
+			if (sfa)
+				lit_buf_printf(&b, "  <div class=\"csl-entry\">\n    %s\n  </div>\n", ents[i]);
+			else
+				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s</div>\n", ents[i]);
+			break;
+		case LIT_CSL_RTF:
+			lit_buf_printf(&b, "{\\pard %s\\par}\n", ents[i]);
+			break;
+		case LIT_CSL_MARKDOWN:
+			lit_buf_printf(&b, "%s\n\n", ents[i]);
+			break;
+		default:
+			lit_buf_printf(&b, "%s\n", ents[i]);
+		}
+	}
+	if (e->format == LIT_CSL_HTML)
+		lit_buf_puts(&b, "</div>");
+	else if (e->format == LIT_CSL_RTF)
+		lit_buf_puts(&b, "}\n");
+	lit_csl_strings_free(ents, n);
+	if (lit_buf_status(&b)) {
+		lit_buf_free(&b);
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	*out = lit_buf_detach(&b, outlen);
+	return LIT_OK;
+}
+
+int lit_csl_render_bibliography(const lit_records *records, lit_csl_style *style,
+                                lit_csl_format format, char **out, size_t *outlen, lit_error *err)
+{
+	lit_csl_engine *e;
+	int rc = lit_csl_engine_new(&e, style, records, format, err);
+	if (rc)
+		return rc;
+	rc = lit_csl_engine_bibliography(e, out, outlen, err);
+	lit_csl_engine_free(e);
+	return rc;
+}

@@ -1,0 +1,755 @@
+/*
+ * csl_output.c - the output tree of the CSL processor: rich text inside
+ * field values, text-case, and serialising to text, HTML, Markdown and RTF.
+ *
+ * Serialising keeps the set of active decorations so that a nested italic
+ * inside italic flips to normal (flip-flop), nested quotes alternate between
+ * outer and inner quote marks, and it keeps the last visible character so
+ * that doubled punctuation at affix joins is dropped and, for locales with
+ * punctuation-in-quote, a following period or comma moves inside the
+ * closing quote.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+
+#include "csl_int.h"
+#include "util/utf8.h"
+
+onode *lit_csl_onode(csl_arena *a, const char *text)
+{
+	onode *n = lit_csl_alloc(a, sizeof(*n));
+	if (!n)
+		return NULL;
+	if (text) {
+		n->text = lit_csl_strdup(a, text);
+		if (!n->text)
+			return NULL;
+	}
+	return n;
+}
+
+void lit_csl_onode_add(onode *p, onode *c)
+{
+	if (!p || !c)
+		return;
+	c->next = NULL;
+	if (p->last)
+		p->last->next = c;
+	else
+		p->child = c;
+	p->last = c;
+}
+
+int lit_csl_onode_empty(const onode *n)
+{
+	if (!n)
+		return 1;
+	if (n->text)
+		return !*n->text;
+	for (const onode *k = n->child; k; k = k->next)
+		if (!lit_csl_onode_empty(k))
+			return 0;
+	return 1;
+}
+
+/* ------------------------------------------------------------ rich text */
+
+static int is_word_cp(int32_t cp)
+{
+	return cp > 0 && (lit_cp_is_letter((uint32_t)cp) || (cp >= '0' && cp <= '9'));
+}
+
+typedef struct rstack {
+	onode *node;
+	int kind;  /* 0 root, 1 i, 2 b, 3 sc, 4 sup, 5 sub, 6 nocase span, 7 dq, 8 sq, 9 span sc */
+} rstack;
+
+static void flush_text(csl_arena *a, onode *parent, lit_buf *t, int nocase)
+{
+	if (!t->len)
+		return;
+	onode *l = lit_csl_onode(a, lit_buf_cstr(t));
+	if (l)
+		l->nocase = (unsigned char)nocase;
+	lit_csl_onode_add(parent, l);
+	lit_buf_clear(t);
+}
+
+onode *lit_csl_rich(csl_arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	/* fast path: nothing special */
+	if (!strpbrk(s, "<\"'")) {
+		onode *l = lit_csl_onode(a, s);
+		return l;
+	}
+	static const struct { const char *open, *close; int kind; } tags[] = {
+		{ "<i>", "</i>", 1 }, { "<b>", "</b>", 2 }, { "<sc>", "</sc>", 3 },
+		{ "<sup>", "</sup>", 4 }, { "<sub>", "</sub>", 5 },
+		{ "<span class=\"nocase\">", "</span>", 6 },
+		{ "<span style=\"font-variant:small-caps;\">", "</span>", 9 },
+		{ "<span style=\"font-variant: small-caps;\">", "</span>", 9 },
+	};
+	onode *root = lit_csl_onode(a, NULL);
+	if (!root)
+		return NULL;
+	rstack st[32];
+	int sp = 0;
+	st[0].node = root;
+	st[0].kind = 0;
+	lit_buf t = LIT_BUF_INIT;
+	size_t len = strlen(s), i = 0;
+	int nocase = 0;
+	while (i < len) {
+		char ch = s[i];
+		if (ch == '<') {
+			int matched = 0;
+			for (size_t k = 0; k < sizeof(tags) / sizeof(tags[0]) && !matched; k++) {
+				size_t ol = strlen(tags[k].open);
+				if (!strncmp(s + i, tags[k].open, ol) && sp < 31) {
+					/* only open if a closing tag follows */
+					if (!strstr(s + i + ol, tags[k].close))
+						continue;
+					flush_text(a, st[sp].node, &t, nocase);
+					onode *n = lit_csl_onode(a, NULL);
+					if (!n)
+						break;
+					n->rich = 1;
+					switch (tags[k].kind) {
+					case 1: n->fmt.font_style = FS_ITALIC; break;
+					case 2: n->fmt.font_weight = FW_BOLD; break;
+					case 3: case 9: n->fmt.font_variant = FV_SMALLCAPS; break;
+					case 4: n->fmt.vertical_align = VA_SUP; break;
+					case 5: n->fmt.vertical_align = VA_SUB; break;
+					case 6: n->nocase = 1; break;
+					}
+					lit_csl_onode_add(st[sp].node, n);
+					sp++;
+					st[sp].node = n;
+					st[sp].kind = tags[k].kind;
+					if (tags[k].kind == 6)
+						nocase++;
+					i += ol;
+					matched = 1;
+				}
+			}
+			if (matched)
+				continue;
+			/* closing tag of the innermost open element */
+			if (sp > 0 && st[sp].kind < 7) {
+				const char *cl = NULL;
+				for (size_t k = 0; k < sizeof(tags) / sizeof(tags[0]); k++)
+					if (tags[k].kind == st[sp].kind)
+						cl = tags[k].close;
+				if (st[sp].kind == 9)
+					cl = "</span>";
+				if (cl && !strncmp(s + i, cl, strlen(cl))) {
+					flush_text(a, st[sp].node, &t, nocase);
+					if (st[sp].kind == 6)
+						nocase--;
+					sp--;
+					i += strlen(cl);
+					continue;
+				}
+			}
+			if (sp > 0 && st[sp].kind == 9 && !strncmp(s + i, "</span>", 7)) {
+				flush_text(a, st[sp].node, &t, nocase);
+				sp--;
+				i += 7;
+				continue;
+			}
+			lit_buf_putc(&t, ch);
+			i++;
+			continue;
+		}
+		if (ch == '"') {
+			/* closing if a double quote is open */
+			int open_idx = -1;
+			for (int k = sp; k > 0; k--)
+				if (st[k].kind == 7) {
+					open_idx = k;
+					break;
+				}
+			if (open_idx > 0 && open_idx == sp) {
+				flush_text(a, st[sp].node, &t, nocase);
+				sp--;
+				i++;
+				continue;
+			}
+			if (sp < 31 && strchr(s + i + 1, '"')) {
+				flush_text(a, st[sp].node, &t, nocase);
+				onode *n = lit_csl_onode(a, NULL);
+				n->rich = 1;
+				n->fmt.quotes = 1;
+				lit_csl_onode_add(st[sp].node, n);
+				sp++;
+				st[sp].node = n;
+				st[sp].kind = 7;
+				i++;
+				continue;
+			}
+			lit_buf_putc(&t, ch);
+			i++;
+			continue;
+		}
+		if (ch == '\'') {
+			size_t adv;
+			int32_t prev = -1, next = -1;
+			if (i > 0) {
+				size_t j = i - 1;
+				while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
+					j--;
+				prev = lit_utf8_decode(s + j, len - j, &adv);
+			}
+			if (i + 1 < len)
+				next = lit_utf8_decode(s + i + 1, len - i - 1, &adv);
+			int open_here = sp > 0 && st[sp].kind == 8;
+			if (open_here && !is_word_cp(next) && prev != ' ') {
+				flush_text(a, st[sp].node, &t, nocase);
+				sp--;
+				i++;
+				continue;
+			}
+			if ((prev < 0 || prev == ' ' || prev == '(' || prev == '[' ) && next > 0 && next != ' ' &&
+			    sp < 31 && strchr(s + i + 1, '\'')) {
+				flush_text(a, st[sp].node, &t, nocase);
+				onode *n = lit_csl_onode(a, NULL);
+				n->rich = 1;
+				n->fmt.quotes = 1;
+				lit_csl_onode_add(st[sp].node, n);
+				sp++;
+				st[sp].node = n;
+				st[sp].kind = 8;
+				i++;
+				continue;
+			}
+			lit_buf_puts(&t, "\xe2\x80\x99");
+			i++;
+			continue;
+		}
+		lit_buf_putc(&t, ch);
+		i++;
+	}
+	flush_text(a, st[sp].node, &t, nocase);
+	lit_buf_free(&t);
+	return root;
+}
+
+/* ------------------------------------------------------------ text-case */
+
+static const char *const stop_words[] = {
+	"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor",
+	"of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", NULL
+};
+
+static int is_stop(const char *w, size_t l)
+{
+	for (int i = 0; stop_words[i]; i++)
+		if (strlen(stop_words[i]) == l && !strncmp(stop_words[i], w, l))
+			return 1;
+	return 0;
+}
+
+typedef struct tcstate {
+	int mode;
+	int first_done;     /* capitalize-first / sentence: first letter seen */
+	int word_start;
+	int all_upper_input;
+	int after_colon;
+	int english;
+	int words_seen;
+} tcstate;
+
+static void collect_leaves(onode *n, onode **arr, int *cnt, int max)
+{
+	if (n->text) {
+		if (*cnt < max)
+			arr[(*cnt)++] = n;
+		return;
+	}
+	for (onode *k = n->child; k; k = k->next)
+		collect_leaves(k, arr, cnt, max);
+}
+
+static int has_lower(const char *s)
+{
+	size_t l = strlen(s), i = 0;
+	while (i < l) {
+		size_t adv;
+		int32_t cp = lit_utf8_decode(s + i, l - i, &adv);
+		i += adv;
+		if (cp > 0 && lit_cp_is_letter((uint32_t)cp) && !lit_cp_is_upper((uint32_t)cp) &&
+		    lit_cp_toupper((uint32_t)cp) != (uint32_t)cp)
+			return 1;
+	}
+	return 0;
+}
+
+/* The word (letters, digits, apostrophes) starting at s[i]. */
+static size_t word_len(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+	while (j < len) {
+		size_t adv;
+		int32_t cp = lit_utf8_decode(s + j, len - j, &adv);
+		if (!(is_word_cp(cp) || cp == '\'' || cp == 0x2019 || cp == '.'))
+			break;
+		j += adv;
+	}
+	return j - i;
+}
+
+static int word_has_upper_after_first(const char *w, size_t l)
+{
+	size_t i = 0, adv;
+	lit_utf8_decode(w, l, &adv);
+	i = adv;
+	while (i < l) {
+		int32_t cp = lit_utf8_decode(w + i, l - i, &adv);
+		if (cp > 0 && lit_cp_is_upper((uint32_t)cp))
+			return 1;
+		i += adv;
+	}
+	return 0;
+}
+
+static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int last_leaf)
+{
+	lit_buf b = LIT_BUF_INIT;
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		size_t adv;
+		int32_t cp = lit_utf8_decode(s + i, len - i, &adv);
+		if (cp < 0) {
+			lit_buf_put(&b, s + i, adv);
+			i += adv;
+			continue;
+		}
+		if (!is_word_cp(cp)) {
+			if (cp == ':' || cp == '?' || cp == '!')
+				st->after_colon = 1;
+			st->word_start = 1;
+			if (cp == '\'' || cp == 0x2019) {
+				/* apostrophe inside a word keeps it going */
+				if (i > 0 && i + adv < len) {
+					size_t a2;
+					int32_t nx = lit_utf8_decode(s + i + adv, len - i - adv, &a2);
+					if (is_word_cp(nx))
+						st->word_start = 0;
+				}
+			}
+			lit_buf_put(&b, s + i, adv);
+			i += adv;
+			continue;
+		}
+		if (nocase) {
+			lit_buf_put(&b, s + i, adv);
+			i += adv;
+			st->first_done = 1;
+			st->word_start = 0;
+			st->words_seen++;
+			continue;
+		}
+		int ws = st->word_start;
+		size_t wl = ws ? word_len(s, len, i) : 0;
+		uint32_t out = (uint32_t)cp;
+		switch (st->mode) {
+		case TC_LOWER:
+			out = lit_cp_tolower(out);
+			break;
+		case TC_UPPER:
+			out = lit_cp_toupper(out);
+			break;
+		case TC_CAPFIRST:
+			if (!st->first_done)
+				out = lit_cp_toupper(out);
+			break;
+		case TC_CAPALL:
+			if (ws)
+				out = lit_cp_toupper(out);
+			break;
+		case TC_SENTENCE:
+			if (!st->first_done)
+				out = lit_cp_toupper(out);
+			else if (st->all_upper_input)
+				out = lit_cp_tolower(out);
+			break;
+		case TC_TITLE:
+			if (!st->english)
+				break;
+			if (ws) {
+				int stop = is_stop(s + i, wl) && st->words_seen > 0 && !st->after_colon;
+				/* the last word is never a stop word */
+				if (stop && last_leaf) {
+					size_t j = i + wl;
+					while (j < len && !is_word_cp((int32_t)(unsigned char)s[j]) && s[j] != ' ')
+						j++;
+					int more = 0;
+					for (size_t q = j; q < len; q++)
+						if (is_word_cp((int32_t)(unsigned char)s[q]) || ((unsigned char)s[q] & 0x80))
+							more = 1;
+					if (!more)
+						stop = 0;
+				}
+				int lower_word = !word_has_upper_after_first(s + i, wl) && !lit_cp_is_upper(out);
+				if (st->all_upper_input) {
+					out = stop ? lit_cp_tolower(out) : lit_cp_toupper(out);
+				} else if (stop) {
+					if (lower_word)
+						out = lit_cp_tolower(out);
+				} else if (lower_word) {
+					out = lit_cp_toupper(out);
+				}
+			} else if (st->all_upper_input) {
+				out = lit_cp_tolower(out);
+			}
+			break;
+		}
+		if (ws) {
+			st->words_seen++;
+			st->after_colon = 0;
+		}
+		st->first_done = 1;
+		st->word_start = 0;
+		lit_buf_put_cp(&b, out);
+		i += adv;
+	}
+	char *r = lit_csl_strdup(a, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return r;
+}
+
+void lit_csl_text_case(csl_arena *a, onode *n, int tc, const char *lang)
+{
+	onode *leaves[512];
+	int cnt = 0;
+	if (!n || !tc)
+		return;
+	collect_leaves(n, leaves, &cnt, 512);
+	tcstate st = { 0 };
+	st.mode = tc;
+	st.word_start = 1;
+	st.english = !lang || !*lang || !strncmp(lang, "en", 2);
+	if (tc == TC_SENTENCE || tc == TC_TITLE) {
+		int any_lower = 0;
+		for (int i = 0; i < cnt; i++)
+			if (!leaves[i]->nocase && has_lower(leaves[i]->text))
+				any_lower = 1;
+		st.all_upper_input = !any_lower;
+	}
+	/* nocase inherited from containers */
+	for (int i = 0; i < cnt; i++) {
+		char *r = case_leaf(a, leaves[i]->text, &st, leaves[i]->nocase, i == cnt - 1);
+		if (r)
+			leaves[i]->text = r;
+	}
+}
+
+/* ------------------------------------------------------------ serialise */
+
+typedef struct writer {
+	lit_buf *b;
+	int format;
+	const csl_locale *loc;
+	int italic, bold, smallcaps, quote_depth;
+	int32_t last;          /* last visible code point */
+	size_t close_quote_at; /* buffer offset of the last close quote + 1, 0 none */
+	size_t close_quote_len;
+	int piq;
+} writer;
+
+static void put_raw(writer *w, const char *s)
+{
+	lit_buf_puts(w->b, s);
+}
+
+static void put_escaped(writer *w, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (w->format == OUT_HTML) {
+			if (ch == '&')
+				lit_buf_puts(w->b, "&#38;");
+			else if (ch == '<')
+				lit_buf_puts(w->b, "&#60;");
+			else if (ch == '>')
+				lit_buf_puts(w->b, "&#62;");
+			else
+				lit_buf_putc(w->b, ch);
+		} else if (w->format == OUT_RTF) {
+			if (ch == '\\' || ch == '{' || ch == '}') {
+				lit_buf_putc(w->b, '\\');
+				lit_buf_putc(w->b, ch);
+			} else if (ch >= 0x80) {
+				size_t adv;
+				int32_t cp = lit_utf8_decode(s + i, len - i, &adv);
+				if (cp < 0)
+					cp = '?';
+				lit_buf_printf(w->b, "\\uc0\\u%d ", cp > 32767 ? cp - 65536 : cp);
+				i += adv - 1;
+			} else {
+				lit_buf_putc(w->b, ch);
+			}
+		} else if (w->format == OUT_MD) {
+			if (ch == '*' || ch == '_' || ch == '\\' || ch == '^' || ch == '~' || ch == '[' || ch == ']')
+				lit_buf_putc(w->b, '\\');
+			lit_buf_putc(w->b, ch);
+		} else {
+			lit_buf_putc(w->b, ch);
+		}
+	}
+}
+
+static int32_t last_cp(const char *s, size_t len)
+{
+	if (!len)
+		return 0;
+	size_t j = len - 1;
+	while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
+		j--;
+	size_t adv;
+	return lit_utf8_decode(s + j, len - j, &adv);
+}
+
+/* Visible text with punctuation clean-up at joins. */
+static void put_text(writer *w, const char *s)
+{
+	size_t len = strlen(s);
+	if (!len)
+		return;
+	/* drop doubled punctuation / spaces at the join */
+	while (len && w->last) {
+		char c0 = s[0];
+		if (c0 == ' ' && (w->last == ' ' || w->last == 0xa0)) {
+			s++, len--;
+			continue;
+		}
+		if (c0 == '.' && (w->last == '.' || w->last == '?' || w->last == '!' || w->last == 0x2026)) {
+			s++, len--;
+			continue;
+		}
+		if ((c0 == ',' || c0 == ';' || c0 == ':') && w->last == c0) {
+			s++, len--;
+			continue;
+		}
+		break;
+	}
+	if (!len)
+		return;
+	/* punctuation-in-quote: "." or "," right after a closing quote moves inside */
+	if (w->piq && w->close_quote_at && w->close_quote_at == w->b->len && (s[0] == '.' || s[0] == ',')) {
+		size_t at = w->close_quote_at - w->close_quote_len;
+		char pc = s[0];
+		/* insert before the close quote, unless the quoted text already ends in punctuation */
+		int32_t before = last_cp(w->b->ptr, at);
+		if (!(before == '.' || before == ',' || before == '?' || before == '!')) {
+			if (lit_buf_putc(w->b, 0) == 0) {
+				memmove(w->b->ptr + at + 1, w->b->ptr + at, w->b->len - 1 - at);
+				w->b->ptr[at] = pc;
+				w->b->ptr[w->b->len - 1] = w->b->ptr[w->b->len - 1];
+				w->b->ptr[w->b->len] = 0;
+			}
+		}
+		s++, len--;
+		w->close_quote_at = 0;
+		if (!len)
+			return;
+	}
+	put_escaped(w, s, len);
+	w->last = last_cp(s, len);
+	w->close_quote_at = 0;
+}
+
+static void open_tag(writer *w, const char *html, const char *md, const char *rtf)
+{
+	if (w->format == OUT_HTML)
+		put_raw(w, html);
+	else if (w->format == OUT_MD)
+		put_raw(w, md);
+	else if (w->format == OUT_RTF)
+		put_raw(w, rtf);
+	if (w->format != OUT_TEXT)
+		w->close_quote_at = w->close_quote_at == w->b->len ? w->b->len : w->close_quote_at;
+}
+
+static void serialize(writer *w, const onode *n);
+
+static void serialize_children(writer *w, const onode *n)
+{
+	int first = 1;
+	for (const onode *k = n->child; k; k = k->next) {
+		if (lit_csl_onode_empty(k))
+			continue;
+		if (!first && n->delim && *n->delim)
+			put_text(w, n->delim);
+		first = 0;
+		serialize(w, k);
+	}
+}
+
+static void serialize(writer *w, const onode *n)
+{
+	if (n->text) {
+		put_text(w, n->text);
+		return;
+	}
+	if (lit_csl_onode_empty(n))
+		return;
+	const csl_fmt *f = &n->fmt;
+	if (f->display && w->format == OUT_HTML) {
+		static const char *const cls[] = { "", "csl-block", "csl-left-margin", "csl-right-inline", "csl-indent" };
+		lit_buf_printf(w->b, "<div class=\"%s\">", cls[f->display]);
+	}
+	if (f->prefix)
+		put_text(w, f->prefix);
+	/* decorations, outermost first */
+	int o_it = w->italic, o_b = w->bold, o_sc = w->smallcaps;
+	const char *closes[8];
+	int nc = 0;
+	if (f->font_style == FS_ITALIC || f->font_style == FS_OBLIQUE) {
+		if (w->italic && n->rich) {
+			open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
+			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			w->italic = 0;
+		} else if (w->italic && f->font_style == FS_ITALIC) {
+			open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
+			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			w->italic = 0;
+		} else if (f->font_style == FS_OBLIQUE) {
+			open_tag(w, "<span style=\"font-style:oblique;\">", "*", "{\\i ");
+			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_MD ? "*" : "}";
+			w->italic = 1;
+		} else {
+			open_tag(w, "<i>", "*", "{\\i ");
+			closes[nc++] = w->format == OUT_HTML ? "</i>" : w->format == OUT_MD ? "*" : "}";
+			w->italic = 1;
+		}
+	} else if (f->font_style == FS_NORMAL && w->italic) {
+		open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
+		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		w->italic = 0;
+	}
+	if (f->font_variant == FV_SMALLCAPS) {
+		if (w->smallcaps) {
+			open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
+			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			w->smallcaps = 0;
+		} else {
+			open_tag(w, "<span style=\"font-variant:small-caps;\">", "[", "{\\scaps ");
+			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_MD ? "]{.smallcaps}" : "}";
+			w->smallcaps = 1;
+		}
+	} else if (f->font_variant == FV_NORMAL && w->smallcaps) {
+		open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
+		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		w->smallcaps = 0;
+	}
+	if (f->font_weight == FW_BOLD) {
+		if (w->bold) {
+			open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
+			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			w->bold = 0;
+		} else {
+			open_tag(w, "<b>", "**", "{\\b ");
+			closes[nc++] = w->format == OUT_HTML ? "</b>" : w->format == OUT_MD ? "**" : "}";
+			w->bold = 1;
+		}
+	} else if (f->font_weight == FW_NORMAL && w->bold) {
+		open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
+		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		w->bold = 0;
+	} else if (f->font_weight == FW_LIGHT) {
+		open_tag(w, "<span style=\"font-weight:light;\">", "", "{\\b0 ");
+		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+	}
+	if (f->text_decoration == TD_UNDERLINE) {
+		open_tag(w, "<span style=\"text-decoration:underline;\">", "", "{\\ul ");
+		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+	} else if (f->text_decoration == TD_NONE && !n->rich) {
+		open_tag(w, "<span style=\"text-decoration:none;\">", "", "{\\ul0 ");
+		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+	}
+	if (f->vertical_align == VA_SUP) {
+		open_tag(w, "<sup>", "^", "{\\super ");
+		closes[nc++] = w->format == OUT_HTML ? "</sup>" : w->format == OUT_MD ? "^" : "}";
+	} else if (f->vertical_align == VA_SUB) {
+		open_tag(w, "<sub>", "~", "{\\sub ");
+		closes[nc++] = w->format == OUT_HTML ? "</sub>" : w->format == OUT_MD ? "~" : "}";
+	} else if (f->vertical_align == VA_BASELINE && !n->rich) {
+		open_tag(w, "<span style=\"baseline\">", "", "{\\nosupersub ");
+		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+	}
+	const char *cq = NULL;
+	if (f->quotes) {
+		int inner = w->quote_depth % 2 == 1;
+		const char *oq = lit_csl_term_str(w->loc, inner ? "open-inner-quote" : "open-quote", "long", 0);
+		cq = lit_csl_term_str(w->loc, inner ? "close-inner-quote" : "close-quote", "long", 0);
+		if (!oq)
+			oq = inner ? "\xe2\x80\x98" : "\xe2\x80\x9c";
+		if (!cq)
+			cq = inner ? "\xe2\x80\x99" : "\xe2\x80\x9d";
+		put_text(w, oq);
+		w->quote_depth++;
+	}
+	serialize_children(w, n);
+	if (cq) {
+		w->quote_depth--;
+		put_escaped(w, cq, strlen(cq));
+		w->last = last_cp(cq, strlen(cq));
+		w->close_quote_at = w->b->len;
+		w->close_quote_len = strlen(cq);
+	}
+	size_t cqa = w->close_quote_at;
+	for (int i = nc - 1; i >= 0; i--)
+		put_raw(w, closes[i]);
+	/* punctuation may still move inside a quote that tags closed after */
+	if (cqa && cqa != w->b->len && w->piq) {
+		/* only when nothing visible followed: keep position semantics simple */
+		w->close_quote_at = 0;
+	}
+	w->italic = o_it;
+	w->bold = o_b;
+	w->smallcaps = o_sc;
+	if (f->suffix)
+		put_text(w, f->suffix);
+	if (f->display && w->format == OUT_HTML)
+		put_raw(w, "</div>");
+}
+
+void lit_csl_serialize(lit_buf *b, const onode *n, int format, const csl_locale *loc)
+{
+	writer w;
+	memset(&w, 0, sizeof(w));
+	w.b = b;
+	w.format = format;
+	w.loc = loc;
+	w.piq = loc ? loc->punctuation_in_quote : 0;
+	if (n)
+		serialize(&w, n);
+}
+
+void lit_csl_plain(lit_buf *b, const onode *n)
+{
+	if (!n)
+		return;
+	if (n->text) {
+		lit_buf_puts(b, n->text);
+		return;
+	}
+	int first = 1;
+	if (n->fmt.prefix && !lit_csl_onode_empty(n))
+		lit_buf_puts(b, n->fmt.prefix);
+	for (const onode *k = n->child; k; k = k->next) {
+		if (lit_csl_onode_empty(k))
+			continue;
+		if (!first && n->delim)
+			lit_buf_puts(b, n->delim);
+		first = 0;
+		lit_csl_plain(b, k);
+	}
+	if (n->fmt.suffix && !lit_csl_onode_empty(n))
+		lit_buf_puts(b, n->fmt.suffix);
+}

@@ -1,0 +1,1777 @@
+/*
+ * csl_render.c - evaluating CSL rendering elements for one item: text,
+ * number, label, group, choose, date and names, into an output tree.
+ *
+ * Group suppression follows CSL 1.0.2: a group that calls variables and
+ * renders none of them is empty.  Substituted name variables are
+ * suppressed for the rest of the item.  Dates and numbers render as sort
+ * keys when ctx->sorting is set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include <strings.h>
+
+#include "csl_int.h"
+#include "util/utf8.h"
+
+static onode *render_node(csl_ctx *c, const csl_node *n);
+
+/* ------------------------------------------------------------ helpers */
+
+int lit_csl_var_from_name(const char *name)
+{
+	int v = lit_var_from_name(name);
+	if (v >= 0)
+		return v;
+	if (!strcmp(name, "journalAbbreviation"))
+		return LIT_VAR_CONTAINER_TITLE_SHORT;
+	if (!strcmp(name, "shortTitle"))
+		return LIT_VAR_TITLE_SHORT;
+	if (!strcmp(name, "editortranslator"))
+		return -3;
+	return -2;
+}
+
+static int is_supp(const csl_ctx *c, int var)
+{
+	return var >= 0 && (c->supp[var / 32] >> (var % 32) & 1u);
+}
+
+static void set_supp(csl_ctx *c, int var)
+{
+	if (var >= 0)
+		c->supp[var / 32] |= 1u << (var % 32);
+}
+
+static char *afmt(csl_arena *a, const char *fmt, long v)
+{
+	char tmp[48];
+	snprintf(tmp, sizeof(tmp), fmt, v);
+	return lit_csl_strdup(a, tmp);
+}
+
+static const char *lang_of(csl_ctx *c)
+{
+	if (c->item && c->item->lang)
+		return c->item->lang;
+	return c->loc ? c->loc->lang : "en";
+}
+
+const char *lit_csl_var_text(csl_ctx *c, int var, int shortform)
+{
+	if (var < 0 || is_supp(c, var))
+		return NULL;
+	const lit_record *r = c->item ? c->item->rec : NULL;
+	const char *v = NULL;
+	switch (var) {
+	case LIT_VAR_LOCATOR:
+		return c->ref && c->ref->locator && *c->ref->locator ? c->ref->locator : NULL;
+	case LIT_VAR_CITATION_NUMBER:
+		return c->item ? afmt(c->ar, "%ld", c->item->citation_number) : NULL;
+	case LIT_VAR_FIRST_REFERENCE_NOTE_NUMBER:
+		if (c->ref && c->ref->first_note > 0 && c->ref->position != LIT_CSL_POS_FIRST)
+			return afmt(c->ar, "%ld", c->ref->first_note);
+		return NULL;
+	case LIT_VAR_YEAR_SUFFIX: {
+		int ys = c->dis ? c->dis->year_suffix : 0;
+		if (ys <= 0)
+			return NULL;
+		char tmp[8];
+		int k = 0;
+		ys--;
+		if (ys >= 26) {
+			tmp[k++] = (char)('a' + ys / 26 - 1);
+			ys %= 26;
+		}
+		tmp[k++] = (char)('a' + ys);
+		tmp[k] = 0;
+		return lit_csl_strdup(c->ar, tmp);
+	}
+	default:
+		break;
+	}
+	if (!r)
+		return NULL;
+	if (shortform) {
+		if (var == LIT_VAR_TITLE) {
+			v = lit_record_get(r, LIT_VAR_TITLE_SHORT);
+		} else if (var == LIT_VAR_CONTAINER_TITLE) {
+			v = lit_record_get(r, LIT_VAR_CONTAINER_TITLE_SHORT);
+		} else if (var == LIT_VAR_COLLECTION_TITLE) {
+			v = lit_record_get(r, LIT_VAR_COLLECTION_TITLE_SHORT);
+		}
+		if (v && *v)
+			return v;
+	}
+	if (lit_var_kind_of((lit_var)var) == LIT_KIND_NAME || lit_var_kind_of((lit_var)var) == LIT_KIND_DATE)
+		return NULL;
+	v = lit_record_get(r, (lit_var)var);
+	if ((!v || !*v) && var == LIT_VAR_PAGE_FIRST) {
+		const char *p = lit_record_get(r, LIT_VAR_PAGE);
+		if (p) {
+			size_t n = 0;
+			while (p[n] && p[n] != '-' && p[n] != ',' && p[n] != '&' && p[n] != ' ' &&
+			       (unsigned char)p[n] != 0xe2)
+				n++;
+			return n ? lit_csl_strndup(c->ar, p, n) : NULL;
+		}
+	}
+	if ((!v || !*v) && var == LIT_VAR_TITLE_SHORT)
+		v = lit_record_get(r, LIT_VAR_TITLE);
+	if ((!v || !*v) && var == LIT_VAR_CONTAINER_TITLE_SHORT)
+		v = lit_record_get(r, LIT_VAR_CONTAINER_TITLE);
+	return v && *v ? v : NULL;
+}
+
+static int var_present(csl_ctx *c, int var)
+{
+	if (var == LIT_VAR_CITATION_NUMBER)
+		return 1;
+	if (var < 0 || is_supp(c, var))
+		return 0;
+	if (!c->item)
+		return 0;
+	lit_var_kind k = lit_var_kind_of((lit_var)var);
+	if (k == LIT_KIND_NAME)
+		return lit_record_name_count(c->item->rec, (lit_var)var) > 0;
+	if (k == LIT_KIND_DATE) {
+		const lit_date *d = lit_record_date(c->item->rec, (lit_var)var);
+		return d && (d->year || d->literal || d->season || d->month);
+	}
+	return lit_csl_var_text(c, var, 0) != NULL;
+}
+
+/* Numeric content: numbers with optional letter affixes, separated by
+ * commas, ampersands or hyphens ("12", "2-4", "L2", "1, 3 & 5"). */
+int lit_csl_is_numeric(const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	int need_num = 1, saw = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		/* token */
+		int digits = 0, letters = 0;
+		const unsigned char *t = p;
+		while (*p && (isalnum(*p) || *p == '.')) {
+			if (isdigit(*p))
+				digits++;
+			else if (*p != '.')
+				letters++;
+			p++;
+		}
+		if (p == t || !digits)
+			return 0;
+		(void)letters;
+		saw = 1;
+		need_num = 0;
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		if (*p == ',' || *p == '&' || *p == '-') {
+			p++;
+			need_num = 1;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94)) {
+			p += 3;
+			need_num = 1;
+		} else {
+			return 0;
+		}
+	}
+	return saw && !need_num;
+}
+
+/* Does a number string denote several numbers ("1-3", "1, 2", "1 & 2")? */
+static int is_plural_num(const char *s)
+{
+	if (!s)
+		return 0;
+	const char *p = s;
+	int nums = 0, in = 0;
+	for (; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (!in)
+				nums++;
+			in = 1;
+		} else if (*p == '-' || *p == ',' || *p == '&' || (unsigned char)*p == 0xe2) {
+			in = 0;
+		} else if (*p == ' ') {
+			;
+		} else if (!isalpha((unsigned char)*p)) {
+			in = 0;
+		}
+	}
+	return nums > 1;
+}
+
+static onode *leaf(csl_ctx *c, const char *s)
+{
+	return lit_csl_onode(c->ar, s);
+}
+
+/* Wrap `in` with the formatting of element n (affixes, decorations,
+ * display, quotes, text-case, strip-periods).  Returns NULL for NULL input. */
+static onode *wrap(csl_ctx *c, const csl_node *n, onode *in)
+{
+	if (!in)
+		return NULL;
+	if (c->sorting)
+		return in;
+	if (n->fmt.text_case)
+		lit_csl_text_case(c->ar, in, n->fmt.text_case, lang_of(c));
+	onode *w = lit_csl_onode(c->ar, NULL);
+	if (!w)
+		return in;
+	w->fmt = n->fmt;
+	w->fmt.text_case = 0;
+	lit_csl_onode_add(w, in);
+	return w;
+}
+
+static void strip_periods(csl_ctx *c, onode *n)
+{
+	if (n->text) {
+		size_t l = strlen(n->text), j = 0;
+		char *s = lit_csl_strndup(c->ar, n->text, l);
+		if (!s)
+			return;
+		for (size_t i = 0; i < l; i++)
+			if (s[i] != '.')
+				s[j++] = s[i];
+		s[j] = 0;
+		n->text = s;
+	}
+	for (onode *k = n->child; k; k = k->next)
+		strip_periods(c, k);
+}
+
+/* Join the rendered children of n with a delimiter into a container. */
+onode *lit_csl_render_children(csl_ctx *c, const csl_node *n)
+{
+	onode *out = NULL;
+	for (const csl_node *k = n->child; k; k = k->next) {
+		onode *r = render_node(c, k);
+		if (!r)
+			continue;
+		if (!out) {
+			out = lit_csl_onode(c->ar, NULL);
+			if (!out)
+				return NULL;
+		}
+		lit_csl_onode_add(out, r);
+	}
+	return out;
+}
+
+/* ------------------------------------------------------------ numbers */
+
+static const char *ordinal_suffix(csl_ctx *c, long num, const char *gender)
+{
+	const csl_locale *loc = c->loc;
+	char name[32];
+	/* ordinal-00 .. ordinal-99 with match rules (CSL 1.0.1+) */
+	long n100 = num % 100, n10 = num % 10;
+	const csl_term *best = NULL;
+	for (int pass = 0; pass < 2 && !best; pass++) {
+		for (size_t i = 0; i < loc->nterms; i++) {
+			const csl_term *t = &loc->terms[i];
+			if (strncmp(t->name, "ordinal-", 8) || strlen(t->name) != 10)
+				continue;
+			if (pass == 0 && gender && (!t->gender_form || strcmp(t->gender_form, gender)))
+				continue;
+			if (pass == 0 && !gender && t->gender_form && strcmp(t->gender_form, "neuter"))
+				continue;
+			if (pass == 1 && t->gender_form && gender && strcmp(t->gender_form, gender))
+				;
+			int k = atoi(t->name + 8);
+			const char *m = t->match;
+			int ok;
+			if (k >= 10) {
+				ok = m && !strcmp(m, "whole-number") ? num == k : n100 == k;
+			} else {
+				if (m && !strcmp(m, "last-two-digits"))
+					ok = n100 == k;
+				else if (m && !strcmp(m, "whole-number"))
+					ok = num == k;
+				else
+					ok = n10 == k;
+			}
+			if (ok && (!best || k >= 10))
+				best = t;
+		}
+	}
+	if (best)
+		return best->single;
+	snprintf(name, sizeof(name), "ordinal");
+	const char *s = NULL;
+	if (gender)
+		for (size_t i = 0; i < loc->nterms; i++)
+			if (!strcmp(loc->terms[i].name, "ordinal") && loc->terms[i].gender_form &&
+			    !strcmp(loc->terms[i].gender_form, gender))
+				s = loc->terms[i].single;
+	if (!s)
+		s = lit_csl_term_str(loc, name, "long", 0);
+	return s ? s : "";
+}
+
+static const char *long_ordinal(csl_ctx *c, long num, const char *gender)
+{
+	if (num >= 1 && num <= 10) {
+		char name[32];
+		snprintf(name, sizeof(name), "long-ordinal-%02ld", num);
+		if (gender)
+			for (size_t i = 0; i < c->loc->nterms; i++)
+				if (!strcmp(c->loc->terms[i].name, name) && c->loc->terms[i].gender_form &&
+				    !strcmp(c->loc->terms[i].gender_form, gender))
+					return c->loc->terms[i].single;
+		const char *s = lit_csl_term_str(c->loc, name, "long", 0);
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
+static void roman(lit_buf *b, long n)
+{
+	static const struct { int v; const char *s; } t[] = {
+		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
+		{ 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" } };
+	if (n <= 0 || n >= 4000) {
+		lit_buf_printf(b, "%ld", n);
+		return;
+	}
+	for (int i = 0; i < 13; i++)
+		while (n >= t[i].v) {
+			lit_buf_puts(b, t[i].s);
+			n -= t[i].v;
+		}
+}
+
+/* Gender of the term a number belongs to (for ordinals). */
+static const char *var_gender(csl_ctx *c, int var)
+{
+	const char *name = var >= 0 ? lit_var_name((lit_var)var) : NULL;
+	if (var == LIT_VAR_LOCATOR && c->ref)
+		name = c->ref->label ? c->ref->label : "page";
+	if (!name)
+		return NULL;
+	const csl_term *t = lit_csl_term(c->loc, name, "long");
+	return t ? t->gender : NULL;
+}
+
+static onode *render_number_str(csl_ctx *c, const char *s, const char *form, int var)
+{
+	lit_buf b = LIT_BUF_INIT;
+	const char *gender = var_gender(c, var);
+	const char *p = s;
+	while (*p) {
+		if (isdigit((unsigned char)*p)) {
+			char *end;
+			long v = strtol(p, &end, 10);
+			if (c->sorting) {
+				lit_buf_printf(&b, "%08ld", v);
+			} else if (!form || !strcmp(form, "numeric")) {
+				lit_buf_put(&b, p, (size_t)(end - p));
+			} else if (!strcmp(form, "ordinal")) {
+				lit_buf_printf(&b, "%ld%s", v, ordinal_suffix(c, v, gender));
+			} else if (!strcmp(form, "long-ordinal")) {
+				const char *lo = long_ordinal(c, v, gender);
+				if (lo)
+					lit_buf_puts(&b, lo);
+				else
+					lit_buf_printf(&b, "%ld%s", v, ordinal_suffix(c, v, gender));
+			} else if (!strcmp(form, "roman")) {
+				roman(&b, v);
+			} else {
+				lit_buf_put(&b, p, (size_t)(end - p));
+			}
+			p = end;
+		} else if (*p == '-' && !c->sorting) {
+			lit_buf_puts(&b, "\xe2\x80\x93");
+			p++;
+		} else if (*p == ',' && !c->sorting) {
+			lit_buf_puts(&b, ", ");
+			p++;
+			while (*p == ' ')
+				p++;
+		} else if (*p == '&' && !c->sorting) {
+			lit_buf_puts(&b, " & ");
+			p++;
+			while (*p == ' ')
+				p++;
+		} else if (*p == ' ' && !c->sorting) {
+			while (*p == ' ')
+				p++;
+			if (*p != '-' && *p != ',' && *p != '&')
+				lit_buf_putc(&b, ' ');
+		} else {
+			lit_buf_putc(&b, *p);
+			p++;
+		}
+	}
+	onode *n = leaf(c, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return n;
+}
+
+/* Page ranges by page-range-format. */
+static void fmt_range(lit_buf *b, const char *a, size_t al, const char *z, size_t zl, const char *fmt, const char *delim)
+{
+	lit_buf_put(b, a, al);
+	lit_buf_puts(b, delim);
+	if (!fmt || !strcmp(fmt, "expanded") || al != zl) {
+		if (fmt && strcmp(fmt, "expanded") && zl < al) {
+			/* "321-28" style: expand first */
+			char full[64];
+			if (al < sizeof(full)) {
+				memcpy(full, a, al - zl);
+				memcpy(full + al - zl, z, zl);
+				full[al] = 0;
+				fmt_range(b, "", 0, "", 0, NULL, "");
+				b->len -= 0;
+				/* re-run with the expanded end */
+				lit_buf_truncate(b, b->len - strlen(delim));
+				b->len -= al;
+				b->ptr[b->len] = 0;
+				fmt_range(b, a, al, full, al, fmt, delim);
+				return;
+			}
+		}
+		lit_buf_put(b, z, zl);
+		return;
+	}
+	size_t i = 0;
+	while (i < al && a[i] == z[i])
+		i++;
+	if (!strcmp(fmt, "minimal")) {
+		lit_buf_put(b, z + i, zl - i);
+	} else if (!strcmp(fmt, "minimal-two")) {
+		size_t keep = zl - i < 2 ? 2 : zl - i;
+		if (keep > zl)
+			keep = zl;
+		lit_buf_put(b, z + zl - keep, keep);
+	} else { /* chicago, chicago-15, chicago-16 */
+		long av = atol(a);
+		int c16 = !strcmp(fmt, "chicago-16");
+		if (av < 100 || av % 100 == 0) {
+			lit_buf_put(b, z, zl);
+		} else if (av % 100 < 10) {
+			lit_buf_put(b, z + i, zl - i);
+		} else {
+			size_t keep = zl - i < 2 ? 2 : zl - i;
+			if (!c16 && zl == 4 && i <= 1 && zl - i >= 3)
+				keep = zl;
+			if (keep > zl)
+				keep = zl;
+			lit_buf_put(b, z + zl - keep, keep);
+		}
+	}
+}
+
+static onode *render_page(csl_ctx *c, const char *s)
+{
+	const char *fmt = c->st->page_range_format;
+	const char *delim = lit_csl_term_str(c->loc, "page-range-delimiter", "long", 0);
+	if (!delim)
+		delim = "\xe2\x80\x93";
+	lit_buf b = LIT_BUF_INIT;
+	const char *p = s;
+	while (*p) {
+		if (isdigit((unsigned char)*p)) {
+			const char *a = p;
+			while (isdigit((unsigned char)*p))
+				p++;
+			const char *ae = p;
+			const char *q = p;
+			while (*q == ' ')
+				q++;
+			int dash = 0;
+			if (*q == '-') {
+				dash = 1;
+				while (*q == '-')
+					q++;
+			} else if ((unsigned char)q[0] == 0xe2 && (unsigned char)q[1] == 0x80 &&
+			           ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94)) {
+				dash = 1;
+				q += 3;
+			}
+			while (dash && *q == ' ')
+				q++;
+			if (dash && isdigit((unsigned char)*q)) {
+				const char *z = q;
+				while (isdigit((unsigned char)*q))
+					q++;
+				if (isalpha((unsigned char)*q)) {
+					lit_buf_put(&b, a, (size_t)(q - a));
+					p = q;
+					continue;
+				}
+				fmt_range(&b, a, (size_t)(ae - a), z, (size_t)(q - z), fmt, delim);
+				p = q;
+			} else {
+				lit_buf_put(&b, a, (size_t)(ae - a));
+			}
+		} else if (*p == '-') {
+			lit_buf_puts(&b, delim);
+			while (*p == '-')
+				p++;
+		} else {
+			lit_buf_putc(&b, *p);
+			p++;
+		}
+	}
+	onode *n = lit_csl_rich(c->ar, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return n;
+}
+
+/* ---------------------------------------------------------------- text */
+
+static const char *term_form(const csl_node *n)
+{
+	const char *f = lit_csl_attr(n, "form");
+	return f ? f : "long";
+}
+
+static onode *render_text(csl_ctx *c, const csl_node *n)
+{
+	onode *out = NULL;
+	const char *v;
+	if (n->macro) {
+		out = lit_csl_render_children(c, n->macro);
+	} else if (n->variable) {
+		int var = n->var;
+		const char *form = lit_csl_attr(n, "form");
+		int shortf = form && !strcmp(form, "short");
+		c->ncalled++;
+		if (var == LIT_VAR_CITATION_NUMBER) {
+			c->num_rendered = 1;
+		}
+		v = lit_csl_var_text(c, var, shortf);
+		if (!v)
+			return NULL;
+		c->nrendered++;
+		if (var == LIT_VAR_PAGE || var == LIT_VAR_LOCATOR) {
+			if (var == LIT_VAR_PAGE || !c->ref || !c->ref->label || !strcmp(c->ref->label, "page"))
+				out = render_page(c, v);
+			else
+				out = lit_csl_rich(c->ar, v);
+		} else if (var == LIT_VAR_CITATION_NUMBER) {
+			out = leaf(c, c->sorting ? afmt(c->ar, "%08ld", c->item->citation_number) : v);
+			if (out)
+				out->is_num = 1;
+		} else if (var == LIT_VAR_YEAR_SUFFIX) {
+			out = leaf(c, v);
+			if (out)
+				out->yearsuffix = 1;
+			c->year_suffix_rendered = 1;
+		} else if (var == LIT_VAR_URL || var == LIT_VAR_DOI) {
+			out = leaf(c, v);
+			if (out)
+				out->nocase = 1;
+		} else {
+			out = lit_csl_rich(c->ar, v);
+		}
+	} else if ((v = lit_csl_attr(n, "term")) != NULL) {
+		const char *pl = lit_csl_attr(n, "plural");
+		const char *s = lit_csl_term_str(c->loc, v, term_form(n), pl && !strcmp(pl, "true"));
+		if (!s || !*s)
+			return NULL;
+		out = leaf(c, s);
+	} else if ((v = lit_csl_attr(n, "value")) != NULL) {
+		if (!*v)
+			return NULL;
+		out = lit_csl_rich(c->ar, v);
+	}
+	if (!out)
+		return NULL;
+	if (n->fmt.strip_periods)
+		strip_periods(c, out);
+	return wrap(c, n, out);
+}
+
+static onode *render_number(csl_ctx *c, const csl_node *n)
+{
+	c->ncalled++;
+	const char *v = lit_csl_var_text(c, n->var, 0);
+	if (!v)
+		return NULL;
+	c->nrendered++;
+	onode *out;
+	if (lit_csl_is_numeric(v))
+		out = render_number_str(c, v, lit_csl_attr(n, "form"), n->var);
+	else
+		out = lit_csl_rich(c->ar, v);
+	return wrap(c, n, out);
+}
+
+static onode *render_label(csl_ctx *c, const csl_node *n)
+{
+	int var = n->var;
+	const char *term = n->variable;
+	const char *v;
+	int plural = 0;
+	if (!term)
+		return NULL;
+	if (var == LIT_VAR_LOCATOR) {
+		v = lit_csl_var_text(c, var, 0);
+		if (!v)
+			return NULL;
+		term = c->ref && c->ref->label ? c->ref->label : "page";
+		plural = is_plural_num(v);
+	} else {
+		v = lit_csl_var_text(c, var, 0);
+		if (!v)
+			return NULL;
+		if (var == LIT_VAR_NUMBER_OF_PAGES || var == LIT_VAR_NUMBER_OF_VOLUMES)
+			plural = atol(v) > 1 || is_plural_num(v);
+		else
+			plural = is_plural_num(v);
+		if (var == LIT_VAR_PAGE_FIRST)
+			term = "page";
+	}
+	const char *pl = lit_csl_attr(n, "plural");
+	if (pl && !strcmp(pl, "always"))
+		plural = 1;
+	else if (pl && !strcmp(pl, "never"))
+		plural = 0;
+	const char *s = lit_csl_term_str(c->loc, term, term_form(n), plural);
+	if (!s || !*s)
+		return NULL;
+	onode *out = leaf(c, s);
+	if (n->fmt.strip_periods)
+		strip_periods(c, out);
+	return wrap(c, n, out);
+}
+
+static onode *render_group(csl_ctx *c, const csl_node *n)
+{
+	int oc = c->ncalled, orr = c->nrendered;
+	c->ncalled = c->nrendered = 0;
+	onode *out = NULL;
+	for (const csl_node *k = n->child; k; k = k->next) {
+		onode *r = render_node(c, k);
+		if (!r)
+			continue;
+		if (!out)
+			out = lit_csl_onode(c->ar, NULL);
+		if (out)
+			lit_csl_onode_add(out, r);
+	}
+	int called = c->ncalled, rendered = c->nrendered;
+	c->ncalled = oc + called;
+	c->nrendered = orr + rendered;
+	if (called > 0 && rendered == 0)
+		return NULL;
+	if (!out)
+		return NULL;
+	out->delim = n->delimiter;
+	return wrap(c, n, out);
+}
+
+/* ---------------------------------------------------------------- choose */
+
+static int date_uncertain(csl_ctx *c, int var)
+{
+	if (var < 0 || !c->item || lit_var_kind_of((lit_var)var) != LIT_KIND_DATE)
+		return 0;
+	const lit_date *d = lit_record_date(c->item->rec, (lit_var)var);
+	return d && d->circa;
+}
+
+static int names_count_of(csl_ctx *c, int var)
+{
+	if (var < 0 || !c->item || lit_var_kind_of((lit_var)var) != LIT_KIND_NAME)
+		return 0;
+	int n = (int)lit_record_name_count(c->item->rec, (lit_var)var);
+	if (lit_record_names_etal(c->item->rec, (lit_var)var))
+		n += 100;
+	return n;
+}
+
+static int test_one(csl_ctx *c, const char *attr, const char *val)
+{
+	if (!strcmp(attr, "type")) {
+		return c->item && !strcmp(lit_type_name(lit_record_type(c->item->rec)), val);
+	} else if (!strcmp(attr, "variable")) {
+		return var_present(c, lit_csl_var_from_name(val));
+	} else if (!strcmp(attr, "is-numeric")) {
+		int var = lit_csl_var_from_name(val);
+		return lit_csl_is_numeric(lit_csl_var_text(c, var, 0));
+	} else if (!strcmp(attr, "is-uncertain-date")) {
+		return date_uncertain(c, lit_csl_var_from_name(val));
+	} else if (!strcmp(attr, "locator")) {
+		if (!c->ref || !c->ref->locator || !*c->ref->locator)
+			return 0;
+		const char *l = c->ref->label ? c->ref->label : "page";
+		if (!strcmp(val, "sub-verbo") && !strcmp(l, "sub verbo"))
+			return 1;
+		return !strcmp(l, val);
+	} else if (!strcmp(attr, "position")) {
+		if (c->mode != MODE_CITATION || !c->ref)
+			return 0;
+		int p = c->ref->position;
+		if (!strcmp(val, "first"))
+			return p == LIT_CSL_POS_FIRST;
+		if (!strcmp(val, "subsequent"))
+			return p != LIT_CSL_POS_FIRST;
+		if (!strcmp(val, "ibid"))
+			return p == LIT_CSL_POS_IBID || p == LIT_CSL_POS_IBID_WITH_LOCATOR;
+		if (!strcmp(val, "ibid-with-locator"))
+			return p == LIT_CSL_POS_IBID_WITH_LOCATOR;
+		if (!strcmp(val, "near-note"))
+			return p != LIT_CSL_POS_FIRST && c->ref->near_note;
+		return 0;
+	} else if (!strcmp(attr, "disambiguate")) {
+		return !strcmp(val, "true") && c->dis && c->dis->disambiguate;
+	} else if (!strcmp(attr, "names-min")) {
+		/* litera extension: names-min="author 4": at least 4 names ("and others" counts as many) */
+		char vn[64];
+		int k = 0;
+		if (sscanf(val, "%63s %d", vn, &k) != 2)
+			return 0;
+		return names_count_of(c, lit_csl_var_from_name(vn)) >= k;
+	} else if (!strcmp(attr, "language")) {
+		/* litera extension: language="ru en": the item's language (primary subtag) */
+		const char *l = c->item && c->item->lang ? c->item->lang : "";
+		size_t vl = strlen(val);
+		return !strncasecmp(l, val, vl) && (l[vl] == 0 || l[vl] == '-' || l[vl] == '_');
+	}
+	return 0;
+}
+
+static int test_cond(csl_ctx *c, const csl_node *n)
+{
+	const char *match = lit_csl_attr(n, "match");
+	int mode = !match || !strcmp(match, "all") ? 0 : !strcmp(match, "any") ? 1 : 2;
+	int any = 0, all = 1, ntests = 0;
+	for (int i = 0; i < n->nattrs; i++) {
+		const char *a = n->attrs[2 * i];
+		if (!strcmp(a, "match"))
+			continue;
+		const char *v = n->attrs[2 * i + 1];
+		char tok[128];
+		const char *p = v;
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			if (!*p)
+				break;
+			size_t l = 0;
+			const char *s = p;
+			if (!strcmp(a, "names-min")) {
+				l = strlen(p);
+				p += l;
+			} else {
+				while (*p && *p != ' ')
+					p++;
+				l = (size_t)(p - s);
+			}
+			if (l >= sizeof(tok))
+				l = sizeof(tok) - 1;
+			memcpy(tok, s, l);
+			tok[l] = 0;
+			int r = test_one(c, a, tok);
+			ntests++;
+			if (r)
+				any = 1;
+			else
+				all = 0;
+		}
+	}
+	if (!ntests)
+		return 0;
+	return mode == 0 ? all : mode == 1 ? any : !any;
+}
+
+static onode *render_choose(csl_ctx *c, const csl_node *n)
+{
+	for (const csl_node *k = n->child; k; k = k->next) {
+		if (k->kind == K_ELSE || ((k->kind == K_IF || k->kind == K_ELSEIF) && test_cond(c, k))) {
+			onode *r = lit_csl_render_children(c, k);
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/* ----------------------------------------------------------------- dates */
+
+static const csl_node *find_part(const csl_node *parent, int which)
+{
+	for (const csl_node *k = parent ? parent->child : NULL; k; k = k->next)
+		if (k->kind == K_DATEPART && k->datepart == which)
+			return k;
+	return NULL;
+}
+
+typedef struct dpart {
+	const csl_node *node;      /* attributes source */
+	const csl_node *override;  /* style's date-part for localized forms */
+	int which;
+} dpart;
+
+static const char *dattr(const dpart *p, const char *name)
+{
+	const char *v = p->override ? lit_csl_attr(p->override, name) : NULL;
+	return v ? v : lit_csl_attr(p->node, name);
+}
+
+static onode *render_dpart(csl_ctx *c, const dpart *p, int year, int month, int day, int season,
+                           int is_issued, int strip_prefix, int strip_suffix)
+{
+	const char *form = dattr(p, "form");
+	char tmp[64];
+	const char *s = NULL;
+	onode *extra = NULL;
+	if (p->which == 0) {
+		if (!year)
+			return NULL;
+		long y = year < 0 ? -(long)year : year;
+		if (form && !strcmp(form, "short"))
+			snprintf(tmp, sizeof(tmp), "%02ld", y % 100);
+		else
+			snprintf(tmp, sizeof(tmp), "%ld", y);
+		if (year < 0) {
+			const char *bc = lit_csl_term_str(c->loc, "bc", "long", 0);
+			size_t l = strlen(tmp);
+			snprintf(tmp + l, sizeof(tmp) - l, "%s", bc ? bc : "BC");
+		} else if (year < 1000) {
+			const char *ad = lit_csl_term_str(c->loc, "ad", "long", 0);
+			size_t l = strlen(tmp);
+			snprintf(tmp + l, sizeof(tmp) - l, "%s", ad ? ad : "AD");
+		}
+		s = tmp;
+		if (is_issued && c->dis && c->dis->year_suffix > 0 && !c->eng->has_year_suffix_var &&
+		    !c->year_suffix_rendered && c->mode == MODE_CITATION) {
+			c->year_suffix_rendered = 1;
+			extra = leaf(c, lit_csl_var_text(c, LIT_VAR_YEAR_SUFFIX, 0));
+			if (extra)
+				extra->yearsuffix = 1;
+		}
+	} else if (p->which == 1) {
+		if (season && !month) {
+			snprintf(tmp, sizeof(tmp), "season-%02d", season);
+			s = lit_csl_term_str(c->loc, tmp, "long", 0);
+			if (!s)
+				return NULL;
+		} else {
+			if (month < 1 || month > 12)
+				return NULL;
+			if (form && !strcmp(form, "numeric")) {
+				snprintf(tmp, sizeof(tmp), "%d", month);
+				s = tmp;
+			} else if (form && !strcmp(form, "numeric-leading-zeros")) {
+				snprintf(tmp, sizeof(tmp), "%02d", month);
+				s = tmp;
+			} else {
+				char name[16];
+				snprintf(name, sizeof(name), "month-%02d", month);
+				s = lit_csl_term_str(c->loc, name, form && !strcmp(form, "short") ? "short" : "long", 0);
+				if (!s)
+					return NULL;
+				const char *sp = dattr(p, "strip-periods");
+				if (sp && !strcmp(sp, "true")) {
+					size_t j = 0;
+					for (size_t i = 0; s[i] && j < sizeof(tmp) - 1; i++)
+						if (s[i] != '.')
+							tmp[j++] = s[i];
+					tmp[j] = 0;
+					s = tmp;
+				}
+			}
+		}
+	} else {
+		if (!day || !month)
+			return NULL;
+		if (form && !strcmp(form, "numeric-leading-zeros")) {
+			snprintf(tmp, sizeof(tmp), "%02d", day);
+		} else if (form && !strcmp(form, "ordinal") && (!c->loc->limit_day_ordinals || day == 1)) {
+			const char *g = NULL;
+			char name[16];
+			snprintf(name, sizeof(name), "month-%02d", month);
+			const csl_term *mt = lit_csl_term(c->loc, name, "long");
+			g = mt ? mt->gender : NULL;
+			snprintf(tmp, sizeof(tmp), "%d%s", day, ordinal_suffix(c, day, g));
+		} else {
+			snprintf(tmp, sizeof(tmp), "%d", day);
+		}
+		s = tmp;
+	}
+	onode *o = leaf(c, s);
+	if (!o)
+		return NULL;
+	if (extra) {
+		onode *w = lit_csl_onode(c->ar, NULL);
+		lit_csl_onode_add(w, o);
+		lit_csl_onode_add(w, extra);
+		o = w;
+	}
+	onode *w = lit_csl_onode(c->ar, NULL);
+	if (!w)
+		return o;
+	csl_node tmpn = *p->node;
+	if (p->override) {
+		/* formatting from the style's date-part, affixes from the locale's */
+		const csl_node *ov = p->override;
+		if (ov->fmt.font_style) tmpn.fmt.font_style = ov->fmt.font_style;
+		if (ov->fmt.font_weight) tmpn.fmt.font_weight = ov->fmt.font_weight;
+		if (ov->fmt.font_variant) tmpn.fmt.font_variant = ov->fmt.font_variant;
+		if (ov->fmt.text_decoration) tmpn.fmt.text_decoration = ov->fmt.text_decoration;
+		if (ov->fmt.vertical_align) tmpn.fmt.vertical_align = ov->fmt.vertical_align;
+		if (ov->fmt.text_case) tmpn.fmt.text_case = ov->fmt.text_case;
+		if (lit_csl_attr(ov, "prefix")) tmpn.fmt.prefix = ov->fmt.prefix;
+		if (lit_csl_attr(ov, "suffix")) tmpn.fmt.suffix = ov->fmt.suffix;
+	}
+	if (tmpn.fmt.text_case)
+		lit_csl_text_case(c->ar, o, tmpn.fmt.text_case, lang_of(c));
+	w->fmt = tmpn.fmt;
+	w->fmt.text_case = 0;
+	if (strip_prefix)
+		w->fmt.prefix = NULL;
+	if (strip_suffix)
+		w->fmt.suffix = NULL;
+	lit_csl_onode_add(w, o);
+	return w;
+}
+
+static onode *render_date(csl_ctx *c, const csl_node *n)
+{
+	int var = n->var;
+	c->ncalled++;
+	if (var < 0 || !c->item || is_supp(c, var) || lit_var_kind_of((lit_var)var) != LIT_KIND_DATE)
+		return NULL;
+	const lit_date *d = lit_record_date(c->item->rec, (lit_var)var);
+	if (!d || (!d->year && !d->literal && !d->season))
+		return NULL;
+	c->nrendered++;
+	if (c->sorting) {
+		char tmp[64];
+		if (!d->year)
+			return d->literal ? leaf(c, d->literal) : NULL;
+		snprintf(tmp, sizeof(tmp), "%c%05d%02d%02d-%05d%02d%02d", d->year < 0 ? '0' : '1',
+		         d->year < 0 ? 99999 + d->year : d->year, d->month, d->day,
+		         d->end_year, d->end_month, d->end_day);
+		return leaf(c, tmp);
+	}
+	if (!d->year && d->literal)
+		return wrap(c, n, lit_csl_rich(c->ar, d->literal));
+	/* collect the parts to render */
+	const char *form = lit_csl_attr(n, "form");
+	dpart parts[3];
+	int np = 0;
+	if (form) {
+		const csl_node *ld = !strcmp(form, "numeric") ? c->loc->date_numeric : c->loc->date_text;
+		if (!ld)
+			return NULL;
+		const char *dp = lit_csl_attr(n, "date-parts");
+		int maxp = !dp || !strcmp(dp, "year-month-day") ? 2 : !strcmp(dp, "year-month") ? 1 : 0;
+		for (const csl_node *k = ld->child; k; k = k->next) {
+			if (k->kind != K_DATEPART || k->datepart > maxp || np >= 3)
+				continue;
+			parts[np].node = k;
+			parts[np].override = find_part(n, k->datepart);
+			parts[np].which = k->datepart;
+			np++;
+		}
+	} else {
+		for (const csl_node *k = n->child; k; k = k->next) {
+			if (k->kind != K_DATEPART || np >= 3)
+				continue;
+			parts[np].node = k;
+			parts[np].override = NULL;
+			parts[np].which = k->datepart;
+			np++;
+		}
+	}
+	int is_issued = var == LIT_VAR_ISSUED;
+	int month = d->month, season = d->season;
+	if (month >= 13 && month <= 16) {
+		season = month - 12;
+		month = 0;
+	}
+	int emonth = d->end_month;
+	int erange = d->end_year || d->end_month || d->end_day;
+	int ey = d->end_year ? d->end_year : d->year;
+	int em = emonth ? emonth : (d->end_day ? month : 0);
+	int ed = d->end_day;
+	/* largest differing part among those rendered */
+	int diff = -1;
+	if (erange) {
+		int has[3] = { 0, 0, 0 };
+		for (int i = 0; i < np; i++)
+			has[parts[i].which] = 1;
+		if (has[0] && ey != d->year)
+			diff = 0;
+		else if (has[1] && em != month && em)
+			diff = 1;
+		else if (has[2] && ed != d->day && ed)
+			diff = 2;
+		if (diff < 0)
+			erange = 0;
+	}
+	onode *out = lit_csl_onode(c->ar, NULL);
+	if (!out)
+		return NULL;
+	out->delim = n->delimiter;
+	if (!erange) {
+		for (int i = 0; i < np; i++) {
+			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, is_issued, 0, 0);
+			if (r)
+				lit_csl_onode_add(out, r);
+		}
+	} else {
+		/* the varying parts: those at or below the differing level */
+		int first = -1, last = -1;
+		for (int i = 0; i < np; i++)
+			if (parts[i].which >= diff) {
+				if (first < 0)
+					first = i;
+				last = i;
+			}
+		const char *rd = dattr(&parts[first], "range-delimiter");
+		for (int i = 0; i < np; i++)
+			if (parts[i].which == diff && dattr(&parts[i], "range-delimiter"))
+				rd = dattr(&parts[i], "range-delimiter");
+		if (!rd)
+			rd = "\xe2\x80\x93";
+		if (diff == 0) {
+			first = 0;
+			last = np - 1;
+		}
+		for (int i = 0; i < first; i++) {
+			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, 0, 0, 0);
+			if (r)
+				lit_csl_onode_add(out, r);
+		}
+		onode *a = lit_csl_onode(c->ar, NULL), *z = lit_csl_onode(c->ar, NULL);
+		for (int i = first; i <= last; i++) {
+			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, 0, 0, i == last);
+			if (r)
+				lit_csl_onode_add(a, r);
+		}
+		for (int i = first; i <= last; i++) {
+			onode *r = render_dpart(c, &parts[i], ey, em, ed, 0, is_issued, i == first && 0, 0);
+			if (r)
+				lit_csl_onode_add(z, r);
+		}
+		onode *rng = lit_csl_onode(c->ar, NULL);
+		rng->delim = rd;
+		lit_csl_onode_add(rng, a);
+		lit_csl_onode_add(rng, z);
+		lit_csl_onode_add(out, rng);
+		for (int i = last + 1; i < np; i++) {
+			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, is_issued, 0, 0);
+			if (r)
+				lit_csl_onode_add(out, r);
+		}
+	}
+	if (!out->child)
+		return NULL;
+	return wrap(c, n, out);
+}
+
+/* ----------------------------------------------------------------- names */
+
+typedef struct nameopts {
+	const char *and_;
+	const char *delim;
+	const char *dpl;     /* delimiter-precedes-last */
+	const char *dpe;     /* delimiter-precedes-et-al */
+	int et_al_min, et_al_use_first, et_al_use_last;
+	int initialize;
+	const char *initialize_with;
+	const char *nso;     /* name-as-sort-order */
+	const char *sort_sep;
+	const char *form;
+	const csl_node *name_node;
+	const csl_node *given_part, *family_part;
+} nameopts;
+
+static const char *inh(csl_ctx *c, const csl_node *name, const char *attr, const char *inh_attr)
+{
+	const char *v = name ? lit_csl_attr(name, attr) : NULL;
+	if (v)
+		return v;
+	const char *ia = inh_attr ? inh_attr : attr;
+	if (c->mode_node && (v = lit_csl_attr(c->mode_node, ia)))
+		return v;
+	if (c->st->root && (v = lit_csl_attr(c->st->root, ia)))
+		return v;
+	return NULL;
+}
+
+static void get_nameopts(csl_ctx *c, const csl_node *name, nameopts *o)
+{
+	const char *v;
+	memset(o, 0, sizeof(*o));
+	o->name_node = name;
+	o->and_ = inh(c, name, "and", NULL);
+	o->delim = inh(c, name, "delimiter", "name-delimiter");
+	if (!o->delim)
+		o->delim = ", ";
+	o->dpl = inh(c, name, "delimiter-precedes-last", NULL);
+	o->dpe = inh(c, name, "delimiter-precedes-et-al", NULL);
+	int subsequent = c->mode == MODE_CITATION && c->ref && c->ref->position != LIT_CSL_POS_FIRST;
+	v = subsequent ? inh(c, name, "et-al-subsequent-min", NULL) : NULL;
+	if (!v)
+		v = inh(c, name, "et-al-min", NULL);
+	o->et_al_min = v ? atoi(v) : 0;
+	v = subsequent ? inh(c, name, "et-al-subsequent-use-first", NULL) : NULL;
+	if (!v)
+		v = inh(c, name, "et-al-use-first", NULL);
+	o->et_al_use_first = v ? atoi(v) : 0;
+	v = inh(c, name, "et-al-use-last", NULL);
+	o->et_al_use_last = v && !strcmp(v, "true");
+	v = inh(c, name, "initialize", NULL);
+	o->initialize = !v || strcmp(v, "false");
+	o->initialize_with = inh(c, name, "initialize-with", NULL);
+	o->nso = inh(c, name, "name-as-sort-order", NULL);
+	o->sort_sep = inh(c, name, "sort-separator", NULL);
+	if (!o->sort_sep)
+		o->sort_sep = ", ";
+	o->form = inh(c, name, "form", "name-form");
+	if (!o->form)
+		o->form = "long";
+	for (const csl_node *k = name ? name->child : NULL; k; k = k->next)
+		if (k->kind == K_NAMEPART) {
+			const char *nm = lit_csl_attr(k, "name");
+			if (nm && !strcmp(nm, "given"))
+				o->given_part = k;
+			else if (nm && !strcmp(nm, "family"))
+				o->family_part = k;
+		}
+	if (c->sorting) {
+		if (c->sort_names_min > 0)
+			o->et_al_min = c->sort_names_min;
+		if (c->sort_names_first > 0)
+			o->et_al_use_first = c->sort_names_first;
+		if (c->sort_names_last >= 0)
+			o->et_al_use_last = c->sort_names_last;
+	}
+}
+
+static int romanesque(const char *s)
+{
+	if (!s)
+		return 1;
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		size_t adv;
+		int32_t cp = lit_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		if (cp < 0)
+			continue;
+		if (cp >= 0x2e80 && cp < 0xa000)
+			return 0; /* CJK */
+		if (cp >= 0xac00 && cp < 0xd7b0)
+			return 0;
+		if (cp >= 0x0600 && cp < 0x0700)
+			return 2; /* Arabic: romanesque-like ordering without initials */
+	}
+	return 1;
+}
+
+/* Initialise a given name: "John Ronald" -> "J. R." with `with` = ". ". */
+static char *initialize(csl_ctx *c, const char *given, const char *with, int do_init)
+{
+	lit_buf b = LIT_BUF_INIT;
+	size_t len = strlen(given), i = 0;
+	int hyphen = c->st->init_hyphen;
+	size_t wl = strlen(with);
+	/* trimmed "with" for the end */
+	while (i < len) {
+		while (i < len && (given[i] == ' ' || given[i] == '.'))
+			i++;
+		if (i >= len)
+			break;
+		size_t s = i;
+		while (i < len && given[i] != ' ' && given[i] != '.' && given[i] != '-')
+			i++;
+		size_t wlen = i - s;
+		int ended_dot = i < len && given[i] == '.';
+		int is_hyph = i < len && given[i] == '-';
+		size_t adv;
+		int32_t cp = lit_utf8_decode(given + s, len - s, &adv);
+		int lower = cp >= 0 && !lit_cp_is_upper((uint32_t)cp) && lit_cp_is_letter((uint32_t)cp);
+		int initial = (wlen == adv) || ended_dot;
+		/* a single-letter word or an abbreviation counts as an initial */
+		if (do_init || initial) {
+			if (lower && !initial && do_init) {
+				/* particle-like lowercase given words stay ("de") */
+				lit_buf_put(&b, given + s, wlen);
+				lit_buf_putc(&b, ' ');
+			} else {
+				if (do_init)
+					lit_buf_put(&b, given + s, adv);
+				else
+					lit_buf_put(&b, given + s, wlen);
+				lit_buf_put(&b, with, wl);
+			}
+		} else {
+			lit_buf_put(&b, given + s, wlen);
+			lit_buf_putc(&b, ' ');
+		}
+		if (ended_dot)
+			i++;
+		if (is_hyph) {
+			i++;
+			/* "J.-P." */
+			size_t bl = b.len;
+			while (bl > 0 && b.ptr[bl - 1] == ' ')
+				bl--;
+			lit_buf_truncate(&b, bl);
+			if (hyphen || !do_init)
+				lit_buf_putc(&b, '-');
+		}
+	}
+	size_t bl = b.len;
+	while (bl > 0 && b.ptr[bl - 1] == ' ')
+		bl--;
+	lit_buf_truncate(&b, bl);
+	char *r = lit_csl_strdup(c->ar, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return r;
+}
+
+static onode *part_node(csl_ctx *c, const char *s, const csl_node *part)
+{
+	onode *o = lit_csl_rich(c->ar, s);
+	if (!o || !part)
+		return o;
+	return wrap(c, part, o);
+}
+
+static void add_sp(csl_ctx *c, onode *parent, const char *sep)
+{
+	lit_csl_onode_add(parent, leaf(c, sep));
+}
+
+/* Does the particle end with an apostrophe or hyphen (no space after)? */
+static int sticky(const char *p)
+{
+	size_t l = strlen(p);
+	if (!l)
+		return 0;
+	if (p[l - 1] == '\'' || p[l - 1] == '-')
+		return 1;
+	return l >= 3 && !strcmp(p + l - 3, "\xe2\x80\x99");
+}
+
+/* Render one name.  inverted: name-as-sort-order applies. gn: givenname
+ * disambiguation level (0 style, 1 initials, 2 full). */
+static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int inverted, int gn)
+{
+	onode *out = lit_csl_onode(c->ar, NULL);
+	if (!out)
+		return NULL;
+	if (nm->literal && *nm->literal) {
+		lit_csl_onode_add(out, lit_csl_rich(c->ar, nm->literal));
+		return out;
+	}
+	const char *family = nm->family ? nm->family : "";
+	const char *given = nm->given && *nm->given ? nm->given : NULL;
+	const char *dp = nm->dropping_particle && *nm->dropping_particle ? nm->dropping_particle : NULL;
+	const char *ndp = nm->non_dropping_particle && *nm->non_dropping_particle ? nm->non_dropping_particle : NULL;
+	const char *suffix = nm->suffix && *nm->suffix ? nm->suffix : NULL;
+	int rom = romanesque(family) && romanesque(given);
+	int shortf = !strcmp(o->form, "short");
+	if (gn >= 1 && shortf)
+		shortf = 0;
+	/* given name form */
+	const char *g = given;
+	if (g && o->initialize_with && gn < 2 && rom == 1)
+		g = initialize(c, g, o->initialize_with, o->initialize);
+	if (c->sorting) {
+		/* sort form: family particles given */
+		lit_buf b = LIT_BUF_INIT;
+		if (ndp && c->st->demote_ndp == 0) {
+			lit_buf_puts(&b, ndp);
+			lit_buf_putc(&b, ' ');
+		}
+		lit_buf_puts(&b, family);
+		if (!shortf) {
+			if (dp || (ndp && c->st->demote_ndp != 0)) {
+				lit_buf_putc(&b, ' ');
+				if (dp)
+					lit_buf_puts(&b, dp);
+				if (ndp && c->st->demote_ndp != 0) {
+					if (dp)
+						lit_buf_putc(&b, ' ');
+					lit_buf_puts(&b, ndp);
+				}
+			}
+			if (given) {
+				lit_buf_puts(&b, "  ");
+				lit_buf_puts(&b, given);
+			}
+			if (suffix) {
+				lit_buf_putc(&b, ' ');
+				lit_buf_puts(&b, suffix);
+			}
+		}
+		onode *r = leaf(c, lit_buf_cstr(&b));
+		lit_buf_free(&b);
+		return r;
+	}
+	/* family part: non-dropping particle + family */
+	onode *fam = lit_csl_onode(c->ar, NULL);
+	if (shortf || !inverted || c->st->demote_ndp != 2) {
+		if (ndp) {
+			lit_csl_onode_add(fam, lit_csl_rich(c->ar, ndp));
+			if (!sticky(ndp))
+				add_sp(c, fam, " ");
+		}
+	}
+	lit_csl_onode_add(fam, lit_csl_rich(c->ar, family));
+	onode *famw = o->family_part ? wrap(c, o->family_part, fam) : fam;
+	if (shortf || (!g && !dp && !(ndp && inverted && c->st->demote_ndp == 2))) {
+		if (!shortf && suffix && !inverted) {
+			lit_csl_onode_add(out, famw);
+			add_sp(c, out, nm->comma_suffix ? ", " : " ");
+			lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
+			return out;
+		}
+		if (!shortf && suffix && inverted) {
+			lit_csl_onode_add(out, famw);
+			add_sp(c, out, o->sort_sep);
+			lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
+			return out;
+		}
+		lit_csl_onode_add(out, famw);
+		return out;
+	}
+	onode *giv = lit_csl_onode(c->ar, NULL);
+	if (g)
+		lit_csl_onode_add(giv, lit_csl_rich(c->ar, g));
+	if (rom != 1) {
+		/* CJK: family given without a space, never inverted punctuation */
+		lit_csl_onode_add(out, famw);
+		if (g)
+			lit_csl_onode_add(out, o->given_part ? wrap(c, o->given_part, giv) : giv);
+		return out;
+	}
+	if (!inverted) {
+		if (g) {
+			onode *gw = o->given_part ? wrap(c, o->given_part, giv) : giv;
+			lit_csl_onode_add(out, gw);
+			add_sp(c, out, " ");
+		}
+		if (dp) {
+			lit_csl_onode_add(out, lit_csl_rich(c->ar, dp));
+			if (!sticky(dp))
+				add_sp(c, out, " ");
+		}
+		lit_csl_onode_add(out, famw);
+		if (suffix) {
+			add_sp(c, out, nm->comma_suffix ? ", " : " ");
+			lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
+		}
+		return out;
+	}
+	/* inverted */
+	lit_csl_onode_add(out, famw);
+	if (g || dp || (ndp && c->st->demote_ndp == 2)) {
+		add_sp(c, out, o->sort_sep);
+		if (g) {
+			onode *gw = o->given_part ? wrap(c, o->given_part, giv) : giv;
+			lit_csl_onode_add(out, gw);
+		}
+		if (dp) {
+			if (g)
+				add_sp(c, out, " ");
+			lit_csl_onode_add(out, lit_csl_rich(c->ar, dp));
+		}
+		if (ndp && c->st->demote_ndp == 2) {
+			if (g || dp)
+				add_sp(c, out, " ");
+			lit_csl_onode_add(out, lit_csl_rich(c->ar, ndp));
+		}
+	}
+	if (suffix) {
+		add_sp(c, out, o->sort_sep);
+		lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
+	}
+	return out;
+}
+
+typedef struct namelist {
+	int var;
+	const lit_name **names;
+	int n;
+	int etal;                   /* "and others" in the data */
+} namelist;
+
+/* Render one list of names; returns NULL when empty. */
+static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
+                              const csl_node *etal_node, int name_base)
+{
+	int n = nl->n;
+	int show = n;
+	int use_etal = 0;
+	if (o->et_al_min > 0 && o->et_al_use_first > 0 && n >= o->et_al_min) {
+		show = o->et_al_use_first;
+		use_etal = 1;
+	}
+	if (nl->etal && !use_etal && n > 0)
+		use_etal = 1;
+	if (c->dis && c->dis->add_names > 0 && use_etal && !c->sorting) {
+		show += c->dis->add_names;
+		if (show >= n) {
+			show = n;
+			use_etal = nl->etal;
+		}
+	}
+	if (show > n)
+		show = n;
+	if (!strcmp(o->form, "count")) {
+		c->names_count += show;
+		return NULL;
+	}
+	onode *out = lit_csl_onode(c->ar, NULL);
+	if (!out)
+		return NULL;
+	int last_inverted = 0;
+	const char *and_term = NULL;
+	if (o->and_) {
+		if (!strcmp(o->and_, "symbol"))
+			and_term = "&";
+		else
+			and_term = lit_csl_term_str(c->loc, "and", "long", 0);
+	}
+	int use_last = use_etal && o->et_al_use_last && show + 2 <= n && !nl->etal;
+	for (int i = 0; i < show; i++) {
+		int inverted = o->nso && (!strcmp(o->nso, "all") || (i == 0 && !strcmp(o->nso, "first")));
+		int gn = 0;
+		if (c->dis && !c->sorting) {
+			int idx = name_base + i;
+			if (c->dis->gn_level && idx < c->dis->ngn)
+				gn = c->dis->gn_level[idx];
+		}
+		if (i > 0) {
+			int is_last = i == show - 1 && !use_etal;
+			if (is_last && and_term) {
+				int dpl;
+				const char *r = o->dpl ? o->dpl : "contextual";
+				if (!strcmp(r, "always"))
+					dpl = 1;
+				else if (!strcmp(r, "never"))
+					dpl = 0;
+				else if (!strcmp(r, "after-inverted-name"))
+					dpl = last_inverted;
+				else
+					dpl = show >= 3;
+				if (dpl)
+					add_sp(c, out, o->delim);
+				else
+					add_sp(c, out, " ");
+				add_sp(c, out, and_term);
+				add_sp(c, out, " ");
+			} else {
+				add_sp(c, out, o->delim);
+			}
+		}
+		onode *r = render_name(c, nl->names[i], o, inverted, gn);
+		if (r)
+			lit_csl_onode_add(out, r);
+		last_inverted = inverted;
+	}
+	if (use_last) {
+		add_sp(c, out, o->delim);
+		add_sp(c, out, "\xe2\x80\xa6 ");
+		int inverted = o->nso && !strcmp(o->nso, "all");
+		onode *r = render_name(c, nl->names[n - 1], o, inverted, 0);
+		if (r)
+			lit_csl_onode_add(out, r);
+	} else if (use_etal && !c->sorting) {
+		const char *term = etal_node ? lit_csl_attr(etal_node, "term") : NULL;
+		const char *s = lit_csl_term_str(c->loc, term ? term : "et-al", "long", 0);
+		if (s && *s) {
+			const char *r = o->dpe ? o->dpe : "contextual";
+			int d;
+			if (!strcmp(r, "always"))
+				d = 1;
+			else if (!strcmp(r, "never"))
+				d = 0;
+			else if (!strcmp(r, "after-inverted-name"))
+				d = last_inverted;
+			else
+				d = show >= 2;
+			add_sp(c, out, d ? o->delim : " ");
+			onode *e = leaf(c, s);
+			if (etal_node)
+				e = wrap(c, etal_node, e);
+			lit_csl_onode_add(out, e);
+		}
+	}
+	if (!o->name_node)
+		return out;
+	/* the name element's formatting wraps the list */
+	onode *w = lit_csl_onode(c->ar, NULL);
+	w->fmt = o->name_node->fmt;
+	w->fmt.text_case = 0;
+	if (o->name_node->fmt.text_case)
+		lit_csl_text_case(c->ar, out, o->name_node->fmt.text_case, lang_of(c));
+	lit_csl_onode_add(w, out);
+	return w;
+}
+
+static int names_equal(const namelist *a, const namelist *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (int i = 0; i < a->n; i++) {
+		const lit_name *x = a->names[i], *y = b->names[i];
+#define SEQ(f) (!(x->f) == !(y->f) && (!(x->f) || !strcmp(x->f, y->f)))
+		if (!SEQ(family) || !SEQ(given) || !SEQ(literal))
+			return 0;
+#undef SEQ
+	}
+	return 1;
+}
+
+static onode *render_label_for(csl_ctx *c, const csl_node *lab, const char *term, int plural)
+{
+	const char *pl = lit_csl_attr(lab, "plural");
+	if (pl && !strcmp(pl, "always"))
+		plural = 1;
+	else if (pl && !strcmp(pl, "never"))
+		plural = 0;
+	const char *s = lit_csl_term_str(c->loc, term, term_form(lab), plural);
+	if (!s || !*s)
+		return NULL;
+	onode *o = leaf(c, s);
+	if (lab->fmt.strip_periods)
+		strip_periods(c, o);
+	return wrap(c, lab, o);
+}
+
+static onode *render_names_with(csl_ctx *c, const csl_node *n, const csl_node *name,
+                                const csl_node *etal, const csl_node *label, int label_before,
+                                const short *vars, int nvars, const char *delim)
+{
+	namelist lists[16];
+	int nl = 0;
+	for (int i = 0; i < nvars && nl < 16; i++) {
+		int var = vars[i];
+		if (var < 0 || is_supp(c, var) || !c->item)
+			continue;
+		if (lit_var_kind_of((lit_var)var) != LIT_KIND_NAME)
+			continue;
+		size_t cnt = lit_record_name_count(c->item->rec, (lit_var)var);
+		if (!cnt)
+			continue;
+		namelist *l = &lists[nl];
+		l->var = var;
+		l->n = (int)cnt;
+		l->names = lit_csl_alloc(c->ar, sizeof(*l->names) * cnt);
+		if (!l->names)
+			return NULL;
+		for (size_t k = 0; k < cnt; k++)
+			l->names[k] = lit_record_name(c->item->rec, (lit_var)var, k);
+		l->etal = lit_record_names_etal(c->item->rec, (lit_var)var);
+		nl++;
+	}
+	if (!nl)
+		return NULL;
+	nameopts o;
+	get_nameopts(c, name, &o);
+	/* editor + translator with the same names render once */
+	int combined = -1;
+	for (int i = 0; i < nl; i++)
+		for (int j = 0; j < nl; j++)
+			if (i != j && lists[i].var == LIT_VAR_EDITOR && lists[j].var == LIT_VAR_TRANSLATOR &&
+			    names_equal(&lists[i], &lists[j]) && label) {
+				combined = i;
+				lists[j].n = 0;
+			}
+	onode *out = lit_csl_onode(c->ar, NULL);
+	int before = c->names_count;
+	int base = 0;
+	for (int i = 0; i < nl; i++) {
+		if (!lists[i].n)
+			continue;
+		onode *r = render_namelist(c, &lists[i], &o, etal, c->name_index_base + base);
+		base += lists[i].n;
+		if (!r)
+			continue;
+		onode *item = lit_csl_onode(c->ar, NULL);
+		onode *lab = NULL;
+		if (label) {
+			const char *term = combined == i ? "editortranslator" : lit_var_name((lit_var)lists[i].var);
+			lab = render_label_for(c, label, term, lists[i].n > 1);
+		}
+		if (lab && label_before)
+			lit_csl_onode_add(item, lab);
+		lit_csl_onode_add(item, r);
+		if (lab && !label_before)
+			lit_csl_onode_add(item, lab);
+		lit_csl_onode_add(out, item);
+	}
+	c->name_index_base += base;
+	if (!strcmp(o.form, "count")) {
+		int cnt = c->names_count - before;
+		if (cnt <= 0)
+			return NULL;
+		c->names_count = before;
+		char tmp[16];
+		snprintf(tmp, sizeof(tmp), c->sorting ? "%08d" : "%d", cnt);
+		return wrap(c, n, leaf(c, tmp));
+	}
+	if (!out->child)
+		return NULL;
+	out->delim = delim;
+	return out;
+}
+
+static onode *render_names(csl_ctx *c, const csl_node *n)
+{
+	const csl_node *name = NULL, *etal = NULL, *label = NULL, *subst = NULL;
+	int label_before = 0;
+	for (const csl_node *k = n->child; k; k = k->next) {
+		if (k->kind == K_NAME)
+			name = k;
+		else if (k->kind == K_ETAL)
+			etal = k;
+		else if (k->kind == K_LABEL) {
+			label = k;
+			label_before = name == NULL;
+		} else if (k->kind == K_SUBSTITUTE)
+			subst = k;
+	}
+	const char *delim = n->delimiter ? n->delimiter : inh(c, NULL, "names-delimiter", NULL);
+	c->ncalled++;
+	int is_first_names = !c->names_done;
+	if (is_first_names)
+		c->names_done = 1;
+	onode *out = render_names_with(c, n, name, etal, label, label_before, n->vars, n->nvars, delim);
+	if (out) {
+		c->nrendered++;
+		out = wrap(c, n, out);
+		if (is_first_names)
+			c->first_names_out = out;
+		if (is_first_names && c->suppress_author_names)
+			return NULL;
+		return out;
+	}
+	if (!subst)
+		return NULL;
+	for (const csl_node *s = subst->child; s; s = s->next) {
+		onode *r;
+		int oc = c->ncalled, orr = c->nrendered;
+		if (s->kind == K_NAMES && !s->child) {
+			/* shorthand: inherit name, et-al and label of the parent */
+			c->ncalled++;
+			r = render_names_with(c, s, name, etal, label, label_before, s->vars, s->nvars,
+			                      s->delimiter ? s->delimiter : delim);
+			if (r) {
+				c->nrendered++;
+				r = wrap(c, s, r);
+			}
+		} else {
+			r = render_node(c, s);
+		}
+		if (r && !lit_csl_onode_empty(r)) {
+			/* suppress the variables used by the substitute */
+			if (s->kind == K_NAMES)
+				for (int i = 0; i < s->nvars; i++)
+					set_supp(c, s->vars[i]);
+			else if (s->var >= 0)
+				set_supp(c, s->var);
+			else if (s->kind == K_TEXT && s->macro) {
+				/* suppress the variables the macro used: approximate by first-level vars */
+				for (const csl_node *m = s->macro->child; m; m = m->next)
+					if (m->var >= 0 && var_present(c, m->var))
+						set_supp(c, m->var);
+			}
+			c->nrendered = orr + 1;
+			c->ncalled = oc + 1;
+			r = wrap(c, n, r);
+			if (is_first_names)
+				c->first_names_out = r;
+			if (is_first_names && c->suppress_author_names)
+				return NULL;
+			return r;
+		}
+		c->ncalled = oc;
+		c->nrendered = orr;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------- dispatch */
+
+static onode *render_node(csl_ctx *c, const csl_node *n)
+{
+	if (++c->render_depth > 64) {
+		c->render_depth--;
+		return NULL;
+	}
+	onode *r = NULL;
+	switch (n->kind) {
+	case K_TEXT: r = render_text(c, n); break;
+	case K_NUMBER: r = render_number(c, n); break;
+	case K_LABEL: r = render_label(c, n); break;
+	case K_GROUP: r = render_group(c, n); break;
+	case K_CHOOSE: r = render_choose(c, n); break;
+	case K_DATE: r = render_date(c, n); break;
+	case K_NAMES: r = render_names(c, n); break;
+	default: break;
+	}
+	c->render_depth--;
+	return r;
+}
+
+onode *lit_csl_render_layout(csl_ctx *c, const csl_node *layout)
+{
+	onode *r = lit_csl_render_children(c, layout);
+	return r;
+}
+
+onode *lit_csl_sort_var(csl_ctx *c, int var)
+{
+	if (var < 0 || !c->item)
+		return NULL;
+	lit_var_kind k = lit_var_kind_of((lit_var)var);
+	if (k == LIT_KIND_NAME) {
+		short v = (short)var;
+		nameopts o;
+		get_nameopts(c, NULL, &o);
+		o.et_al_min = 0;
+		o.form = "long";
+		size_t cnt = lit_record_name_count(c->item->rec, (lit_var)var);
+		if (!cnt)
+			return NULL;
+		onode *out = lit_csl_onode(c->ar, NULL);
+		out->delim = "   ";
+		for (size_t i = 0; i < cnt; i++)
+			lit_csl_onode_add(out, render_name(c, lit_record_name(c->item->rec, (lit_var)var, i), &o, 1, 2));
+		(void)v;
+		return out;
+	}
+	if (k == LIT_KIND_DATE) {
+		csl_node tmp;
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.kind = K_DATE;
+		tmp.var = var;
+		return render_date(c, &tmp);
+	}
+	const char *v = lit_csl_var_text(c, var, 0);
+	if (!v)
+		return NULL;
+	if (k == LIT_KIND_NUMBER || var == LIT_VAR_CITATION_NUMBER) {
+		if (var == LIT_VAR_CITATION_NUMBER)
+			return leaf(c, afmt(c->ar, "%08ld", c->item->citation_number));
+		if (lit_csl_is_numeric(v))
+			return render_number_str(c, v, NULL, var);
+	}
+	onode *r = lit_csl_rich(c->ar, v);
+	return r;
+}
