@@ -105,4 +105,99 @@ long lit_dedup_first_number(const char *s);
  * (last = first when single).  Returns 0 when no page number is found. */
 int lit_dedup_pages(const char *s, long *first, long *last);
 
+/* ---- per-record features (features.c) -------------------------------- */
+
+/* Compact features of one record, pointing into the store's arrays. */
+typedef struct lit_dedup_feat {
+	uint32_t title;      /* arena offset of the title skeleton (0 = none) */
+	uint32_t tok;        /* first title token */
+	uint32_t cont;       /* first container token (plain romanisation) */
+	uint32_t ctext;      /* arena offset of the container's plain text */
+	uint32_t auth;       /* first author key */
+	uint32_t doi;        /* arena offset of the normalised DOI (0 = none) */
+	uint32_t url;        /* arena offset of the normalised URL (0 = none) */
+	uint32_t isbn;       /* first ISBN in the store's ISBN array */
+	uint32_t title_hash; /* hash of the whole title skeleton (0 = none) */
+	uint32_t main_hash;  /* hash of the main title (before a subtitle) */
+	uint32_t cont_hash;  /* hash of the container title's skeleton (0 = none) */
+	uint32_t orig_hash;  /* hash of the original-title skeleton (0 = none) */
+	uint32_t orig_main_hash;
+	int32_t volume, edition, chapter, page_first, page_last; /* -1 / 0 unknown */
+	int16_t year;        /* 0 = unknown */
+	uint16_t lang;       /* two lower-case letters, 0 = unknown */
+	uint8_t ntok, main_n, ncont, nauth, nisbn;
+	uint8_t type;        /* lit_type */
+	uint8_t translated;  /* has translator / original-title / original-author */
+	uint8_t etal;        /* the author list ends in "and others" */
+} lit_dedup_feat;
+
+/* Features of every record of a list. */
+typedef struct lit_dedup_store {
+	size_t n;
+	lit_dedup_feat *f;
+	lit_buf arena;       /* NUL-terminated texts; offset 0 is a dummy */
+	uint32_t *tok_off;   /* token offset relative to its text */
+	uint8_t *tok_len, *tok_flags;
+	uint32_t *tok_hash;
+	size_t ntoks, captoks;
+	uint32_t *auth_off;  /* arena offset of an author key */
+	uint8_t *auth_len;
+	uint32_t *auth_hash;
+	size_t nauths, capauths;
+	char (*isbns)[14];
+	size_t nisbns, capisbns;
+} lit_dedup_store;
+
+/* Compute the features of every record.  LIT_OK or LIT_ENOMEM. */
+int lit_dedup_store_build(lit_dedup_store *st, const lit_records *recs);
+void lit_dedup_store_free(lit_dedup_store *st);
+
+/* Title (kind 0), container (kind 1) tokens of record i as a view. */
+void lit_dedup_store_tokens(const lit_dedup_store *st, size_t i, int kind, lit_dedup_tokens *out);
+
+/* Why two records were found to be one work (or related). */
+enum {
+	LIT_DEDUP_WHY_NONE = 0,
+	LIT_DEDUP_WHY_DOI,
+	LIT_DEDUP_WHY_ISBN,
+	LIT_DEDUP_WHY_URL,
+	LIT_DEDUP_WHY_SCORE,
+	LIT_DEDUP_WHY_ORIGINAL_TITLE, /* related: one is a translation of the other */
+	LIT_DEDUP_WHY_LANGUAGE        /* related: same work in another language */
+};
+
+/* Agreement bits of a scored comparison (for the report). */
+enum {
+	LIT_DEDUP_AGREE_AUTHOR = 1,
+	LIT_DEDUP_AGREE_YEAR = 2,
+	LIT_DEDUP_AGREE_CONTAINER = 4,
+	LIT_DEDUP_AGREE_VOLUME = 8,
+	LIT_DEDUP_AGREE_PAGES = 16,
+	LIT_DEDUP_AGREE_REORDERED = 32  /* authors match, in another order */
+};
+
+typedef struct lit_dedup_verdict {
+	int kind;         /* 0 different, 1 same work, 2 related */
+	int why;          /* LIT_DEDUP_WHY_* */
+	float score;      /* combined score (1 for identifier matches) */
+	float title;      /* title similarity */
+	unsigned agree;   /* LIT_DEDUP_AGREE_* */
+} lit_dedup_verdict;
+
+/* Compare records i and j. */
+void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double threshold,
+                       lit_dedup_verdict *v);
+
+/* Whether two records may not be in one cluster whatever their score:
+ * different volumes, editions, chapters, pages, years more than one apart,
+ * a part and its whole.  Exposed for the cluster guard. */
+int lit_dedup_apart(const lit_dedup_feat *a, const lit_dedup_feat *b);
+
+/* ---- merging (merge.c) ------------------------------------------------ */
+
+/* Merge the n members of a cluster (members[0] is kept) into a new record
+ * (*out, owned by the caller); the members are not changed.  LIT_OK,
+ * LIT_EINVAL or LIT_ENOMEM. */
+int lit_dedup_merge(lit_record *const *members, size_t n, lit_record **out);
+
 #endif

@@ -17,6 +17,7 @@
  * edit distance, never shown.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -444,12 +445,74 @@ static void skel_rewrite(const char *t, size_t n, lit_buf *out)
 	}
 }
 
+static long roman_value(const char *s, size_t n)
+{
+	long v = 0, prev = 0;
+	size_t i;
+	for (i = n; i-- > 0;) {
+		long d;
+		switch (tolower((unsigned char)s[i])) {
+		case 'i': d = 1; break;
+		case 'v': d = 5; break;
+		case 'x': d = 10; break;
+		case 'l': d = 50; break;
+		case 'c': d = 100; break;
+		default: return -1;
+		}
+		if (d < prev)
+			v -= d;
+		else
+			v += d, prev = d;
+	}
+	return v;
+}
+
+/* Canonical Roman numeral of v (1..3999) in upper case. */
+static void to_roman(long v, char *out, size_t cap)
+{
+	static const struct { long v; const char *s; } t[] = {
+		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" }, { 100, "C" },
+		{ 90, "XC" }, { 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" },
+		{ 5, "V" }, { 4, "IV" }, { 1, "I" }
+	};
+	size_t k, n = 0;
+	for (k = 0; k < sizeof t / sizeof t[0]; k++)
+		while (v >= t[k].v && n + 2 < cap) {
+			size_t m = strlen(t[k].s);
+			memcpy(out + n, t[k].s, m);
+			n += m;
+			v -= t[k].v;
+		}
+	out[n] = '\0';
+}
+
+/* A token written in capital Roman numerals ("II", "XIV") as its number. */
+static int roman_token(const char *tok, size_t n, char *out, size_t cap)
+{
+	char canon[32], up[16];
+	long v;
+	size_t i;
+	if (n == 0 || n > 8)
+		return 0;
+	v = roman_value(tok, n);
+	if (v <= 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		up[i] = (char)toupper((unsigned char)tok[i]);
+	up[n] = '\0';
+	to_roman(v, canon, sizeof canon);
+	if (strcmp(canon, up) != 0)
+		return 0;
+	snprintf(out, cap, "%ld", v);
+	return 1;
+}
+
 static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
                        unsigned char *flags, size_t max_flags, int rewrite)
 {
 	char tok[256];
 	size_t tn = 0, ntok = 0, i = 0, len, main_n = (size_t)-1;
-	int pending_split = 0;
+	int pending_split = 0, roman = 1;
 
 	if (!s) {
 		if (main_tokens)
@@ -516,6 +579,8 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 
 		if (rep) {
 			size_t rl = strlen(rep);
+			if (!(cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C'))
+				roman = 0;
 			if (tn + rl < sizeof tok) {
 				memcpy(tok + tn, rep, rl);
 				tn += rl;
@@ -535,6 +600,14 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 			start = out->len;
 			if (is_stopword(tok, tn))
 				fl |= LIT_SKEL_STOP;
+			if (roman) {
+				char num[24];
+				if (roman_token(tok, tn, num, sizeof num)) {
+					tn = strlen(num);
+					memcpy(tok, num, tn);
+					fl &= (unsigned char)~LIT_SKEL_STOP;
+				}
+			}
 			if (rewrite)
 				skel_rewrite(tok, tn, out);
 			else
@@ -559,6 +632,7 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 			}
 			tn = 0;
 		}
+		roman = 1;
 		/* subtitle separators */
 		if (ntok > 0 && (cp == ':' || cp == ';' || cp == '?' || cp == '!' || cp == 0x2014 ||
 		                 cp == 0x2013 || cp == '(' || cp == '[' ||
@@ -850,28 +924,6 @@ double lit_dedup_container_sim(const lit_dedup_tokens *a, const lit_dedup_tokens
 /* ------------------------------------------------------------------ */
 /* Numbers and pages                                                   */
 /* ------------------------------------------------------------------ */
-
-static long roman_value(const char *s, size_t n)
-{
-	long v = 0, prev = 0;
-	size_t i;
-	for (i = n; i-- > 0;) {
-		long d;
-		switch (tolower((unsigned char)s[i])) {
-		case 'i': d = 1; break;
-		case 'v': d = 5; break;
-		case 'x': d = 10; break;
-		case 'l': d = 50; break;
-		case 'c': d = 100; break;
-		default: return -1;
-		}
-		if (d < prev)
-			v -= d;
-		else
-			v += d, prev = d;
-	}
-	return v;
-}
 
 long lit_dedup_first_number(const char *s)
 {
