@@ -105,12 +105,11 @@ const char *lit_bibtex_type_for(const lit_record *rec, int biblatex)
 	case LIT_TYPE_BOOK:
 		return "book";
 	case LIT_TYPE_CHAPTER:
-		return lit_record_get(rec, LIT_VAR_CONTAINER_TITLE) ? "incollection" : "inbook";
+		return "incollection";
 	case LIT_TYPE_PAPER_CONFERENCE:
 		return "inproceedings";
 	case LIT_TYPE_THESIS:
-		if (biblatex)
-			return "thesis";
+		/* biblatex knows both as aliases of @thesis with the type set */
 		return genre_is_masters(genre) ? "mastersthesis" : "phdthesis";
 	case LIT_TYPE_REPORT:
 		return biblatex ? "report" : "techreport";

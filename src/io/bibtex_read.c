@@ -431,6 +431,9 @@ static int scan_fields(reader *r, bentry *e, char close, long entry_line, int is
 			return r->status;
 		}
 		skip_ws(r);
+		if (r->i < r->len && r->s[r->i] == '@')
+			return fail(r, entry_line, "unterminated entry (missing '%c' before the next '@')",
+			            close);
 		if (r->i < r->len && r->s[r->i] != ',' && r->s[r->i] != close)
 			return fail(r, r->line, "expected ',' or '%c' after field '%s'", close, fname);
 	}

@@ -160,7 +160,8 @@ static unsigned cyr_upper(unsigned cp)
 static const cmd_def *find_command(const char *name, size_t n)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strlen(commands[i].name) == n && memcmp(commands[i].name, name, n) == 0)
+		if (commands[i].name[0] == name[0] && strncmp(commands[i].name, name, n) == 0 &&
+		    commands[i].name[n] == 0)
 			return &commands[i];
 	return NULL;
 }

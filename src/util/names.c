@@ -35,11 +35,28 @@ static size_t space_len(const char *s, size_t len, size_t i)
 	return 0;
 }
 
-/* 1 when the token's first letter at brace depth 0 is lower case. */
+/* 1 when the token's first letter at brace depth 0 is lower case.  A
+ * token that opens with a group ("{Ch}ristopher", the decoded form of
+ * {\relax Ch}ristopher) takes its case from the group's first letter. */
 static int token_is_lower(const char *s, size_t b, size_t e)
 {
 	long depth = 0;
 	size_t i = b;
+	if (i < e && s[i] == '{') {
+		while (i < e && s[i] == '{')
+			i++;
+		while (i < e) {
+			size_t adv;
+			int32_t cp = lit_utf8_decode(s + i, e - i, &adv);
+			i += adv;
+			if (cp == '}')
+				break;
+			if (cp > 0 && lit_cp_is_letter((uint32_t)cp))
+				return lit_cp_toupper((uint32_t)cp) != (uint32_t)cp &&
+				       lit_cp_tolower((uint32_t)cp) == (uint32_t)cp;
+		}
+		return 0;
+	}
 	while (i < e) {
 		size_t adv;
 		int32_t cp = lit_utf8_decode(s + i, e - i, &adv);
