@@ -32,12 +32,35 @@ static size_t word_count(const char *s)
 	return n;
 }
 
-/* Is `cand` a more complete value than `cur`? */
+static int has_cyrillic(const char *s)
+{
+	size_t i = 0, n = strlen(s), adv;
+	while (i < n) {
+		int32_t cp = lit_utf8_decode(s + i, n - i, &adv);
+		if (cp > 0 && lit_cp_is_cyrillic((uint32_t)cp))
+			return 1;
+		i += adv;
+	}
+	return 0;
+}
+
+/* Is `cand` a more complete value than `cur`?  More words win, then more
+ * characters; but the same text in another script (a transliteration) is
+ * not more complete: the original Cyrillic is kept. */
 static int more_complete(const char *cand, const char *cur)
 {
 	size_t wa = word_count(cand), wb = word_count(cur);
+	lit_buf ka = LIT_BUF_INIT, kb = LIT_BUF_INIT;
+	int same;
 	if (wa != wb)
 		return wa > wb;
+	lit_dedup_skeleton(cand, &ka, NULL, NULL, 0);
+	lit_dedup_skeleton(cur, &kb, NULL, NULL, 0);
+	same = ka.len == kb.len && (ka.len == 0 || memcmp(ka.ptr, kb.ptr, ka.len) == 0);
+	lit_buf_free(&ka);
+	lit_buf_free(&kb);
+	if (same)
+		return has_cyrillic(cand) && !has_cyrillic(cur);
 	return lit_utf8_length(cand, strlen(cand)) > lit_utf8_length(cur, strlen(cur));
 }
 
