@@ -528,3 +528,18 @@ Test(csljson, detect)
 	cr_expect_str_eq(lit_detect_format(sample, strlen(sample)), "csljson");
 	cr_expect_str_eq(lit_detect_format("  {\"type\": \"book\"}", 19), "csljson");
 }
+
+/* Records built through the API may hold invalid UTF-8; the output stays
+ * valid JSON (U+FFFD in place of the bad bytes). */
+Test(csljson, writer_repairs_invalid_utf8)
+{
+	lit_records *list = lit_records_new();
+	lit_record *r = lit_record_new();
+	char *out;
+	lit_record_set(r, LIT_VAR_TITLE, "\xff\xfe" "abc\xd0");
+	lit_records_push(list, r);
+	out = write_json(list);
+	cr_expect_not_null(strstr(out, "\"title\": \"\xEF\xBF\xBD\xEF\xBF\xBD" "abc\xEF\xBF\xBD\""), "%s", out);
+	free(out);
+	lit_records_free(list);
+}

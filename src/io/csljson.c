@@ -23,6 +23,7 @@
 #include "io/format.h"
 #include "util/date.h"
 #include "util/json.h"
+#include "util/utf8.h"
 
 /* ------------------------------------------------------------------ */
 /* Writer                                                              */
@@ -59,6 +60,39 @@ static int is_first_var(lit_var v)
 	return 0;
 }
 
+/* A JSON string; invalid UTF-8 (possible in records built through the
+ * API) becomes U+FFFD so that the output is always valid JSON. */
+static void put_str(lit_buf *b, const char *s)
+{
+	size_t len, i = 0;
+	lit_buf fixed = LIT_BUF_INIT;
+	if (!s) {
+		lit_buf_puts(b, "null");
+		return;
+	}
+	len = strlen(s);
+	if (lit_utf8_valid(s, len, NULL)) {
+		lit_json_put_stringn(b, s, len);
+		return;
+	}
+	while (i < len) {
+		size_t adv = 1;
+		int32_t cp = lit_utf8_decode(s + i, len - i, &adv);
+		if (adv == 0)
+			adv = 1;
+		if (cp < 0)
+			lit_buf_puts(&fixed, "\xEF\xBF\xBD");
+		else
+			lit_buf_put(&fixed, s + i, adv);
+		i += adv;
+	}
+	if (lit_buf_status(&fixed))
+		b->failed = fixed.failed;
+	else
+		lit_json_put_stringn(b, lit_buf_cstr(&fixed), fixed.len);
+	lit_buf_free(&fixed);
+}
+
 /* Start a member: separator from the previous one, indent, key. */
 static void put_key(lit_buf *b, int *first, int indent, const char *key)
 {
@@ -69,7 +103,7 @@ static void put_key(lit_buf *b, int *first, int indent, const char *key)
 	*first = 0;
 	for (i = 0; i < indent; i++)
 		lit_buf_putc(b, ' ');
-	lit_json_put_string(b, key);
+	put_str(b, key);
 	lit_buf_puts(b, ": ");
 }
 
@@ -80,9 +114,9 @@ static void put_name(lit_buf *b, const lit_name *n)
 	if (n->field && *n->field) { \
 		if (!first) lit_buf_puts(b, ", "); \
 		first = 0; \
-		lit_json_put_string(b, key); \
+		put_str(b, key); \
 		lit_buf_puts(b, ": "); \
-		lit_json_put_string(b, n->field); \
+		put_str(b, n->field); \
 	}
 	lit_buf_putc(b, '{');
 	NAME_PART(family, "family")
@@ -146,7 +180,7 @@ static void put_date(lit_buf *b, const lit_date *d)
 	}
 	if (d->literal && *d->literal) {
 		lit_buf_printf(b, "%s\"literal\": ", first ? "" : ", ");
-		lit_json_put_string(b, d->literal);
+		put_str(b, d->literal);
 	}
 	lit_buf_putc(b, '}');
 }
@@ -180,7 +214,7 @@ static void put_json_value(lit_buf *b, const char *v)
 		}
 		lit_json_free(doc);
 	} else {
-		lit_json_put_string(b, v);
+		put_str(b, v);
 	}
 }
 
@@ -206,11 +240,11 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 	lit_buf_putc(b, '{');
 	if (raw) {
 		put_key(b, &first, 6, "raw");
-		lit_json_put_string(b, raw);
+		put_str(b, raw);
 	}
 	if (where != LIT_WHERE_UNKNOWN && *lit_where_name(where)) {
 		put_key(b, &first, 6, "where");
-		lit_json_put_string(b, lit_where_name(where));
+		put_str(b, lit_where_name(where));
 	}
 	if (line > 0) {
 		put_key(b, &first, 6, "line");
@@ -218,7 +252,7 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 	}
 	if (src) {
 		put_key(b, &first, 6, "source");
-		lit_json_put_string(b, src);
+		put_str(b, src);
 	}
 	if (any_etal) {
 		int f2 = 1;
@@ -230,7 +264,7 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 				if (!f2)
 					lit_buf_puts(b, ", ");
 				f2 = 0;
-				lit_json_put_string(b, lit_var_name((lit_var)i));
+				put_str(b, lit_var_name((lit_var)i));
 			}
 		lit_buf_putc(b, ']');
 	}
@@ -252,7 +286,7 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 		if (is_json)
 			put_json_value(b, val);
 		else
-			lit_json_put_string(b, val);
+			put_str(b, val);
 	}
 	lit_buf_puts(b, "\n    }");
 }
@@ -265,14 +299,14 @@ static void put_item(lit_buf *b, const lit_record *rec, const char *id)
 
 	lit_buf_puts(b, "  {");
 	put_key(b, &first, 4, "id");
-	lit_json_put_string(b, id);
+	put_str(b, id);
 	put_key(b, &first, 4, "type");
-	lit_json_put_string(b, lit_type_name(lit_record_type(rec)));
+	put_str(b, lit_type_name(lit_record_type(rec)));
 
 	for (i = 0; i < sizeof(csl_first_vars) / sizeof(csl_first_vars[0]); i++) {
 		if ((v = lit_record_get(rec, csl_first_vars[i])) != NULL && *v) {
 			put_key(b, &first, 4, lit_var_name(csl_first_vars[i]));
-			lit_json_put_string(b, v);
+			put_str(b, v);
 		}
 	}
 	for (i = 0; i < LIT_VAR__COUNT; i++) {
@@ -317,7 +351,7 @@ static void put_item(lit_buf *b, const lit_record *rec, const char *id)
 		if ((kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER) && !is_first_var(var) &&
 		    (v = lit_record_get(rec, var)) != NULL && *v) {
 			put_key(b, &first, 4, lit_var_name(var));
-			lit_json_put_string(b, v);
+			put_str(b, v);
 		}
 	}
 	put_custom(b, rec);

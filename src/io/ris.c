@@ -755,6 +755,23 @@ static int ris_detect(const char *data, size_t len)
 
 /* Write "XX  - value\r\n"; newlines inside values become spaces, except
  * in notes and abstracts where they stay as CRLF-separated lines. */
+/* Would some line after the first of v[0..len) be read as a tag line? */
+static int has_tag_like_line(const char *v, size_t len)
+{
+	const char *p = v, *end = v + len;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		const char *s = ++p, *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t ll = nl ? (size_t)(nl - s) : (size_t)(end - s), vl;
+		char tag[3];
+		const char *val;
+		if (ll > 0 && s[ll - 1] == '\r')
+			ll--;
+		if (parse_tag_line(s, ll, tag, &val, &vl))
+			return 1;
+	}
+	return 0;
+}
+
 static void put_tag(lit_buf *b, const char *tag, const char *v, size_t len)
 {
 	size_t i, run = 0;
@@ -762,6 +779,8 @@ static void put_tag(lit_buf *b, const char *tag, const char *v, size_t len)
 	v = trim(v, &len);
 	if (len == 0)
 		return;
+	if (keep_nl && has_tag_like_line(v, len))
+		keep_nl = 0; /* such lines would be read back as tags */
 	lit_buf_puts(b, tag);
 	lit_buf_puts(b, "  - ");
 	for (i = 0; i < len; i++) {
