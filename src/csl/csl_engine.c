@@ -429,31 +429,27 @@ static const csl_node *find_names_name(const csl_node *n)
 	return NULL;
 }
 
-static int ambiguous_groups(csl_engine *e, size_t *idx, size_t n, char **strs)
-{
-	int any = 0;
-	for (size_t i = 0; i < n; i++) {
-		free(strs[i]);
-		strs[i] = cite_plain(e, &e->items[idx[i]]);
-	}
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < n; j++)
-			if (i != j && strs[i] && strs[j] && !strcmp(strs[i], strs[j]))
-				any = 1;
-	return any;
-}
-
-static int is_amb(char **strs, size_t n, size_t i)
-{
-	for (size_t j = 0; j < n; j++)
-		if (j != i && strs[i] && strs[j] && !strcmp(strs[i], strs[j]))
-			return 1;
-	return 0;
-}
-
 static const char *cit_attr(csl_engine *e, const char *name)
 {
 	return e->st->citation ? lit_csl_attr(e->st->citation, name) : NULL;
+}
+
+/* Given names compared without spaces and periods ("J. J." = "J.J."). */
+static int given_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a == !b;
+	for (;;) {
+		while (*a == ' ' || *a == '.')
+			a++;
+		while (*b == ' ' || *b == '.')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++, b++;
+	}
 }
 
 static int given_initial_eq(const char *a, const char *b)
@@ -464,19 +460,27 @@ static int given_initial_eq(const char *a, const char *b)
 	return lit_utf8_decode(a, strlen(a), &aa) == lit_utf8_decode(b, strlen(b), &ab);
 }
 
+static void ensure_gn(csl_item *it)
+{
+	if (!it->dis.gn_level) {
+		int na = name_count_total(it);
+		it->dis.gn_level = calloc((size_t)na + 1, 1);
+		it->dis.ngn = it->dis.gn_level ? na : 0;
+	}
+}
+
+/* givenname-disambiguation-rule all-names / primary-name (with initials):
+ * names that share a family name with a different given name elsewhere get
+ * their initials or full given names. */
 static void name_rules(csl_engine *e, size_t *idx, size_t n, const char *rule)
 {
 	int primary = !strncmp(rule, "primary-name", 12);
 	int initials_only = strstr(rule, "with-initials") != NULL;
 	for (size_t i = 0; i < n; i++) {
 		csl_item *a = &e->items[idx[i]];
-		int na = name_count_total(a);
-		if (!a->dis.gn_level) {
-			a->dis.gn_level = calloc((size_t)na + 1, 1);
-			a->dis.ngn = a->dis.gn_level ? na : 0;
-		}
-		size_t cnt = lit_record_name_count(a->rec, LIT_VAR_AUTHOR);
+		ensure_gn(a);
 		lit_var var = LIT_VAR_AUTHOR;
+		size_t cnt = lit_record_name_count(a->rec, var);
 		if (!cnt) {
 			var = LIT_VAR_EDITOR;
 			cnt = lit_record_name_count(a->rec, var);
@@ -492,29 +496,235 @@ static void name_rules(csl_engine *e, size_t *idx, size_t n, const char *rule)
 				if (j == i)
 					continue;
 				csl_item *b = &e->items[idx[j]];
-				for (lit_var v2 = LIT_VAR_AUTHOR; ; v2 = LIT_VAR_EDITOR) {
+				for (int pass = 0; pass < 2; pass++) {
+					lit_var v2 = pass ? LIT_VAR_EDITOR : LIT_VAR_AUTHOR;
 					size_t c2 = lit_record_name_count(b->rec, v2);
 					for (size_t q = 0; q < c2; q++) {
 						const lit_name *y = lit_record_name(b->rec, v2, q);
-						if (!y->family || strcmp(x->family, y->family))
+						if (!y->family || strcmp(x->family, y->family) || given_eq(x->given, y->given))
 							continue;
-						if (x->given && y->given && strcmp(x->given, y->given)) {
-							if (!given_initial_eq(x->given, y->given))
-								level = level < 1 ? 1 : level;
-							else if (!initials_only)
-								level = 2;
-							else
-								level = level < 1 ? 1 : level;
-						}
+						if (!given_initial_eq(x->given, y->given))
+							level = level < 1 ? 1 : level;
+						else if (!initials_only)
+							level = 2;
 					}
-					if (v2 == LIT_VAR_EDITOR)
-						break;
 				}
 			}
 			if (level > a->dis.gn_level[k])
 				a->dis.gn_level[k] = (unsigned char)level;
 		}
 	}
+}
+
+typedef struct dgroup {
+	csl_engine *e;
+	size_t *idx;   /* items of the group */
+	char **s;      /* their current strings */
+	size_t m;
+} dgroup;
+
+static void dg_render(dgroup *g, size_t i)
+{
+	free(g->s[i]);
+	g->s[i] = cite_plain(g->e, &g->e->items[g->idx[i]]);
+}
+
+static int dg_coll(dgroup *g, size_t i)
+{
+	int c = 0;
+	for (size_t j = 0; j < g->m; j++)
+		if (j != i && g->s[i] && g->s[j] && !strcmp(g->s[i], g->s[j]))
+			c++;
+	return c;
+}
+
+static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int use_cond, int add_ys)
+{
+	csl_engine *e = g->e;
+	size_t m = g->m;
+	int *best_k = calloc(m, sizeof(int)), *best_c = calloc(m, sizeof(int));
+	if (!best_k || !best_c)
+		goto out;
+	if (add_names) {
+		int maxn = 0;
+		for (size_t i = 0; i < m; i++) {
+			csl_item *it = &e->items[g->idx[i]];
+			int t = name_count_total(it);
+			if (t > maxn)
+				maxn = t;
+			best_c[i] = dg_coll(g, i);
+			if (add_given_bycite) {
+				ensure_gn(it);
+				if (it->dis.gn_level)
+					memset(it->dis.gn_level, 2, (size_t)it->dis.ngn);
+			}
+		}
+		if (add_given_bycite)
+			for (size_t i = 0; i < m; i++) {
+				dg_render(g, i);
+			}
+		if (add_given_bycite)
+			for (size_t i = 0; i < m; i++)
+				best_c[i] = dg_coll(g, i);
+		for (int k = 1; k <= maxn; k++) {
+			int all0 = 1;
+			for (size_t i = 0; i < m; i++)
+				if (best_c[i])
+					all0 = 0;
+			if (all0)
+				break;
+			for (size_t i = 0; i < m; i++) {
+				e->items[g->idx[i]].dis.add_names = k;
+				dg_render(g, i);
+			}
+			for (size_t i = 0; i < m; i++) {
+				int c = dg_coll(g, i);
+				if (c < best_c[i]) {
+					best_c[i] = c;
+					best_k[i] = k;
+				}
+			}
+		}
+		for (size_t i = 0; i < m; i++) {
+			csl_item *it = &e->items[g->idx[i]];
+			it->dis.add_names = best_k[i];
+			if (add_given_bycite && it->dis.gn_level)
+				memset(it->dis.gn_level, 0, (size_t)it->dis.ngn);
+			dg_render(g, i);
+		}
+	}
+	if (add_given_bycite) {
+		int maxq = 0;
+		for (size_t i = 0; i < m; i++) {
+			csl_item *it = &e->items[g->idx[i]];
+			ensure_gn(it);
+			if (it->dis.ngn > maxq)
+				maxq = it->dis.ngn;
+		}
+		for (int q = 0; q < maxq; q++) {
+			for (int lvl = 1; lvl <= 2; lvl++) {
+				int any = 0;
+				for (size_t i = 0; i < m; i++)
+					if (dg_coll(g, i))
+						any = 1;
+				if (!any)
+					break;
+				int *before = calloc(m, sizeof(int));
+				unsigned char *old = calloc(m, 1);
+				if (!before || !old) {
+					free(before);
+					free(old);
+					break;
+				}
+				for (size_t i = 0; i < m; i++)
+					before[i] = dg_coll(g, i);
+				for (size_t i = 0; i < m; i++) {
+					csl_item *it = &e->items[g->idx[i]];
+					if (!before[i] || q >= it->dis.ngn)
+						continue;
+					old[i] = it->dis.gn_level[q];
+					if (old[i] >= lvl)
+						continue;
+					it->dis.gn_level[q] = (unsigned char)lvl;
+					dg_render(g, i);
+				}
+				int *after = calloc(m, sizeof(int));
+				for (size_t i = 0; i < m && after; i++)
+					after[i] = dg_coll(g, i);
+				for (size_t i = 0; i < m && after; i++) {
+					csl_item *it = &e->items[g->idx[i]];
+					if (!before[i] || q >= it->dis.ngn || old[i] >= lvl)
+						continue;
+					if (after[i] != 0) {
+						it->dis.gn_level[q] = old[i];
+						dg_render(g, i);
+					}
+				}
+				free(after);
+				free(before);
+				free(old);
+				/* revert expansions that did not reduce any collision */
+			}
+		}
+		for (size_t i = 0; i < m; i++) {
+			csl_item *it = &e->items[g->idx[i]];
+			if (dg_coll(g, i) && it->dis.gn_level) {
+				/* expansion could not separate it: back to the plain form when
+				 * every partner is in the same state */
+				int all_coll = 1;
+				for (size_t j = 0; j < m; j++)
+					if (!dg_coll(g, j))
+						all_coll = 0;
+				if (all_coll) {
+					memset(it->dis.gn_level, 0, (size_t)it->dis.ngn);
+				}
+			}
+		}
+		for (size_t i = 0; i < m; i++)
+			dg_render(g, i);
+	}
+	if (use_cond) {
+		int any = 0;
+		for (size_t i = 0; i < m; i++)
+			if (dg_coll(g, i)) {
+				e->items[g->idx[i]].dis.disambiguate = 1;
+				any = 1;
+			}
+		if (any)
+			for (size_t i = 0; i < m; i++)
+				dg_render(g, i);
+	}
+	if (add_ys) {
+		int *done = calloc(m, sizeof(int));
+		if (!done)
+			goto out;
+		for (size_t oi = 0; oi < e->norder; oi++) {
+			size_t i;
+			for (i = 0; i < m; i++)
+				if (g->idx[i] == e->order[oi])
+					break;
+			if (i == m || done[i] || !dg_coll(g, i))
+				continue;
+			int suffix = 1;
+			for (size_t oj = oi; oj < e->norder; oj++) {
+				size_t j;
+				for (j = 0; j < m; j++)
+					if (g->idx[j] == e->order[oj])
+						break;
+				if (j == m || done[j] || !g->s[j] || strcmp(g->s[i], g->s[j]))
+					continue;
+				done[j] = 1;
+				e->items[g->idx[j]].dis.year_suffix = suffix++;
+			}
+		}
+		free(done);
+	}
+out:
+	free(best_k);
+	free(best_c);
+}
+
+typedef struct strix {
+	char *s;
+	size_t i;
+} strix;
+
+static int strix_cmp(const void *a, const void *b)
+{
+	const strix *x = a, *y = b;
+	int r = strcmp(x->s ? x->s : "", y->s ? y->s : "");
+	return r ? r : (x->i < y->i ? -1 : x->i > y->i);
+}
+
+static int style_has_disamb_cond(const csl_node *n)
+{
+	for (; n; n = n->next) {
+		if ((n->kind == K_IF || n->kind == K_ELSEIF) && lit_csl_attr(n, "disambiguate"))
+			return 1;
+		if (style_has_disamb_cond(n->child))
+			return 1;
+	}
+	return 0;
 }
 
 static int disambiguate(csl_engine *e, size_t *idx, size_t n)
@@ -525,133 +735,58 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 	int add_names = (v = cit_attr(e, "disambiguate-add-names")) && !strcmp(v, "true");
 	int add_given = (v = cit_attr(e, "disambiguate-add-givenname")) && !strcmp(v, "true");
 	int add_ys = (v = cit_attr(e, "disambiguate-add-year-suffix")) && !strcmp(v, "true");
+	int use_cond = style_has_disamb_cond(e->st->root ? e->st->root->child : NULL);
 	const char *rule = cit_attr(e, "givenname-disambiguation-rule");
 	if (!rule)
 		rule = "by-cite";
-	char **strs = calloc(n, sizeof(char *));
-	if (!strs)
-		return LIT_ENOMEM;
+	if (!add_names && !add_given && !add_ys && !use_cond)
+		return LIT_OK;
 	if (add_given && strcmp(rule, "by-cite"))
 		name_rules(e, idx, n, rule);
-	if (!ambiguous_groups(e, idx, n, strs))
-		goto done;
-	if (add_names) {
-		for (int step = 1; step < 50; step++) {
-			int changed = 0;
-			for (size_t i = 0; i < n; i++) {
-				if (!is_amb(strs, n, i))
-					continue;
-				csl_item *it = &e->items[idx[i]];
-				if (it->dis.add_names + 1 <= name_count_total(it)) {
-					it->dis.add_names++;
-					changed = 1;
-				}
-			}
-			if (!changed)
-				break;
-			char **ns = calloc(n, sizeof(char *));
-			if (!ns)
-				break;
-			int amb = ambiguous_groups(e, idx, n, ns);
-			/* keep additions only where they helped */
-			for (size_t i = 0; i < n; i++) {
-				free(strs[i]);
-				strs[i] = ns[i];
-			}
-			free(ns);
-			if (!amb)
-				break;
-		}
-		/* remove names added to cites that stayed ambiguous anyway */
+	strix *sx = calloc(n, sizeof(strix));
+	if (!sx)
+		return LIT_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		sx[i].s = cite_plain(e, &e->items[idx[i]]);
+		sx[i].i = i;
+	}
+	qsort(sx, n, sizeof(strix), strix_cmp);
+	size_t *gi = malloc(n * sizeof(size_t));
+	char **gs = calloc(n, sizeof(char *));
+	if (!gi || !gs) {
+		free(gi), free(gs);
 		for (size_t i = 0; i < n; i++)
-			if (is_amb(strs, n, i))
-				e->items[idx[i]].dis.add_names = 0;
-		ambiguous_groups(e, idx, n, strs);
+			free(sx[i].s);
+		free(sx);
+		return LIT_ENOMEM;
 	}
-	if (add_given && !strcmp(rule, "by-cite")) {
-		for (size_t i = 0; i < n; i++) {
-			if (!is_amb(strs, n, i))
-				continue;
-			csl_item *it = &e->items[idx[i]];
-			int na = name_count_total(it);
-			if (!it->dis.gn_level) {
-				it->dis.gn_level = calloc((size_t)na + 1, 1);
-				it->dis.ngn = it->dis.gn_level ? na : 0;
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i + 1;
+		while (j < n && sx[j].s && sx[i].s && !strcmp(sx[j].s, sx[i].s))
+			j++;
+		if (j - i > 1) {
+			/* keep registration order inside the group */
+			dgroup g = { e, gi, gs, j - i };
+			for (size_t k = i; k < j; k++) {
+				gi[k - i] = idx[sx[k].i];
+				gs[k - i] = strdup(sx[k].s);
+			}
+			resolve_group(&g, add_names, add_given && !strcmp(rule, "by-cite") ? 1 :
+			              (add_given && !strncmp(rule, "primary", 7)) ? 0 : 0,
+			              use_cond, add_ys);
+			for (size_t k = 0; k < j - i; k++) {
+				free(gs[k]);
+				gs[k] = NULL;
 			}
 		}
-		for (int level = 1; level <= 2; level++) {
-			for (int k = 0; k < 20; k++) {
-				int changed = 0;
-				for (size_t i = 0; i < n; i++) {
-					csl_item *it = &e->items[idx[i]];
-					if (!is_amb(strs, n, i) || k >= it->dis.ngn)
-						continue;
-					if (it->dis.gn_level[k] < level) {
-						it->dis.gn_level[k] = (unsigned char)level;
-						changed = 1;
-					}
-				}
-				if (changed && !ambiguous_groups(e, idx, n, strs))
-					goto done;
-			}
-		}
-		/* undo given names that did not help */
-		for (size_t i = 0; i < n; i++)
-			if (is_amb(strs, n, i) && e->items[idx[i]].dis.gn_level)
-				memset(e->items[idx[i]].dis.gn_level, 0, (size_t)e->items[idx[i]].dis.ngn);
-		if (!ambiguous_groups(e, idx, n, strs))
-			goto done;
+		i = j;
 	}
-	{
-		int changed = 0;
-		for (size_t i = 0; i < n; i++)
-			if (is_amb(strs, n, i)) {
-				e->items[idx[i]].dis.disambiguate = 1;
-				changed = 1;
-			}
-		if (changed) {
-			char **ns = calloc(n, sizeof(char *));
-			if (ns) {
-				ambiguous_groups(e, idx, n, ns);
-				for (size_t i = 0; i < n; i++)
-					if (!is_amb(ns, n, i) || 1) {
-						free(strs[i]);
-						strs[i] = ns[i];
-					}
-				free(ns);
-			}
-		}
-	}
-	if (add_ys) {
-		/* groups of identical strings, in bibliography order */
-		int *done = calloc(n, sizeof(int));
-		if (!done)
-			goto done;
-		for (size_t oi = 0; oi < e->norder; oi++) {
-			size_t i;
-			for (i = 0; i < n; i++)
-				if (idx[i] == e->order[oi])
-					break;
-			if (i == n || done[i] || !is_amb(strs, n, i))
-				continue;
-			int suffix = 1;
-			for (size_t oj = oi; oj < e->norder; oj++) {
-				size_t j;
-				for (j = 0; j < n; j++)
-					if (idx[j] == e->order[oj])
-						break;
-				if (j == n || done[j] || !strs[j] || strcmp(strs[i], strs[j]))
-					continue;
-				done[j] = 1;
-				e->items[idx[j]].dis.year_suffix = suffix++;
-			}
-		}
-		free(done);
-	}
-done:
-	for (size_t i = 0; i < n; i++)
-		free(strs[i]);
-	free(strs);
+	for (i = 0; i < n; i++)
+		free(sx[i].s);
+	free(sx);
+	free(gi);
+	free(gs);
 	return LIT_OK;
 }
 
