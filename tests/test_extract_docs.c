@@ -1,0 +1,368 @@
+/*
+ * test_extract_docs.c - extraction from whole documents through the
+ * public API (litera/extract.h): every fixture of tests/data/extract/ and
+ * the bundled samples/article-ru.txt against its .expected file (place,
+ * label, line, citing lines, repeat link, raw text), a DOCX with
+ * footnotes and an auto-numbered list built at run time with libzip, the
+ * report, the CLI, and bad input (binary junk, invalid UTF-8, huge lines,
+ * broken DOCX, missing files) that must fail cleanly or pass, never crash.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "litera.h"
+#include "litera/extract.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	if (buf) {
+		buf[n] = 0;
+		if (len)
+			*len = (size_t)n;
+	}
+	return buf;
+}
+
+/* The tab-separated line the fixtures use for one record. */
+static void describe(const lit_record *rec, char *out, size_t cap)
+{
+	int js;
+	const char *label = lit_record_custom(rec, "label", &js);
+	const char *cited = lit_record_custom(rec, "cited_at", &js);
+	const char *rep = lit_record_custom(rec, "repeat_of", &js);
+	const char *raw = lit_record_raw(rec);
+	snprintf(out, cap, "%s\t%s\t%ld\t%s\t%s\t%s", lit_where_name(lit_record_where(rec)),
+	         label ? label : "", lit_record_line(rec), cited ? cited : "", rep ? rep : "",
+	         raw ? raw : "");
+}
+
+static void check_fixture(const char *doc, const char *expected)
+{
+	lit_records *recs = lit_records_new();
+	lit_extract_options o = LIT_EXTRACT_OPTIONS_INIT;
+	lit_error err;
+	o.no_parse = 1;
+	int rc = lit_extract_file(recs, doc, &o, NULL, &err);
+	cr_assert_eq(rc, LIT_OK, "%s: %s", doc, err.message);
+	char *exp = slurp(expected, NULL);
+	cr_assert_not_null(exp, "missing %s", expected);
+	size_t i = 0;
+	char *save = NULL;
+	for (char *line = strtok_r(exp, "\n", &save); line; line = strtok_r(NULL, "\n", &save), i++) {
+		cr_assert_lt(i, lit_records_count(recs), "%s: only %zu references, expected more (%s)",
+		             doc, lit_records_count(recs), line);
+		static char got[8192];
+		describe(lit_records_at(recs, i), got, sizeof got);
+		cr_expect_str_eq(got, line, "%s: reference %zu differs", doc, i + 1);
+	}
+	cr_expect_eq(i, lit_records_count(recs), "%s: %zu references, expected %zu", doc,
+	             lit_records_count(recs), i);
+	free(exp);
+	lit_records_free(recs);
+}
+
+#define FIXTURE(name, stem, ext) \
+	Test(fixtures, name) \
+	{ \
+		check_fixture(LITERA_SOURCE_DIR "/tests/data/extract/" stem ext, \
+		              LITERA_SOURCE_DIR "/tests/data/extract/" stem ".expected"); \
+	}
+
+FIXTURE(ru_interleaved, "ru-interleaved", ".txt")
+FIXTURE(ru_nohead, "ru-nohead", ".txt")
+FIXTURE(ru_endnotes, "ru-endnotes", ".txt")
+FIXTURE(en_hanging, "en-hanging", ".txt")
+FIXTURE(en_md, "en-md", ".md")
+FIXTURE(en_html, "en-html", ".html")
+FIXTURE(jats, "jats", ".xml")
+FIXTURE(tei, "tei", ".xml")
+
+Test(fixtures, sample_article)
+{
+	check_fixture(LITERA_SOURCE_DIR "/samples/article-ru.txt",
+	              LITERA_SOURCE_DIR "/tests/data/extract/article-ru.expected");
+}
+
+/* The fixtures name the expected files after the document stem. */
+Test(fixtures, expected_names_exist)
+{
+	const char *names[] = { "ru-interleaved", "ru-nohead", "ru-endnotes", "en-hanging", "en-md",
+	                        "en-html", "jats", "tei", "article-ru", NULL };
+	for (size_t i = 0; names[i]; i++) {
+		char p[1024];
+		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);
+		cr_expect_eq(access(p, R_OK), 0, "missing %s", p);
+	}
+}
+
+Test(report, counts_and_warnings)
+{
+	lit_records *recs = lit_records_new();
+	lit_extract_options o = LIT_EXTRACT_OPTIONS_INIT;
+	lit_extract_report rep = LIT_EXTRACT_REPORT_INIT;
+	lit_error err;
+	o.no_parse = 1;
+	int rc = lit_extract_file(recs, LITERA_SOURCE_DIR "/tests/data/extract/ru-interleaved.txt", &o,
+	                          &rep, &err);
+	cr_assert_eq(rc, LIT_OK);
+	cr_expect_eq(rep.footnotes, 4);
+	cr_expect_eq(rep.list_entries, 0);
+	cr_expect_eq(rep.markers, 5);
+	cr_expect_eq(rep.markers_linked, 4);
+	cr_expect_eq(rep.citations_unlinked, 1);
+	cr_assert_eq(rep.warning_count, 1);
+	cr_expect_eq(rep.warnings[0].line, 36);
+	cr_expect(strstr(rep.warnings[0].message, "marker 5") != NULL, "%s", rep.warnings[0].message);
+	char *txt = NULL;
+	cr_assert_eq(lit_extract_report_format(&rep, "doc.txt", &txt), LIT_OK);
+	cr_expect(strstr(txt, "doc.txt: 0 list entries, 4 footnotes") != NULL, "%s", txt);
+	cr_expect(strstr(txt, "doc.txt:36: warning:") != NULL, "%s", txt);
+	lit_free(txt);
+	lit_extract_report_clear(&rep);
+	cr_expect_eq(rep.warning_count, 0);
+	cr_expect_null(rep.warnings);
+	lit_records_free(recs);
+}
+
+Test(report, explanatory_notes_and_repeats)
+{
+	lit_records *recs = lit_records_new();
+	lit_extract_options o = LIT_EXTRACT_OPTIONS_INIT;
+	lit_extract_report rep = LIT_EXTRACT_REPORT_INIT;
+	o.no_parse = 1;
+	cr_assert_eq(lit_extract_file(recs, LITERA_SOURCE_DIR "/samples/article-ru.txt", &o, &rep, NULL),
+	             LIT_OK);
+	cr_expect_eq(rep.notes_skipped, 1);
+	cr_expect_eq(rep.repeats_resolved, 2);
+	cr_expect_eq(rep.list_entries, 5);
+	cr_expect_eq(rep.citations_linked, 5);
+	/* the repeat carries its own locator */
+	const lit_record *r = lit_records_at(recs, 2);
+	int js;
+	cr_assert_str_eq(lit_record_raw(r), "Там же. С. 45.");
+	cr_expect_str_eq(lit_record_custom(r, "locator", &js), "С. 45");
+	lit_extract_report_clear(&rep);
+	lit_records_free(recs);
+}
+
+/* ------------------------------------------------------------------ DOCX */
+
+static const char *docx_document =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+	"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+	"<w:p><w:r><w:t>Сотрудничество в Арктике расширяется</w:t></w:r>"
+	"<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"2\"/></w:r>"
+	"<w:r><w:t xml:space=\"preserve\">. Ряд авторов [1] с этим согласен</w:t></w:r>"
+	"<w:r><w:footnoteReference w:id=\"3\"/></w:r><w:r><w:t>.</w:t></w:r></w:p>"
+	"<w:p><w:r><w:t>Литература</w:t></w:r></w:p>"
+	"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr>"
+	"<w:r><w:t>Иванов И. И. Арктика и Китай // Полярный вестник. 2021. № 2. С. 5–17.</w:t></w:r></w:p>"
+	"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr>"
+	"<w:r><w:t>Smith J. Arctic </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Shipping</w:t></w:r>"
+	"<w:r><w:t>. London, 2019. 300 p.</w:t></w:r></w:p>"
+	"</w:body></w:document>";
+
+static const char *docx_footnotes =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+	"<w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+	"<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+	"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+	"<w:footnote w:id=\"2\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> Арктическая "
+	"стратегия России до 2035 года // Президент России. 2020. URL: http://www.kremlin.ru/acts/bank/45255</w:t></w:r></w:p></w:footnote>"
+	"<w:footnote w:id=\"3\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> Там же.</w:t></w:r></w:p></w:footnote>"
+	"</w:footnotes>";
+
+static void make_docx(const char *path)
+{
+	int zerr = 0;
+	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+	cr_assert_not_null(z);
+	const char *ct = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+	const char *names[] = { "[Content_Types].xml", "word/document.xml", "word/footnotes.xml" };
+	const char *bodies[] = { ct, docx_document, docx_footnotes };
+	for (int i = 0; i < 3; i++) {
+		zip_source_t *s = zip_source_buffer(z, bodies[i], strlen(bodies[i]), 0);
+		cr_assert_not_null(s);
+		cr_assert_geq(zip_file_add(z, names[i], s, ZIP_FL_OVERWRITE), 0);
+	}
+	cr_assert_eq(zip_close(z), 0);
+}
+
+Test(docx, footnotes_and_numbered_list)
+{
+	char path[] = "/tmp/litera-test-docx-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	close(fd);
+	make_docx(path);
+	lit_records *recs = lit_records_new();
+	lit_extract_options o = LIT_EXTRACT_OPTIONS_INIT;
+	lit_extract_report rep = LIT_EXTRACT_REPORT_INIT;
+	lit_error err;
+	o.no_parse = 1;
+	int rc = lit_extract_file(recs, path, &o, &rep, &err);
+	unlink(path);
+	cr_assert_eq(rc, LIT_OK, "%s", err.message);
+	cr_assert_eq(lit_records_count(recs), 4);
+	int js;
+	/* footnote 1, linked to its marker in the first paragraph */
+	const lit_record *f1 = lit_records_at(recs, 0);
+	cr_expect_eq(lit_record_where(f1), LIT_WHERE_FOOTNOTE);
+	cr_expect_str_eq(lit_record_raw(f1), "Арктическая стратегия России до 2035 года // Президент "
+	                 "России. 2020. URL: http://www.kremlin.ru/acts/bank/45255");
+	cr_expect_str_eq(lit_record_custom(f1, "label", &js), "1");
+	cr_expect_str_eq(lit_record_custom(f1, "cited_at", &js), "[1]");
+	/* footnote 2 is a repeat of footnote 1 */
+	const lit_record *f2 = lit_records_at(recs, 1);
+	cr_expect_str_eq(lit_record_raw(f2), "Там же.");
+	cr_expect_not_null(lit_record_custom(f2, "repeat_of", &js));
+	/* the auto-numbered list gets its numbers */
+	const lit_record *b1 = lit_records_at(recs, 2);
+	cr_expect_eq(lit_record_where(b1), LIT_WHERE_BIBLIOGRAPHY);
+	cr_expect_str_eq(lit_record_custom(b1, "label", &js), "1");
+	cr_expect_str_eq(lit_record_custom(b1, "cited_at", &js), "[1]");
+	cr_expect_str_eq(lit_record_raw(lit_records_at(recs, 3)), "Smith J. Arctic Shipping. London, 2019. 300 p.");
+	cr_expect_eq(rep.footnotes, 2);
+	cr_expect_eq(rep.markers_linked, 2);
+	lit_extract_report_clear(&rep);
+	lit_records_free(recs);
+}
+
+Test(docx, broken_zip_is_an_error)
+{
+	const char junk[] = "PK\x03\x04 this is not a real zip archive at all";
+	lit_records *recs = lit_records_new();
+	lit_error err;
+	int rc = lit_extract_buffer(recs, junk, sizeof junk - 1, NULL, NULL, &err);
+	cr_expect_eq(rc, LIT_EPARSE);
+	cr_expect(strstr(err.message, "DOCX") != NULL, "%s", err.message);
+	cr_expect_eq(lit_records_count(recs), 0);
+	lit_records_free(recs);
+}
+
+/* ------------------------------------------------------------ bad input */
+
+static int extract_buf(const char *data, size_t len, const char *format)
+{
+	lit_records *recs = lit_records_new();
+	lit_extract_options o = LIT_EXTRACT_OPTIONS_INIT;
+	lit_extract_report rep = LIT_EXTRACT_REPORT_INIT;
+	lit_error err;
+	o.no_parse = 1;
+	o.format = format;
+	int rc = lit_extract_buffer(recs, data, len, &o, &rep, &err);
+	if (rc != LIT_OK)
+		cr_expect(err.message[0] != 0, "failure without a message");
+	lit_extract_report_clear(&rep);
+	lit_records_free(recs);
+	return rc;
+}
+
+Test(bad_input, binary_junk_and_invalid_utf8)
+{
+	char junk[4096];
+	unsigned x = 12345;
+	for (size_t i = 0; i < sizeof junk; i++) {
+		x = x * 1103515245u + 12345u;
+		junk[i] = (char)(x >> 16);
+	}
+	extract_buf(junk, sizeof junk, NULL);
+	extract_buf(junk, sizeof junk, "text");
+	extract_buf(junk, sizeof junk, "html");
+	extract_buf(junk, sizeof junk, "jats");
+	const char bad[] = "Литература\n\n1. Иванов \xff\xfe И. Книга. 2001.\n2. \xc3\x28 2002.\n";
+	extract_buf(bad, sizeof bad - 1, "text");
+	extract_buf("", 0, NULL);
+	extract_buf("\n\n\n", 3, "markdown");
+}
+
+Test(bad_input, huge_lines_and_many_markers)
+{
+	size_t n = 8u << 20;
+	char *big = malloc(n + 64);
+	cr_assert_not_null(big);
+	const char *unit = "аб1 [2] ¹x-\n";
+	size_t ul = strlen(unit);
+	n -= n % ul;
+	for (size_t i = 0; i < n; i += ul)
+		memcpy(big + i, unit, ul);
+	memcpy(big + n, "\nЛитература\n1. A. 2001.\n", 24);
+	cr_expect_eq(extract_buf(big, n + 24, "text"), LIT_OK);
+	/* one line of digits, brackets and superscripts */
+	for (size_t i = 0; i < n; i++)
+		big[i] = "[1-3; ]x1\xc2"[i % 11];
+	extract_buf(big, n, "text");
+	free(big);
+}
+
+Test(bad_input, deep_html_and_size_limit)
+{
+	size_t depth = 100000;
+	char *h = malloc(depth * 5 + 16);
+	cr_assert_not_null(h);
+	size_t k = 0;
+	for (size_t i = 0; i < depth; i++) {
+		memcpy(h + k, "<div>", 5);
+		k += 5;
+	}
+	cr_expect_eq(extract_buf(h, k, "html"), LIT_OK);
+	free(h);
+	lit_records *recs = lit_records_new();
+	lit_extract_options o = LIT_EXTRACT_OPTIONS_INIT;
+	lit_error err;
+	o.max_input = 10;
+	cr_expect_eq(lit_extract_buffer(recs, "0123456789abc", 13, &o, NULL, &err), LIT_ELIMIT);
+	o.max_input = 0;
+	o.format = "nonsense";
+	cr_expect_eq(lit_extract_buffer(recs, "abc", 3, &o, NULL, &err), LIT_EINVAL);
+	cr_expect_eq(lit_extract_file(recs, "/nonexistent/doc.txt", NULL, NULL, &err), LIT_EIO);
+	cr_expect_str_eq(err.file, "/nonexistent/doc.txt");
+	lit_records_free(recs);
+}
+
+/* ------------------------------------------------------------------ CLI */
+
+Test(cli, extract_to_csljson_and_report)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "'%s' extract --no-parse --report '%s/samples/article-ru.txt' "
+	         ">/tmp/litera-extract-out.$$ 2>/tmp/litera-extract-err.$$; echo $? "
+	         ">/tmp/litera-extract-rc.$$; cat /tmp/litera-extract-out.$$; "
+	         "cat /tmp/litera-extract-err.$$ >&2; rm -f /tmp/litera-extract-*.$$",
+	         LITERA_TOOL, LITERA_SOURCE_DIR);
+	FILE *p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	static char out[1 << 16];
+	size_t n = fread(out, 1, sizeof out - 1, p);
+	out[n] = 0;
+	pclose(p);
+	cr_expect(out[0] == '[', "not a JSON array: %.40s", out);
+	cr_expect(strstr(out, "\"where\": \"footnote\"") || strstr(out, "\"where\":\"footnote\""),
+	          "no footnote in %.200s", out);
+	cr_expect(strstr(out, "Бекяшев К. А.") != NULL);
+	/* the report went to stderr, not into the JSON */
+	cr_expect(strstr(out, "list entries") == NULL);
+	snprintf(cmd, sizeof cmd, "'%s' extract /nonexistent.txt 2>&1; echo rc=$?", LITERA_TOOL);
+	p = popen(cmd, "r");
+	n = fread(out, 1, sizeof out - 1, p);
+	out[n] = 0;
+	pclose(p);
+	cr_expect(strstr(out, "/nonexistent.txt") != NULL, "%s", out);
+	cr_expect(strstr(out, "rc=3") != NULL, "%s", out);
+}
