@@ -849,6 +849,8 @@ static int is_urlish(unsigned char c)
 	return c > 0x20 && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '\\';
 }
 
+static int scan_text(run_t *run, const char *note, const char *url, lit_record *rec, size_t ri);
+
 /* Collect the links of one record. */
 static int collect(run_t *run, lit_record *rec, size_t ri)
 {
@@ -879,8 +881,36 @@ static int collect(run_t *run, lit_record *rec, size_t ri)
 		}
 		free(url_doi);
 	}
-	/* URLs written into the note */
-	const char *note = lit_record_get(rec, LIT_VAR_NOTE);
+	/* URLs written into the note, or only in the raw reference text (a
+	 * document's reference the parser did not split into fields) */
+	const char *texts[2] = { lit_record_get(rec, LIT_VAR_NOTE), url ? NULL : lit_record_raw(rec) };
+	for (int ti = 0; ti < 2; ti++)
+		if (texts[ti] && scan_text(run, texts[ti], url, rec, ri))
+			return -1;
+	if (!doi && !no_doi && lit_record_raw(rec)) {
+		const char *raw = lit_record_raw(rec);
+		for (const char *p = raw; (p = strstr(p, "10.")) != NULL; p += 3) {
+			if (p > raw && (isalnum((unsigned char)p[-1]) || p[-1] == '/' || p[-1] == '.'))
+				continue;
+			const char *e = p;
+			while (*e && is_urlish((unsigned char)*e))
+				e++;
+			size_t len = lit_url_trim_bycatch(p, (size_t)(e - p));
+			char *d = NULL;
+			if (lit_doi_normalize(p, len, &d, NULL) == LIT_OK) {
+				int in_url = url && strstr(url, d) != NULL;
+				free(d);
+				if (!in_url && add_link(run, LIT_LINK_DOI, p, len, rec, ri))
+					return -1;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+static int scan_text(run_t *run, const char *note, const char *url, lit_record *rec, size_t ri)
+{
 	for (const char *p = note; p && *p;) {
 		const char *h = strstr(p, "http");
 		if (!h)

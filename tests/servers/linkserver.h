@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef struct test_server {
@@ -109,7 +110,8 @@ static void ts_stop(test_server *s)
 				s->pid = 0;
 				break;
 			}
-			usleep(20000);
+			struct timespec ts = { 0, 20000000L };
+			nanosleep(&ts, NULL);
 		}
 		if (s->pid > 0) {
 			kill(s->pid, SIGKILL);
