@@ -269,6 +269,14 @@ int lit_csl_collate(const char *a, const char *b, int cyr_first)
 		size_t aa, ab;
 		int32_t ca = lit_utf8_decode(x + i, la - i, &aa);
 		int32_t cb = lit_utf8_decode(y + j, lb - j, &ab);
+		if (ca >= 0 && ca != ' ' && !lit_cp_is_letter((uint32_t)ca) && !(ca >= '0' && ca <= '9')) {
+			i += aa;
+			continue;
+		}
+		if (cb >= 0 && cb != ' ' && !lit_cp_is_letter((uint32_t)cb) && !(cb >= '0' && cb <= '9')) {
+			j += ab;
+			continue;
+		}
 		int wa = collate_cp(ca, cyr_first), wb = collate_cp(cb, cyr_first);
 		if (wa != wb) {
 			r = wa < wb ? -1 : 1;
@@ -1262,10 +1270,17 @@ int lit_csl_engine_entries(lit_csl_engine *e, char ***out, const char ***ids, si
 			free(prev_names);
 			prev_names = cur;
 		}
-		if (r && sfa)
-			r = second_field(e, r);
 		onode *w = lit_csl_onode(&e->ar, NULL);
-		if (w && r && lay) {
+		if (r && sfa) {
+			r = second_field(e, r);
+			if (w && lay) {
+				/* the layout suffix goes inside the right-inline block */
+				w->fmt.prefix = lay->fmt.prefix;
+				if (r->last)
+					r->last->fmt.suffix = lay->fmt.suffix;
+				lit_csl_onode_add(w, r);
+			}
+		} else if (w && r && lay) {
 			w->fmt = lay->fmt;
 			w->fmt.text_case = 0;
 			lit_csl_onode_add(w, r);

@@ -842,21 +842,25 @@ static onode *render_dpart(csl_ctx *c, const dpart *p, int year, int month, int 
 		if (year < 0) {
 			const char *bc = lit_csl_term_str(c->loc, "bc", "long", 0);
 			size_t l = strlen(tmp);
-			snprintf(tmp + l, sizeof(tmp) - l, "%s", bc ? bc : "BC");
+			snprintf(tmp + l, sizeof(tmp) - l, " %s", bc ? bc : "BC");
 		} else if (year < 1000) {
 			const char *ad = lit_csl_term_str(c->loc, "ad", "long", 0);
 			size_t l = strlen(tmp);
-			snprintf(tmp + l, sizeof(tmp) - l, "%s", ad ? ad : "AD");
+			snprintf(tmp + l, sizeof(tmp) - l, " %s", ad ? ad : "AD");
 		}
 		s = tmp;
 		if (is_issued && c->dis && c->dis->year_suffix > 0 && !c->eng->has_year_suffix_var &&
-		    !c->year_suffix_rendered && c->mode == MODE_CITATION) {
+		    !c->year_suffix_rendered) {
 			c->year_suffix_rendered = 1;
 			extra = leaf(c, lit_csl_var_text(c, LIT_VAR_YEAR_SUFFIX, 0));
 			if (extra)
 				extra->yearsuffix = 1;
 		}
 	} else if (p->which == 1) {
+		if (month >= 13 && month <= 16) {
+			season = month - 12;
+			month = 0;
+		}
 		if (season && !month) {
 			snprintf(tmp, sizeof(tmp), "season-%02d", season);
 			s = lit_csl_term_str(c->loc, tmp, "long", 0);
@@ -1179,16 +1183,22 @@ static int romanesque(const char *s)
 	return 1;
 }
 
-/* Initialise a given name: "John Ronald" -> "J. R." with `with` = ". ". */
+/* Initialise a given name: "John Ronald" -> "J. R." with `with` = ". ".
+ * Words followed by a period are abbreviations and stay whole ("Ph."),
+ * lowercase words (particles such as "de") stay as they are, and hyphenated
+ * names keep the hyphen ("J.-P."). */
 static char *initialize(csl_ctx *c, const char *given, const char *with, int do_init)
 {
 	lit_buf b = LIT_BUF_INIT;
 	size_t len = strlen(given), i = 0;
 	int hyphen = c->st->init_hyphen;
 	size_t wl = strlen(with);
-	/* trimmed "with" for the end */
+	size_t wtrim = wl;
+	while (wtrim && with[wtrim - 1] == ' ')
+		wtrim--;
+	int need_sep = 0; /* previous token was a lowercase word: add a space */
 	while (i < len) {
-		while (i < len && (given[i] == ' ' || given[i] == '.'))
+		while (i < len && given[i] == ' ')
 			i++;
 		if (i >= len)
 			break;
@@ -1196,40 +1206,51 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 		while (i < len && given[i] != ' ' && given[i] != '.' && given[i] != '-')
 			i++;
 		size_t wlen = i - s;
+		if (!wlen) {
+			i++;
+			continue;
+		}
 		int ended_dot = i < len && given[i] == '.';
+		if (ended_dot)
+			i++;
 		int is_hyph = i < len && given[i] == '-';
+		if (is_hyph)
+			i++;
 		size_t adv;
 		int32_t cp = lit_utf8_decode(given + s, len - s, &adv);
-		int lower = cp >= 0 && !lit_cp_is_upper((uint32_t)cp) && lit_cp_is_letter((uint32_t)cp);
-		int initial = (wlen == adv) || ended_dot;
-		/* a single-letter word or an abbreviation counts as an initial */
-		if (do_init || initial) {
-			if (lower && !initial && do_init) {
-				/* particle-like lowercase given words stay ("de") */
-				lit_buf_put(&b, given + s, wlen);
+		int lower = cp >= 0 && lit_cp_is_letter((uint32_t)cp) && !lit_cp_is_upper((uint32_t)cp) &&
+		            lit_cp_toupper((uint32_t)cp) != (uint32_t)cp;
+		if (lower) {
+			if (b.len && b.ptr[b.len - 1] != ' ')
 				lit_buf_putc(&b, ' ');
+			lit_buf_put(&b, given + s, wlen);
+			need_sep = 1;
+			continue;
+		}
+		if (need_sep && b.len && b.ptr[b.len - 1] != ' ')
+			lit_buf_putc(&b, ' ');
+		need_sep = 0;
+		if (ended_dot || wlen == adv) {
+			/* an initial or an abbreviation: normalise its punctuation */
+			lit_buf_put(&b, given + s, wlen);
+			if (is_hyph) {
+				lit_buf_put(&b, with, wtrim);
+				lit_buf_putc(&b, '-');
 			} else {
-				if (do_init)
-					lit_buf_put(&b, given + s, adv);
-				else
-					lit_buf_put(&b, given + s, wlen);
+				lit_buf_put(&b, with, wl);
+			}
+		} else if (do_init) {
+			lit_buf_put(&b, given + s, adv);
+			if (is_hyph) {
+				lit_buf_put(&b, with, wtrim);
+				if (hyphen)
+					lit_buf_putc(&b, '-');
+			} else {
 				lit_buf_put(&b, with, wl);
 			}
 		} else {
 			lit_buf_put(&b, given + s, wlen);
-			lit_buf_putc(&b, ' ');
-		}
-		if (ended_dot)
-			i++;
-		if (is_hyph) {
-			i++;
-			/* "J.-P." */
-			size_t bl = b.len;
-			while (bl > 0 && b.ptr[bl - 1] == ' ')
-				bl--;
-			lit_buf_truncate(&b, bl);
-			if (hyphen || !do_init)
-				lit_buf_putc(&b, '-');
+			lit_buf_putc(&b, is_hyph ? '-' : ' ');
 		}
 	}
 	size_t bl = b.len;
@@ -1239,14 +1260,6 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 	char *r = lit_csl_strdup(c->ar, lit_buf_cstr(&b));
 	lit_buf_free(&b);
 	return r;
-}
-
-static onode *part_node(csl_ctx *c, const char *s, const csl_node *part)
-{
-	onode *o = lit_csl_rich(c->ar, s);
-	if (!o || !part)
-		return o;
-	return wrap(c, part, o);
 }
 
 static void add_sp(csl_ctx *c, onode *parent, const char *sep)
@@ -1265,6 +1278,58 @@ static int sticky(const char *p)
 	return l >= 3 && !strcmp(p + l - 3, "\xe2\x80\x99");
 }
 
+/* Split leading lowercase particles off a family name ("van Gogh") and
+ * trailing ones off a given name ("Alexander von"), as citeproc-js does. */
+static void parse_particles(csl_ctx *c, const char **family, const char **given,
+                            const char **ndp, const char **dp)
+{
+	const char *f = *family;
+	if (!*ndp && f && strchr(f, ' ') && !(f[0] == '"')) {
+		const char *p = f, *cut = NULL;
+		while (*p) {
+			size_t adv;
+			int32_t cp = lit_utf8_decode(p, strlen(p), &adv);
+			if (cp < 0 || !lit_cp_is_letter((uint32_t)cp) || lit_cp_is_upper((uint32_t)cp))
+				break;
+			const char *sp = strchr(p, ' ');
+			if (!sp)
+				break;
+			cut = sp;
+			p = sp + 1;
+		}
+		if (cut && *p) {
+			*ndp = lit_csl_strndup(c->ar, f, (size_t)(cut - f));
+			*family = p;
+		}
+	}
+	const char *g = *given;
+	if (!*dp && g) {
+		const char *sp = strrchr(g, ' ');
+		if (sp && sp[1]) {
+			size_t adv;
+			int32_t cp = lit_utf8_decode(sp + 1, strlen(sp + 1), &adv);
+			if (cp > 0 && lit_cp_is_letter((uint32_t)cp) && !lit_cp_is_upper((uint32_t)cp) &&
+			    lit_cp_toupper((uint32_t)cp) != (uint32_t)cp) {
+				/* take every trailing lowercase word */
+				const char *start = sp;
+				for (;;) {
+					const char *q = start;
+					while (q > g && q[-1] != ' ')
+						q--;
+					if (q == g)
+						break;
+					int32_t c0 = lit_utf8_decode(q, strlen(q), &adv);
+					if (!(c0 > 0 && !lit_cp_is_upper((uint32_t)c0) && lit_cp_toupper((uint32_t)c0) != (uint32_t)c0))
+						break;
+					start = q - 1;
+				}
+				*dp = lit_csl_strdup(c->ar, start + 1);
+				*given = lit_csl_strndup(c->ar, g, (size_t)(start - g));
+			}
+		}
+	}
+}
+
 /* Render one name.  inverted: name-as-sort-order applies. gn: givenname
  * disambiguation level (0 style, 1 initials, 2 full). */
 static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int inverted, int gn)
@@ -1281,16 +1346,23 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 	const char *dp = nm->dropping_particle && *nm->dropping_particle ? nm->dropping_particle : NULL;
 	const char *ndp = nm->non_dropping_particle && *nm->non_dropping_particle ? nm->non_dropping_particle : NULL;
 	const char *suffix = nm->suffix && *nm->suffix ? nm->suffix : NULL;
+	if (!nm->static_ordering)
+		parse_particles(c, &family, &given, &ndp, &dp);
+	if (!*family && given) {
+		/* only a given name: shown whole */
+		lit_csl_onode_add(out, lit_csl_rich(c->ar, given));
+		return out;
+	}
 	int rom = romanesque(family) && romanesque(given);
 	int shortf = !strcmp(o->form, "short");
 	if (gn >= 1 && shortf)
 		shortf = 0;
-	/* given name form */
 	const char *g = given;
 	if (g && o->initialize_with && gn < 2 && rom == 1)
 		g = initialize(c, g, o->initialize_with, o->initialize);
+	if (g && gn == 1 && !o->initialize_with && shortf == 0 && !strcmp(o->form, "short"))
+		g = initialize(c, g, "", 1);
 	if (c->sorting) {
-		/* sort form: family particles given */
 		lit_buf b = LIT_BUF_INIT;
 		if (ndp && c->st->demote_ndp == 0) {
 			lit_buf_puts(&b, ndp);
@@ -1321,52 +1393,40 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 		lit_buf_free(&b);
 		return r;
 	}
-	/* family part: non-dropping particle + family */
-	onode *fam = lit_csl_onode(c->ar, NULL);
-	if (shortf || !inverted || c->st->demote_ndp != 2) {
-		if (ndp) {
-			lit_csl_onode_add(fam, lit_csl_rich(c->ar, ndp));
-			if (!sticky(ndp))
-				add_sp(c, fam, " ");
-		}
-	}
-	lit_csl_onode_add(fam, lit_csl_rich(c->ar, family));
-	onode *famw = o->family_part ? wrap(c, o->family_part, fam) : fam;
-	if (shortf || (!g && !dp && !(ndp && inverted && c->st->demote_ndp == 2))) {
-		if (!shortf && suffix && !inverted) {
-			lit_csl_onode_add(out, famw);
-			add_sp(c, out, nm->comma_suffix ? ", " : " ");
-			lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
-			return out;
-		}
-		if (!shortf && suffix && inverted) {
-			lit_csl_onode_add(out, famw);
-			add_sp(c, out, o->sort_sep);
-			lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
-			return out;
-		}
+	const csl_node *fp = o->family_part, *gp = o->given_part;
+	onode *famw = fp ? wrap(c, fp, lit_csl_rich(c->ar, family)) : lit_csl_rich(c->ar, family);
+	onode *ndpw = ndp ? (fp ? wrap(c, fp, lit_csl_rich(c->ar, ndp)) : lit_csl_rich(c->ar, ndp)) : NULL;
+	onode *dpw = dp ? (gp ? wrap(c, gp, lit_csl_rich(c->ar, dp)) : lit_csl_rich(c->ar, dp)) : NULL;
+	onode *gw = g && *g ? (gp ? wrap(c, gp, lit_csl_rich(c->ar, g)) : lit_csl_rich(c->ar, g)) : NULL;
+	if (rom != 1) {
+		/* CJK: family then given without a space */
 		lit_csl_onode_add(out, famw);
+		if (gw && !shortf)
+			lit_csl_onode_add(out, gw);
 		return out;
 	}
-	onode *giv = lit_csl_onode(c->ar, NULL);
-	if (g)
-		lit_csl_onode_add(giv, lit_csl_rich(c->ar, g));
-	if (rom != 1) {
-		/* CJK: family given without a space, never inverted punctuation */
+	if (shortf) {
+		if (ndpw) {
+			lit_csl_onode_add(out, ndpw);
+			if (!sticky(ndp))
+				add_sp(c, out, " ");
+		}
 		lit_csl_onode_add(out, famw);
-		if (g)
-			lit_csl_onode_add(out, o->given_part ? wrap(c, o->given_part, giv) : giv);
 		return out;
 	}
 	if (!inverted) {
-		if (g) {
-			onode *gw = o->given_part ? wrap(c, o->given_part, giv) : giv;
+		if (gw) {
 			lit_csl_onode_add(out, gw);
 			add_sp(c, out, " ");
 		}
-		if (dp) {
-			lit_csl_onode_add(out, lit_csl_rich(c->ar, dp));
+		if (dpw) {
+			lit_csl_onode_add(out, dpw);
 			if (!sticky(dp))
+				add_sp(c, out, " ");
+		}
+		if (ndpw) {
+			lit_csl_onode_add(out, ndpw);
+			if (!sticky(ndp))
 				add_sp(c, out, " ");
 		}
 		lit_csl_onode_add(out, famw);
@@ -1377,22 +1437,30 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 		return out;
 	}
 	/* inverted */
+	int demote = c->st->demote_ndp == 2;
+	if (ndpw && !demote) {
+		lit_csl_onode_add(out, ndpw);
+		if (!sticky(ndp))
+			add_sp(c, out, " ");
+	}
 	lit_csl_onode_add(out, famw);
-	if (g || dp || (ndp && c->st->demote_ndp == 2)) {
+	if (gw || dpw || (ndpw && demote)) {
 		add_sp(c, out, o->sort_sep);
-		if (g) {
-			onode *gw = o->given_part ? wrap(c, o->given_part, giv) : giv;
+		int any = 0;
+		if (gw) {
 			lit_csl_onode_add(out, gw);
+			any = 1;
 		}
-		if (dp) {
-			if (g)
+		if (dpw) {
+			if (any)
 				add_sp(c, out, " ");
-			lit_csl_onode_add(out, lit_csl_rich(c->ar, dp));
+			lit_csl_onode_add(out, dpw);
+			any = 1;
 		}
-		if (ndp && c->st->demote_ndp == 2) {
-			if (g || dp)
+		if (ndpw && demote) {
+			if (any)
 				add_sp(c, out, " ");
-			lit_csl_onode_add(out, lit_csl_rich(c->ar, ndp));
+			lit_csl_onode_add(out, ndpw);
 		}
 	}
 	if (suffix) {
@@ -1481,7 +1549,7 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 		onode *r = render_name(c, nl->names[i], o, inverted, gn);
 		if (r)
 			lit_csl_onode_add(out, r);
-		last_inverted = inverted;
+		last_inverted = inverted && !(nl->names[i]->literal && *nl->names[i]->literal);
 	}
 	if (use_last) {
 		add_sp(c, out, o->delim);
@@ -1539,6 +1607,8 @@ static int names_equal(const namelist *a, const namelist *b)
 
 static onode *render_label_for(csl_ctx *c, const csl_node *lab, const char *term, int plural)
 {
+	if (c->sorting)
+		return NULL;
 	const char *pl = lit_csl_attr(lab, "plural");
 	if (pl && !strcmp(pl, "always"))
 		plural = 1;
