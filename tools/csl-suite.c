@@ -196,7 +196,7 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 	lit_csl_citation *cits = NULL;
 	size_t ncits = 0;
 	char *out = NULL;
-	char **res = NULL, **res2 = NULL;
+	char **res = NULL;
 	lit_buf b = LIT_BUF_INIT;
 	int bib = !strcmp(fx->mode, "bibliography");
 	lit_read_options ro = LIT_READ_OPTIONS_INIT;
@@ -208,46 +208,107 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 		goto fail;
 	if (lit_read_buffer(recs, fx->input, strlen(fx->input), &ro, err))
 		goto fail;
+	for (size_t i = 0; i < lit_records_count(recs); i++) {
+		lit_record *r = lit_records_at(recs, i);
+		if (!lit_record_id(r)) {
+			char idb[32];
+			snprintf(idb, sizeof(idb), "ITEM-%zu", i + 1);
+			lit_record_set_id(r, idb);
+		}
+	}
 	if (lit_csl_engine_new(&eng, st, recs, LIT_CSL_HTML, err))
 		goto fail;
 	if (fx->citations) {
+		/* each entry: [citation, pre, post]; pre/post list [citationID, noteIndex]
+		 * in document order.  The document after the last call is printed. */
 		jd = lit_json_parse(fx->citations, strlen(fx->citations), name, err);
 		if (!jd)
 			goto fail;
 		const lit_json *root = lit_json_root(jd);
-		ncits = root->len;
-		cits = calloc(ncits ? ncits : 1, sizeof(*cits));
-		if (!cits)
+		size_t ncalls = root->len;
+		cits = calloc(ncalls ? ncalls : 1, sizeof(*cits));
+		const char **cids = calloc(ncalls ? ncalls : 1, sizeof(char *));
+		char **prev_out = calloc(ncalls ? ncalls : 1, sizeof(char *));
+		char **cur_out = calloc(ncalls ? ncalls : 1, sizeof(char *));
+		size_t *order = calloc(ncalls ? ncalls : 1, sizeof(size_t));
+		lit_csl_citation *seq = calloc(ncalls ? ncalls : 1, sizeof(*seq));
+		if (!cits || !cids || !prev_out || !cur_out || !order || !seq) {
+			free(cids), free(prev_out), free(cur_out), free(order), free(seq);
 			goto fail;
-		size_t k = 0;
-		for (const lit_json *c = root->child; c; c = c->next) {
+		}
+		size_t k = 0, norder = 0;
+		int ok = 1;
+		for (const lit_json *c = root->child; c && ok; c = c->next) {
 			const lit_json *cit = c->type == LIT_JSON_ARRAY ? lit_json_at(c, 0) : c;
 			const lit_json *props = lit_json_get(cit, "properties");
 			const lit_json *ni = lit_json_get(props, "noteIndex");
 			int note = ni && ni->type == LIT_JSON_NUMBER ? (int)ni->num : 0;
-			if (fill_citation(&cits[k++], lit_json_get(cit, "citationItems"), note))
-				goto fail;
-		}
-		ncits = k;
-		if (lit_csl_engine_cite_ex(eng, cits, ncits, &res, 1, err))
-			goto fail;
-		if (!bib) {
-			/* which citations changed when the last one was added */
-			if (ncits > 1) {
-				lit_csl_engine *e2 = NULL;
-				if (lit_csl_engine_new(&e2, st, recs, LIT_CSL_HTML, err))
-					goto fail;
-				if (lit_csl_engine_cite_ex(e2, cits, ncits - 1, &res2, 1, err)) {
-					lit_csl_engine_free(e2);
-					goto fail;
+			if (fill_citation(&cits[k], lit_json_get(cit, "citationItems"), note)) {
+				ok = 0;
+				break;
+			}
+			cids[k] = json_text(lit_json_get(cit, "citationID"));
+			k++;
+			ncits = k;
+			/* document order for this call */
+			norder = 0;
+			const lit_json *lists[2] = { c->type == LIT_JSON_ARRAY ? lit_json_at(c, 1) : NULL,
+				c->type == LIT_JSON_ARRAY ? lit_json_at(c, 2) : NULL };
+			for (int li = 0; li < 2; li++) {
+				if (li == 1)
+					order[norder++] = k - 1;
+				for (const lit_json *pp = lists[li] ? lists[li]->child : NULL; pp; pp = pp->next) {
+					const char *pid = json_text(lit_json_at(pp, 0));
+					const lit_json *pn = lit_json_at(pp, 1);
+					for (size_t q = 0; q + 1 < k; q++)
+						if (pid && cids[q] && !strcmp(pid, cids[q])) {
+							if (pn && pn->type == LIT_JSON_NUMBER)
+								cits[q].note = (int)pn->num;
+							if (norder < ncalls)
+								order[norder++] = q;
+						}
 				}
+			}
+			for (size_t q = 0; q < norder; q++)
+				seq[q] = cits[order[q]];
+			lit_csl_engine *e2 = NULL;
+			char **r2 = NULL;
+			if (lit_csl_engine_new(&e2, st, recs, LIT_CSL_HTML, err) ||
+			    lit_csl_engine_cite_ex(e2, seq, norder, &r2, 1, err)) {
+				lit_csl_engine_free(e2);
+				ok = 0;
+				break;
+			}
+			for (size_t q = 0; q < ncalls; q++) {
+				free(prev_out[q]);
+				prev_out[q] = cur_out[q];
+				cur_out[q] = NULL;
+			}
+			for (size_t q = 0; q < norder; q++)
+				cur_out[order[q]] = strdup(r2[q]);
+			lit_csl_strings_free(r2, norder);
+			if (bib && !c->next) {
+				lit_csl_engine_free(eng);
+				eng = e2;
+			} else {
 				lit_csl_engine_free(e2);
 			}
-			for (size_t i = 0; i < ncits; i++) {
-				int changed = i == ncits - 1 || !res2 || strcmp(res2[i], res[i]);
-				lit_buf_printf(&b, "%s%s[%zu] %s", i ? "\n" : "", changed ? ">>" : "..", i, res[i]);
-			}
 		}
+		if (ok && !bib)
+			for (size_t q = 0; q < norder; q++) {
+				size_t id = order[q];
+				int changed = !prev_out[id] || !cur_out[id] || strcmp(prev_out[id], cur_out[id]);
+				lit_buf_printf(&b, "%s%s[%zu] %s", q ? "\n" : "", changed ? ">>" : "..", q,
+				               cur_out[id] ? cur_out[id] : "");
+			}
+		for (size_t q = 0; q < ncalls; q++) {
+			free(prev_out[q]);
+			free(cur_out[q]);
+		}
+		free(cids), free(prev_out), free(cur_out), free(order), free(seq);
+		if (!ok)
+			goto fail;
+		eng->sorted_once = 1;
 	} else {
 		if (fx->items) {
 			jd = lit_json_parse(fx->items, strlen(fx->items), name, err);
@@ -295,7 +356,6 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 fail:
 	lit_buf_free(&b);
 	lit_csl_strings_free(res, ncits);
-	lit_csl_strings_free(res2, ncits ? ncits - 1 : 0);
 	for (size_t i = 0; i < ncits; i++)
 		free((void *)cits[i].cites);
 	free(cits);

@@ -223,7 +223,7 @@ static char *sort_key(csl_engine *e, const csl_item *it, const csl_node *key, in
 	ctx_init(&c, e, it, NULL, mode);
 	c.ar = &e->tmp;
 	c.sorting = 1;
-	c.dis = NULL;
+	c.dis = mode == MODE_CITATION ? &it->dis : NULL;
 	const char *v;
 	if ((v = lit_csl_attr(key, "names-min")))
 		c.sort_names_min = atoi(v);

@@ -1360,8 +1360,6 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 	const char *g = given;
 	if (g && o->initialize_with && gn < 2 && rom == 1)
 		g = initialize(c, g, o->initialize_with, o->initialize);
-	if (g && gn == 1 && !o->initialize_with && shortf == 0 && !strcmp(o->form, "short"))
-		g = initialize(c, g, "", 1);
 	if (c->sorting) {
 		lit_buf b = LIT_BUF_INIT;
 		if (ndp && c->st->demote_ndp == 0) {
