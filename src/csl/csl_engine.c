@@ -859,6 +859,78 @@ static int cite_cmp(csl_engine *e, const csl_node *sort, const rcite *a, const r
 	return cmp_items(&s, a->it, b->it);
 }
 
+static onode *first_leaf(onode *n)
+{
+	if (!n)
+		return NULL;
+	if (n->text)
+		return *n->text || n->fmt.prefix ? n : NULL;
+	if (n->fmt.prefix && *n->fmt.prefix)
+		return NULL;
+	for (onode *k = n->child; k; k = k->next) {
+		if (lit_csl_onode_empty(k))
+			continue;
+		return first_leaf(k);
+	}
+	return NULL;
+}
+
+/* In note styles a term that starts a cite ("ibid.") is capitalised, unless a
+ * one-word prefix (an abbreviation like "Cf.") comes before it. */
+static void cap_leading_term(onode *r, const char *prefix)
+{
+	if (prefix && *prefix) {
+		size_t l = strlen(prefix);
+		while (l && prefix[l - 1] == ' ')
+			l--;
+		if (!l || !strchr(".!?", prefix[l - 1]) || !memchr(prefix, ' ', l))
+			return;
+	}
+	onode *lf = first_leaf(r);
+	if (!lf || !lf->is_term || !lf->text)
+		return;
+	unsigned char c0 = (unsigned char)lf->text[0];
+	if (c0 >= 'a' && c0 <= 'z') {
+		char *t = (char *)lf->text;
+		t[0] = (char)(c0 - 32);
+	}
+}
+
+static int has_loc(const rcite *r)
+{
+	return r->ref.locator && *r->ref.locator;
+}
+
+static int suffix_only(const char *collapse, const rcite *rc, size_t k)
+{
+	if (!strcmp(collapse, "year"))
+		return 0;
+	return rc[k].it->dis.year_suffix && rc[k - 1].it->dis.year_suffix && rc[k].year == rc[k - 1].year &&
+	       !has_loc(&rc[k]) && !has_loc(&rc[k - 1]) && !(rc[k].src && (rc[k].src->prefix || rc[k].src->suffix));
+}
+
+static const char *suffix_str(csl_engine *e, int ys)
+{
+	char tmp[8];
+	int k = 0;
+	ys--;
+	if (ys >= 26) {
+		tmp[k++] = (char)('a' + ys / 26 - 1);
+		ys %= 26;
+	}
+	tmp[k++] = (char)('a' + ys);
+	tmp[k] = 0;
+	return lit_csl_strdup(&e->ar, tmp);
+}
+
+/* A delimiter before a cite; a cite prefix that starts with punctuation replaces it. */
+static void put_delim(csl_engine *e, onode *all, const char *d, const rcite *next)
+{
+	if (next->src && next->src->prefix && strchr(".,;:!?", next->src->prefix[0]))
+		return;
+	lit_csl_onode_add(all, lit_csl_onode(&e->ar, d));
+}
+
 /* Render one citation (cites already positioned) into a string. */
 static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 {
@@ -899,6 +971,8 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 			if (rc[i].src && rc[i].src->suffix)
 				lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[i].src->suffix));
 		}
+		if (r && e->st->is_note)
+			cap_leading_term(r, rc[i].src ? rc[i].src->prefix : NULL);
 		rc[i].out = r ? w : NULL;
 		rc[i].names = nm;
 		if (nm) {
@@ -944,117 +1018,111 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 	onode *all = lit_csl_onode(&e->ar, NULL);
 	if (!all)
 		return NULL;
-	/* join: each element of `all` is a piece preceded by its delimiter leaf */
+	const char *ysd = lit_csl_attr(cit, "year-suffix-delimiter");
+	if (!ysd)
+		ysd = ldelim;
+	const char *gdel = cgd ? cgd : ", ";
+	const char *adel = acd ? acd : ldelim;
+	int number_collapse = collapse && !strcmp(collapse, "citation-number");
+	int ranged = collapse && !strcmp(collapse, "year-suffix-ranged");
 	int first = 1;
+	const char *pending = ldelim;
 	size_t i = 0;
 	while (i < n) {
 		if (!rc[i].out) {
 			i++;
 			continue;
 		}
-		/* citation-number ranges */
-		if (collapse && !strcmp(collapse, "citation-number") && rc[i].number_only) {
+		if (number_collapse && rc[i].number_only) {
 			size_t j = i;
 			while (j + 1 < n && rc[j + 1].number_only && rc[j + 1].out &&
 			       rc[j + 1].it->citation_number == rc[j].it->citation_number + 1)
 				j++;
 			if (!first)
-				lit_csl_onode_add(all, lit_csl_onode(&e->ar, ldelim));
+				put_delim(e, all, pending, &rc[i]);
 			first = 0;
-			if (j - i >= 2) {
-				onode *nl = find_leaf(rc[i].out, 0);
-				char tmp[64];
-				snprintf(tmp, sizeof(tmp), "%d\xe2\x80\x93%d", rc[i].it->citation_number,
-				         rc[j].it->citation_number);
-				nl->text = lit_csl_strdup(&e->ar, tmp);
-				lit_csl_onode_add(all, rc[i].out);
-				if (j + 1 < n && acd) {
-					/* after-collapse delimiter replaces the next layout delimiter */
-				}
-				i = j + 1;
-				continue;
-			}
 			lit_csl_onode_add(all, rc[i].out);
-			i++;
+			if (j - i >= 2) {
+				lit_csl_onode_add(all, lit_csl_onode(&e->ar, "\xe2\x80\x93"));
+				lit_csl_onode_add(all, rc[j].out);
+				pending = adel;
+				i = j + 1;
+			} else {
+				pending = ldelim;
+				i++;
+			}
 			continue;
 		}
-		if (year_collapse && rc[i].names_plain) {
+		if (year_collapse) {
+			const char *nm_i = rc[i].names_plain ? rc[i].names_plain : "";
 			size_t j = i;
-			while (j + 1 < n && rc[j + 1].out && rc[j + 1].names_plain &&
-			       !strcmp(rc[j + 1].names_plain, rc[i].names_plain))
+			while (j + 1 < n && rc[j + 1].out &&
+			       !strcmp(rc[j + 1].names_plain ? rc[j + 1].names_plain : "", nm_i))
 				j++;
-			if (j > i) {
-				if (!first)
-					lit_csl_onode_add(all, lit_csl_onode(&e->ar, ldelim));
-				first = 0;
-				lit_csl_onode_add(all, rc[i].out);
-				const char *gd = cgd ? cgd : ", ";
-				int prev_year = rc[i].year;
-				int prev_suffix = rc[i].it->dis.year_suffix;
-				int range_start = -1;
-				for (size_t k = i + 1; k <= j; k++) {
-					/* re-render without the author */
-					const onode *nm2;
-					onode *r = lit_csl_render_item(e, rc[k].it, &rc[k].ref, MODE_CITATION, 1, &nm2, NULL);
-					int ys = rc[k].it->dis.year_suffix;
-					int suffix_only = strcmp(collapse, "year") && ys && prev_suffix &&
-					                  rc[k].year == prev_year && !(rc[k].ref.locator && *rc[k].ref.locator) &&
-					                  !(rc[k - 1].ref.locator && *rc[k - 1].ref.locator);
-					if (suffix_only) {
-						onode *yl = find_leaf(r, 1);
-						if (yl) {
-							if (!strcmp(collapse, "year-suffix-ranged") && ys == prev_suffix + 1 &&
-							    k + 1 <= j && rc[k + 1].it->dis.year_suffix == ys + 1 &&
-							    rc[k + 1].year == rc[k].year) {
-								if (range_start < 0)
-									range_start = (int)k;
-								prev_suffix = ys;
-								continue;
-							}
-							if (range_start >= 0) {
-								lit_csl_onode_add(all, lit_csl_onode(&e->ar, "\xe2\x80\x93"));
-								range_start = -1;
-							} else {
-								lit_csl_onode_add(all, lit_csl_onode(&e->ar, gd));
-							}
-							onode *yn = lit_csl_onode(&e->ar, yl->text);
-							lit_csl_onode_add(all, yn);
-							prev_suffix = ys;
-							continue;
+			if (!first)
+				put_delim(e, all, pending, &rc[i]);
+			first = 0;
+			lit_csl_onode_add(all, rc[i].out);
+			size_t k = i + 1;
+			while (k <= j) {
+				if (suffix_only(collapse, rc, k)) {
+					size_t r = k;
+					while (r + 1 <= j && suffix_only(collapse, rc, r + 1))
+						r++;
+					size_t q = k;
+					while (q <= r) {
+						size_t z = q;
+						if (ranged)
+							while (z + 1 <= r && rc[z + 1].it->dis.year_suffix == rc[z].it->dis.year_suffix + 1)
+								z++;
+						if (ranged && rc[q].it->dis.year_suffix == rc[q - 1].it->dis.year_suffix + 1 &&
+						    z - (q - 1) >= 2) {
+							lit_csl_onode_add(all, lit_csl_onode(&e->ar, "\xe2\x80\x93"));
+							lit_csl_onode_add(all, lit_csl_onode(&e->ar, suffix_str(e, rc[z].it->dis.year_suffix)));
+							q = z + 1;
+						} else {
+							lit_csl_onode_add(all, lit_csl_onode(&e->ar, ysd));
+							lit_csl_onode_add(all, lit_csl_onode(&e->ar, suffix_str(e, rc[q].it->dis.year_suffix)));
+							q++;
 						}
 					}
-					range_start = -1;
-					lit_csl_onode_add(all, lit_csl_onode(&e->ar, gd));
-					onode *w = lit_csl_onode(&e->ar, NULL);
-					if (rc[k].src && rc[k].src->prefix)
-						lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->prefix));
-					lit_csl_onode_add(w, r);
-					if (rc[k].src && rc[k].src->suffix)
-						lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->suffix));
-					lit_csl_onode_add(all, w);
-					prev_year = rc[k].year;
-					prev_suffix = ys;
+					k = r + 1;
+					continue;
 				}
-				i = j + 1;
-				if (i < n && acd) {
-					lit_csl_onode_add(all, lit_csl_onode(&e->ar, acd));
-					first = 1;
-				}
-				continue;
+				const onode *nm2;
+				onode *r = lit_csl_render_item(e, rc[k].it, &rc[k].ref, MODE_CITATION, 1, &nm2, NULL);
+				onode *w = lit_csl_onode(&e->ar, NULL);
+				if (rc[k].src && rc[k].src->prefix)
+					lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->prefix));
+				lit_csl_onode_add(w, r);
+				if (rc[k].src && rc[k].src->suffix)
+					lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->suffix));
+				put_delim(e, all, has_loc(&rc[k - 1]) ? adel : gdel, &rc[k]);
+				lit_csl_onode_add(all, w);
+				k++;
 			}
+			pending = has_loc(&rc[j]) || j > i || 1 ? adel : ldelim;
+			i = j + 1;
+			continue;
 		}
 		if (!first)
-			lit_csl_onode_add(all, lit_csl_onode(&e->ar, ldelim));
+			put_delim(e, all, pending, &rc[i]);
 		first = 0;
 		lit_csl_onode_add(all, rc[i].out);
+		pending = ldelim;
 		i++;
 	}
 	if (lit_csl_onode_empty(all))
 		return lit_csl_strdup(&e->keep, "") ? strdup("") : NULL;
 	onode *w = lit_csl_onode(&e->ar, NULL);
+	onode *aff = lit_csl_onode(&e->ar, NULL);
 	w->fmt = layout->fmt;
 	w->fmt.text_case = 0;
-	lit_csl_onode_add(w, all);
+	w->fmt.prefix = w->fmt.suffix = NULL;
+	aff->fmt.prefix = layout->fmt.prefix;
+	aff->fmt.suffix = layout->fmt.suffix;
+	lit_csl_onode_add(aff, all);
+	lit_csl_onode_add(w, aff);
 	const csl_locale *loc = n ? rc[0].it->loc : e->st->locales[0];
 	return lit_csl_to_string(e, w, e->format, loc);
 }
@@ -1152,9 +1220,8 @@ int lit_csl_engine_cite_ex(lit_csl_engine *e, const lit_csl_citation *cits, size
 			r->ref.near_note = last_note[it->index] && note - last_note[it->index] <= near_dist;
 			if (src->near_note_override)
 				r->ref.near_note = src->near_note_override > 0;
+			last_note[it->index] = note;
 		}
-		for (size_t j = 0; j < ct->count; j++)
-			last_note[rcs[j].it->index] = note;
 		res[i] = render_citation(e, rcs, ct->count);
 		if (!res[i])
 			rc = LIT_ENOMEM;

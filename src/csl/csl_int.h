@@ -156,6 +156,7 @@ struct onode {
 	unsigned char rich;        /* container from rich text markup: flip-flop */
 	unsigned char is_num;      /* citation-number leaf (collapse) */
 	unsigned char yearsuffix;
+	unsigned char is_term;
 };
 
 enum { OUT_TEXT = LIT_CSL_TEXT, OUT_HTML = LIT_CSL_HTML, OUT_MD = LIT_CSL_MARKDOWN, OUT_RTF = LIT_CSL_RTF };

@@ -585,6 +585,8 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 		if (!s || !*s)
 			return NULL;
 		out = leaf(c, s);
+		if (out)
+			out->is_term = 1;
 	} else if ((v = lit_csl_attr(n, "value")) != NULL) {
 		if (!*v)
 			return NULL;
