@@ -181,6 +181,10 @@ Test(dedup_norm, skeleton_keeps_differences)
 	expect_diff_skeleton("Smith", "Smyth Jones");
 	expect_diff_skeleton("Volume 1", "Volume 2");
 	expect_diff_skeleton("Kovalev", "Korolev");
+	expect_diff_skeleton("Part I", "Part II");
+	expect_same_skeleton("Part II", "Part 2");
+	expect_same_skeleton("L. T.", "l t");
+	expect_same_skeleton("C. Smith", "c smith");
 }
 
 Test(dedup_norm, skeleton_tokens_and_subtitle)

@@ -212,6 +212,11 @@ typedef struct summary {
 	uint8_t part, whole;
 } summary;
 
+typedef struct tentative {
+	uint32_t x, y;       /* x lacks the volume or edition y has */
+	lit_dedup_verdict v;
+} tentative;
+
 typedef struct engine {
 	const lit_records *recs;
 	lit_dedup_store st;
@@ -224,6 +229,10 @@ typedef struct engine {
 	uint32_t *edge_other;
 	uint8_t *edge_why, *edge_agree;
 	float *edge_score, *edge_title;
+	/* matches of a record without volume/edition to one with them, decided
+	 * at the end: kept only when they do not point at several volumes */
+	struct tentative *tent;
+	size_t ntent, captent;
 	/* related pairs */
 	uint32_t *rel;       /* pairs: rel[2k], rel[2k+1] */
 	uint8_t *rel_why;
@@ -240,7 +249,9 @@ static uint32_t find(engine *e, uint32_t x)
 	return x;
 }
 
-static int summaries_conflict(const engine *e, const summary *a, const summary *b)
+/* `same_doi`: the pair shares a DOI, which outweighs years (online first,
+ * print, reprint). */
+static int summaries_conflict(const engine *e, const summary *a, const summary *b, int same_doi)
 {
 	if (a->volume >= 0 && b->volume >= 0 && a->volume != b->volume)
 		return 1;
@@ -253,7 +264,7 @@ static int summaries_conflict(const engine *e, const summary *a, const summary *
 		return 1;
 	if (a->doi && b->doi && strcmp(e->st.arena.ptr + a->doi, e->st.arena.ptr + b->doi) != 0)
 		return 1;
-	if (a->ymin && b->ymin) {
+	if (a->ymin && b->ymin && !same_doi) {
 		int lo = a->ymin < b->ymin ? a->ymin : b->ymin;
 		int hi = a->ymax > b->ymax ? a->ymax : b->ymax;
 		if (hi - lo > 1)
@@ -299,7 +310,7 @@ static void unite(engine *e, uint32_t a, uint32_t b, const lit_dedup_verdict *v)
 	uint32_t ra = find(e, a), rb = find(e, b);
 	if (ra == rb)
 		return;
-	if (summaries_conflict(e, &e->sum[ra], &e->sum[rb]))
+	if (summaries_conflict(e, &e->sum[ra], &e->sum[rb], v->why == LIT_DEDUP_WHY_DOI))
 		return;
 	if (e->size[ra] < e->size[rb]) {
 		uint32_t t = ra;
@@ -348,16 +359,88 @@ static void add_related(engine *e, uint32_t a, uint32_t b, int why)
 	e->nrel++;
 }
 
+static void add_tentative(engine *e, uint32_t x, uint32_t y, const lit_dedup_verdict *v)
+{
+	if (e->ntent == e->captent) {
+		size_t nc = e->captent ? e->captent * 2 : 256;
+		tentative *nt = realloc(e->tent, nc * sizeof *nt);
+		if (!nt) {
+			e->failed = 1;
+			return;
+		}
+		e->tent = nt;
+		e->captent = nc;
+	}
+	e->tent[e->ntent].x = x;
+	e->tent[e->ntent].y = y;
+	e->tent[e->ntent].v = *v;
+	e->ntent++;
+}
+
+/* Does x lack a volume or edition that y has? */
+static int lacks(const lit_dedup_feat *x, const lit_dedup_feat *y)
+{
+	return (x->volume < 0 && y->volume >= 0) || (x->edition < 0 && y->edition >= 0);
+}
+
 static void compare_pair(engine *e, uint32_t a, uint32_t b)
 {
 	lit_dedup_verdict v;
 	if (a == b || find(e, a) == find(e, b))
 		return;
 	lit_dedup_compare(&e->st, a, b, e->threshold, &v);
-	if (v.kind == 1)
-		unite(e, a, b, &v);
-	else if (v.kind == 2)
+	if (v.kind == 1) {
+		if (v.why == LIT_DEDUP_WHY_DOI)
+			unite(e, a, b, &v);
+		else if (lacks(&e->st.f[a], &e->st.f[b]))
+			add_tentative(e, a, b, &v);
+		else if (lacks(&e->st.f[b], &e->st.f[a]))
+			add_tentative(e, b, a, &v);
+		else
+			unite(e, a, b, &v);
+	} else if (v.kind == 2) {
 		add_related(e, a, b, v.why);
+	}
+}
+
+static int cmp_tent(const void *p, const void *q)
+{
+	const tentative *a = p, *b = q;
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	return a->y < b->y ? -1 : a->y > b->y;
+}
+
+/* A record without a volume that matches volume 1 and volume 2 of a work
+ * could be either: it joins neither. */
+static void resolve_tentative(engine *e)
+{
+	size_t s = 0, i;
+	qsort(e->tent, e->ntent, sizeof *e->tent, cmp_tent);
+	while (s < e->ntent) {
+		size_t t = s + 1;
+		uint32_t x = e->tent[s].x, rx;
+		int ambiguous = 0;
+		int32_t vol = -2, ed = -2;
+		while (t < e->ntent && e->tent[t].x == x)
+			t++;
+		rx = find(e, x);
+		if (e->sum[rx].volume < 0 && e->sum[rx].edition < 0) {
+			for (i = s; i < t && !ambiguous; i++) {
+				const summary *sy = &e->sum[find(e, e->tent[i].y)];
+				if (vol == -2) {
+					vol = sy->volume;
+					ed = sy->edition;
+				} else if (sy->volume != vol || sy->edition != ed) {
+					ambiguous = 1;
+				}
+			}
+		}
+		if (!ambiguous)
+			for (i = s; i < t; i++)
+				unite(e, e->tent[i].x, e->tent[i].y, &e->tent[i].v);
+		s = t;
+	}
 }
 
 typedef struct win_ent {
@@ -929,6 +1012,7 @@ static void engine_free(engine *e)
 	free(e->edge_title);
 	free(e->rel);
 	free(e->rel_why);
+	free(e->tent);
 }
 
 int lit_dedup(lit_records *records, const lit_dedup_options *opts,
@@ -999,6 +1083,8 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 	if ((rc = make_keys(&e.st, records, &ks)) != LIT_OK)
 		goto fail;
 	rc = process_blocks(&e, &ks);
+	if (rc == LIT_OK)
+		resolve_tentative(&e);
 	free(ks.k);
 	ks.k = NULL;
 	if (rc != LIT_OK)

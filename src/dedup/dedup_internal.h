@@ -142,6 +142,7 @@ typedef struct lit_dedup_store {
 	size_t ntoks, captoks;
 	uint32_t *auth_off;  /* arena offset of an author key */
 	uint8_t *auth_len;
+	uint8_t *auth_init;  /* first letter of the given name's skeleton, 0 unknown */
 	uint32_t *auth_hash;
 	size_t nauths, capauths;
 	char (*isbns)[14];

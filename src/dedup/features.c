@@ -75,6 +75,9 @@ static int grow_auths(lit_dedup_store *st, size_t need)
 	cap = st->capauths;
 	if (grow((void **)&st->auth_len, &cap, need, 1))
 		return -1;
+	cap = st->capauths;
+	if (grow((void **)&st->auth_init, &cap, need, 1))
+		return -1;
 	st->capauths = cap;
 	return 0;
 }
@@ -182,6 +185,29 @@ static uint16_t lang_code(const char *s)
 	return (uint16_t)((a << 8) | b);
 }
 
+/* The class of the first letter of a given name, the same for Cyrillic and
+ * every romanisation: vowels and glides (Юрий, Yury, Iurii, "J." and
+ * "Jessica"), k/kh/h/x (Х), c/t/ch/ts (Ц, Ч), w/v. */
+static uint8_t initial_class(const char *given)
+{
+	lit_buf g = LIT_BUF_INIT;
+	uint8_t c = 0;
+	lit_dedup_plain(given, &g, NULL, 0);
+	if (g.len && !lit_buf_status(&g)) {
+		c = (uint8_t)g.ptr[0];
+		if (strchr("aeiouyj", c))
+			c = 'a';
+		else if (strchr("hxkq", c))
+			c = 'k';
+		else if (c == 'c')
+			c = 't';
+		else if (c == 'w')
+			c = 'v';
+	}
+	lit_buf_free(&g);
+	return c;
+}
+
 static void add_authors(lit_dedup_store *st, const lit_record *r, lit_dedup_feat *f)
 {
 	static const lit_var roles[] = { LIT_VAR_AUTHOR, LIT_VAR_EDITOR, LIT_VAR_COMPILER,
@@ -210,6 +236,9 @@ static void add_authors(lit_dedup_store *st, const lit_record *r, lit_dedup_feat
 		st->auth_len[st->nauths] = (uint8_t)(st->arena.len - start > 255 ? 255 : st->arena.len - start);
 		st->auth_hash[st->nauths] = lit_dedup_hash32(st->arena.ptr + start, st->arena.len - start);
 		lit_buf_putc(&st->arena, '\0');
+		st->auth_init[st->nauths] = 0;
+		if (nm->family && nm->given && *nm->given)
+			st->auth_init[st->nauths] = initial_class(nm->given);
 		st->nauths++;
 		f->nauth++;
 	}
@@ -343,6 +372,7 @@ void lit_dedup_store_free(lit_dedup_store *st)
 	free(st->tok_hash);
 	free(st->auth_off);
 	free(st->auth_len);
+	free(st->auth_init);
 	free(st->auth_hash);
 	free(st->isbns);
 	memset(st, 0, sizeof *st);
@@ -428,8 +458,13 @@ static int authors_agree(const lit_dedup_store *st, const lit_dedup_feat *a, con
 	size_t i, j, na = a->nauth, nb = b->nauth, hits = 0;
 	if (na == 0 || nb == 0)
 		return -1;
-	if (author_key_eq(st, a->auth, b->auth))
+	if (author_key_eq(st, a->auth, b->auth)) {
+		/* same surname, other first name: another person */
+		uint8_t ia = st->auth_init[a->auth], ib = st->auth_init[b->auth];
+		if (ia && ib && ia != ib)
+			return 0;
 		return 1;
+	}
 	/* reordered: most of the shorter list appears in the longer */
 	for (i = 0; i < na; i++)
 		for (j = 0; j < nb; j++)
@@ -556,6 +591,9 @@ void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double thr
 
 	/* Scored comparison. */
 	if (title < 0 || ydiff > 1 || auth == 0)
+		return;
+	/* both have ISBNs and share none: other editions or volumes */
+	if (a->nisbn && b->nisbn)
 		return;
 	if (title < 0.7 || numbers_differ(&ta, &tb))
 		return;

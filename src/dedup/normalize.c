@@ -600,7 +600,9 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 			start = out->len;
 			if (is_stopword(tok, tn))
 				fl |= LIT_SKEL_STOP;
-			if (roman) {
+			/* a single capital letter is a Roman numeral only as I, V or X
+			 * not followed by a full stop (initials are not numbers) */
+			if (roman && !(tn == 1 && (cp == '.' || !strchr("ivx", tok[0])))) {
 				char num[24];
 				if (roman_token(tok, tn, num, sizeof num)) {
 					tn = strlen(num);
