@@ -971,7 +971,7 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 			if (rc[i].src && rc[i].src->suffix)
 				lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[i].src->suffix));
 		}
-		if (r && e->st->is_note)
+		if (r && e->st->is_note && i == 0)
 			cap_leading_term(r, rc[i].src ? rc[i].src->prefix : NULL);
 		rc[i].out = r ? w : NULL;
 		rc[i].names = nm;
@@ -1020,7 +1020,7 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 		return NULL;
 	const char *ysd = lit_csl_attr(cit, "year-suffix-delimiter");
 	if (!ysd)
-		ysd = ldelim;
+		ysd = cgd ? cgd : ldelim;
 	const char *gdel = cgd ? cgd : ", ";
 	const char *adel = acd ? acd : ldelim;
 	int number_collapse = collapse && !strcmp(collapse, "citation-number");
@@ -1101,7 +1101,7 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 				lit_csl_onode_add(all, w);
 				k++;
 			}
-			pending = has_loc(&rc[j]) || j > i || 1 ? adel : ldelim;
+			pending = j > i ? adel : ldelim;
 			i = j + 1;
 			continue;
 		}

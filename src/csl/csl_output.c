@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <stdint.h>
 
 #include "csl_int.h"
 #include "util/utf8.h"
@@ -130,7 +131,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 					sp++;
 					st[sp].node = n;
 					st[sp].kind = tags[k].kind;
-					if (tags[k].kind == 6)
+					if (tags[k].kind >= 3)
 						nocase++;
 					i += ol;
 					matched = 1;
@@ -148,7 +149,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 					cl = "</span>";
 				if (cl && !strncmp(s + i, cl, strlen(cl))) {
 					flush_text(a, st[sp].node, &t, nocase);
-					if (st[sp].kind == 6)
+					if (st[sp].kind >= 3)
 						nocase--;
 					sp--;
 					i += strlen(cl);
@@ -157,6 +158,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 			}
 			if (sp > 0 && st[sp].kind == 9 && !strncmp(s + i, "</span>", 7)) {
 				flush_text(a, st[sp].node, &t, nocase);
+				nocase--;
 				sp--;
 				i += 7;
 				continue;
@@ -395,16 +397,12 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 						stop = 0;
 				}
 				int lower_word = !word_has_upper_after_first(s + i, wl) && !lit_cp_is_upper(out);
-				if (st->all_upper_input) {
-					out = stop ? lit_cp_tolower(out) : lit_cp_toupper(out);
-				} else if (stop) {
+				if (stop) {
 					if (lower_word)
 						out = lit_cp_tolower(out);
 				} else if (lower_word) {
 					out = lit_cp_toupper(out);
 				}
-			} else if (st->all_upper_input) {
-				out = lit_cp_tolower(out);
 			}
 			break;
 		}
@@ -466,10 +464,57 @@ static void put_raw(writer *w, const char *s)
 	lit_buf_puts(w->b, s);
 }
 
+static const struct { uint32_t cp; const char *base; } supers[] = {
+	{ 0xaa, "a" }, { 0xb2, "2" }, { 0xb3, "3" }, { 0xb9, "1" }, { 0xba, "o" },
+	{ 0x2b0, "h" }, { 0x2b1, "\xc9\xa6" }, { 0x2b2, "j" }, { 0x2b3, "r" }, { 0x2b4, "\xc9\xb9" },
+	{ 0x2b5, "\xc9\xbb" }, { 0x2b6, "\xca\x81" }, { 0x2b7, "w" }, { 0x2b8, "y" }, { 0x2e0, "\xc9\xa3" },
+	{ 0x2e1, "l" }, { 0x2e2, "s" }, { 0x2e3, "x" }, { 0x2e4, "\xca\x95" },
+	{ 0x1d2c, "A" }, { 0x1d2d, "\xc3\x86" }, { 0x1d2e, "B" }, { 0x1d30, "D" }, { 0x1d31, "E" },
+	{ 0x1d32, "\xc6\x8e" }, { 0x1d33, "G" }, { 0x1d34, "H" }, { 0x1d35, "I" }, { 0x1d36, "J" },
+	{ 0x1d37, "K" }, { 0x1d38, "L" }, { 0x1d39, "M" }, { 0x1d3a, "N" }, { 0x1d3c, "O" },
+	{ 0x1d3d, "\xc8\xa2" }, { 0x1d3e, "P" }, { 0x1d3f, "R" }, { 0x1d40, "T" }, { 0x1d41, "U" },
+	{ 0x1d42, "W" }, { 0x1d43, "a" }, { 0x1d44, "\xc9\x90" }, { 0x1d45, "\xc9\x91" },
+	{ 0x1d46, "\xe1\xb4\x82" }, { 0x1d47, "b" }, { 0x1d48, "d" }, { 0x1d49, "e" },
+	{ 0x1d4a, "\xc9\x99" }, { 0x1d4b, "\xc9\x9b" }, { 0x1d4c, "\xc9\x9c" }, { 0x1d4d, "g" },
+	{ 0x1d4f, "k" }, { 0x1d50, "m" }, { 0x1d51, "\xc5\x8b" }, { 0x1d52, "o" }, { 0x1d53, "\xc9\x94" },
+	{ 0x1d54, "\xe1\xb4\x96" }, { 0x1d55, "\xe1\xb4\x97" }, { 0x1d56, "p" }, { 0x1d57, "t" },
+	{ 0x1d58, "u" }, { 0x1d59, "\xe1\xb4\x9d" }, { 0x1d5a, "\xc9\xaf" }, { 0x1d5b, "v" },
+	{ 0x1d5c, "\xe1\xb4\xa5" }, { 0x1d5d, "\xce\xb2" }, { 0x1d5e, "\xce\xb3" }, { 0x1d5f, "\xce\xb4" },
+	{ 0x1d60, "\xcf\x86" }, { 0x1d61, "\xcf\x87" }, { 0x2070, "0" }, { 0x2071, "i" }, { 0x2074, "4" },
+	{ 0x2075, "5" }, { 0x2076, "6" }, { 0x2077, "7" }, { 0x2078, "8" }, { 0x2079, "9" }, { 0x207a, "+" },
+	{ 0x207b, "\xe2\x88\x92" }, { 0x207c, "=" }, { 0x207d, "(" }, { 0x207e, ")" }, { 0x207f, "n" },
+	{ 0x2120, "SM" }, { 0x2122, "TM" }, { 0x3192, "\xe4\xb8\x80" }, { 0x3193, "\xe4\xba\x8c" },
+	{ 0x3194, "\xe4\xb8\x89" }, { 0x3195, "\xe5\x9b\x9b" }, { 0x3196, "\xe4\xb8\x8a" },
+	{ 0x3197, "\xe4\xb8\xad" }, { 0x3198, "\xe4\xb8\x8b" }, { 0x3199, "\xe7\x94\xb2" },
+	{ 0x319a, "\xe4\xb9\x99" }, { 0x319b, "\xe4\xb8\x99" }, { 0x319c, "\xe4\xb8\x81" },
+	{ 0x319d, "\xe5\xa4\xa9" }, { 0x319e, "\xe5\x9c\xb0" }, { 0x319f, "\xe4\xba\xba" },
+	{ 0x02c0, "\xca\x94" }, { 0x02c1, "\xca\x95" }, { 0x06e5, "\xd9\x88" }, { 0x06e6, "\xd9\x8a" },
+};
+
+static const char *super_base(uint32_t cp)
+{
+	for (size_t i = 0; i < sizeof(supers) / sizeof(supers[0]); i++)
+		if (supers[i].cp == cp)
+			return supers[i].base;
+	return NULL;
+}
+
 static void put_escaped(writer *w, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
+		if (w->format == OUT_HTML && ch >= 0xc2) {
+			size_t adv;
+			int32_t cp = lit_utf8_decode(s + i, len - i, &adv);
+			const char *base = cp > 0 ? super_base((uint32_t)cp) : NULL;
+			if (base) {
+				lit_buf_puts(w->b, "<sup>");
+				lit_buf_puts(w->b, base);
+				lit_buf_puts(w->b, "</sup>");
+				i += adv - 1;
+				continue;
+			}
+		}
 		if (w->format == OUT_HTML) {
 			if (ch == '&')
 				lit_buf_puts(w->b, "&#38;");
@@ -540,7 +585,7 @@ static void put_text(writer *w, const char *s)
 	if (!len)
 		return;
 	/* punctuation-in-quote: "." or "," right after a closing quote moves inside */
-	if (w->piq && w->close_quote_at && w->close_quote_at == w->b->len && (s[0] == '.' || s[0] == ',')) {
+	if (w->piq && w->close_quote_at && (s[0] == '.' || s[0] == ',')) {
 		size_t at = w->close_quote_at - w->close_quote_len;
 		char pc = s[0];
 		/* insert before the close quote, unless the quoted text already ends in punctuation */
@@ -571,8 +616,7 @@ static void open_tag(writer *w, const char *html, const char *md, const char *rt
 		put_raw(w, md);
 	else if (w->format == OUT_RTF)
 		put_raw(w, rtf);
-	if (w->format != OUT_TEXT)
-		w->close_quote_at = w->close_quote_at == w->b->len ? w->b->len : w->close_quote_at;
+	w->close_quote_at = 0;
 }
 
 static void serialize(writer *w, const onode *n);
@@ -702,14 +746,8 @@ static void serialize(writer *w, const onode *n)
 		w->close_quote_at = w->b->len;
 		w->close_quote_len = strlen(cq);
 	}
-	size_t cqa = w->close_quote_at;
 	for (int i = nc - 1; i >= 0; i--)
 		put_raw(w, closes[i]);
-	/* punctuation may still move inside a quote that tags closed after */
-	if (cqa && cqa != w->b->len && w->piq) {
-		/* only when nothing visible followed: keep position semantics simple */
-		w->close_quote_at = 0;
-	}
 	w->italic = o_it;
 	w->bold = o_b;
 	w->smallcaps = o_sc;

@@ -188,27 +188,50 @@ int lit_csl_is_numeric(const char *s)
 	return saw && !need_num;
 }
 
-/* Does a number string denote several numbers ("1-3", "1, 2", "1 & 2")? */
+/* Does a number string denote several numbers ("1-3", "1, 2", "1 & 2",
+ * "213 and 235", "i–ix")? */
 static int is_plural_num(const char *s)
 {
 	if (!s)
 		return 0;
 	const char *p = s;
-	int nums = 0, in = 0;
+	int seen = 0;
 	for (; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (!in)
-				nums++;
-			in = 1;
-		} else if (*p == '-' || *p == ',' || *p == '&' || (unsigned char)*p == 0xe2) {
-			in = 0;
-		} else if (*p == ' ') {
-			;
-		} else if (!isalpha((unsigned char)*p)) {
-			in = 0;
+		unsigned char ch = (unsigned char)*p;
+		if (isalnum(ch)) {
+			seen = 1;
+			continue;
+		}
+		if (!seen)
+			continue;
+		const char *q = p;
+		int sep = 0;
+		if (*q == '-' || *q == ',' || *q == '&') {
+			sep = 1;
+			q++;
+		} else if (ch == 0xe2 && (unsigned char)q[1] == 0x80 && ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94)) {
+			sep = 1;
+			q += 3;
+		} else if (*q == ' ') {
+			while (*q == ' ')
+				q++;
+			if (!strncmp(q, "and ", 4) || !strncmp(q, "et ", 3) || !strncmp(q, "und ", 4) ||
+			    !strncmp(q, "\xd0\xb8 ", 3)) {
+				sep = 1;
+				q = strchr(q, ' ');
+			} else if (*q == '-' || *q == ',' || *q == '&') {
+				sep = 1;
+				q++;
+			}
+		}
+		if (sep && q) {
+			while (*q == ' ')
+				q++;
+			if (isalnum((unsigned char)*q))
+				return 1;
 		}
 	}
-	return nums > 1;
+	return 0;
 }
 
 static onode *leaf(csl_ctx *c, const char *s)
@@ -1348,6 +1371,23 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 	const char *dp = nm->dropping_particle && *nm->dropping_particle ? nm->dropping_particle : NULL;
 	const char *ndp = nm->non_dropping_particle && *nm->non_dropping_particle ? nm->non_dropping_particle : NULL;
 	const char *suffix = nm->suffix && *nm->suffix ? nm->suffix : NULL;
+	int comma_suffix = nm->comma_suffix;
+	if (given && !suffix) {
+		const char *cm = strchr(given, ',');
+		if (cm) {
+			const char *sx = cm + 1;
+			if (*sx == '!') {
+				comma_suffix = 1;
+				sx++;
+			}
+			while (*sx == ' ')
+				sx++;
+			if (*sx) {
+				suffix = sx;
+				given = lit_csl_strndup(c->ar, given, (size_t)(cm - given));
+			}
+		}
+	}
 	if (!nm->static_ordering)
 		parse_particles(c, &family, &given, &ndp, &dp);
 	if (!*family && given) {
@@ -1431,7 +1471,7 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 		}
 		lit_csl_onode_add(out, famw);
 		if (suffix) {
-			add_sp(c, out, nm->comma_suffix ? ", " : " ");
+			add_sp(c, out, comma_suffix ? ", " : " ");
 			lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
 		}
 		return out;
