@@ -171,14 +171,52 @@ void lit_xvocab_free(lit_xvocab *v)
 	memset(v, 0, sizeof *v);
 }
 
+/* Grow the table to twice its size (load kept under one half). */
+static int vocab_grow(lit_xvocab *v)
+{
+	size_t cap = v->cap ? v->cap * 2 : 4096;
+	if (cap > ((size_t)1 << 26))
+		return -1;
+	uint64_t *keys = calloc(cap, sizeof *keys);
+	uint32_t *counts = calloc(cap, sizeof *counts);
+	uint8_t *hyph = calloc(cap, 1);
+	if (!keys || !counts || !hyph) {
+		free(keys);
+		free(counts);
+		free(hyph);
+		return -1;
+	}
+	for (size_t i = 0; i < v->cap; i++) {
+		if (!v->keys[i])
+			continue;
+		size_t j = (size_t)v->keys[i] & (cap - 1);
+		while (keys[j])
+			j = (j + 1) & (cap - 1);
+		keys[j] = v->keys[i];
+		counts[j] = v->counts[i];
+		hyph[j] = v->hyph[i];
+	}
+	free(v->keys);
+	free(v->counts);
+	free(v->hyph);
+	v->keys = keys;
+	v->counts = counts;
+	v->hyph = hyph;
+	v->cap = cap;
+	return 0;
+}
+
 static int vocab_insert(lit_xvocab *v, uint64_t h, int hyph)
 {
+	if (v->used * 2 >= v->cap && vocab_grow(v))
+		return -1;
 	size_t mask = v->cap - 1, i = (size_t)h & mask;
 	while (v->keys[i] && v->keys[i] != h)
 		i = (i + 1) & mask;
 	if (!v->keys[i]) {
 		v->keys[i] = h;
 		v->counts[i] = 0;
+		v->used++;
 	}
 	if (v->counts[i] < UINT32_MAX)
 		v->counts[i]++;
@@ -190,21 +228,8 @@ static int vocab_insert(lit_xvocab *v, uint64_t h, int hyph)
 static void vocab_build(lit_xvocab *v)
 {
 	v->built = 1;
-	/* distinct words are far fewer than bytes / 4 */
-	size_t cap = 1024;
-	while (cap < v->len / 4 && cap < ((size_t)1 << 26))
-		cap <<= 1;
-	v->keys = calloc(cap, sizeof *v->keys);
-	v->counts = calloc(cap, sizeof *v->counts);
-	v->hyph = calloc(cap, 1);
-	if (!v->keys || !v->counts || !v->hyph) {
-		free(v->keys); free(v->counts); free(v->hyph);
-		v->keys = NULL; v->counts = NULL; v->hyph = NULL;
-		v->cap = 0;
+	if (vocab_grow(v))
 		return;
-	}
-	v->cap = cap;
-	size_t used = 0;
 	const char *s = v->text;
 	size_t n = v->len, i = 0, adv;
 	while (i < n) {
@@ -215,7 +240,7 @@ static void vocab_build(lit_xvocab *v)
 		}
 		/* a word: letters, possibly joined by single inner hyphens */
 		size_t ws = i, we = i, part = i;
-		int hyph = 0;
+		int hyph = 0, full = 0;
 		while (i < n) {
 			cp = lit_xcp(s + i, n - i, &adv);
 			if (lit_xcp_letter(cp)) {
@@ -228,8 +253,8 @@ static void vocab_build(lit_xvocab *v)
 				uint32_t nx = lit_xcp(s + i + adv, n - i - adv, &a2);
 				if (lit_xcp_letter(nx)) {
 					/* count the part before the hyphen as a word too */
-					if (used * 2 < cap)
-						vocab_insert(v, hash_word(s + part, we - part), 0), used++;
+					if (vocab_insert(v, hash_word(s + part, we - part), 0))
+						full = 1;
 					hyph = 1;
 					i += adv;
 					part = i;
@@ -238,14 +263,10 @@ static void vocab_build(lit_xvocab *v)
 			}
 			break;
 		}
-		if (used * 2 >= cap)
-			break;
-		if (hyph) {
-			vocab_insert(v, hash_word(s + part, we - part), 0);
-			used++;
-		}
-		vocab_insert(v, hash_word(s + ws, we - ws), hyph);
-		used++;
+		if (hyph && vocab_insert(v, hash_word(s + part, we - part), 0))
+			full = 1;
+		if (vocab_insert(v, hash_word(s + ws, we - ws), hyph) || full)
+			break;   /* table at its limit: what was counted still helps */
 	}
 }
 
@@ -775,115 +796,170 @@ void lit_xfind_markers(const char *s, size_t len,
  * Classifiers
  * ---------------------------------------------------------------- */
 
-static int starts_ci(const char *s, size_t n, const char *pat)
+static int at(const char *s, size_t n, size_t i, const char *pat, size_t m)
 {
-	size_t m = strlen(pat);
-	if (m > n)
-		return 0;
-	char low[256];
-	size_t ln = lower_copy(low, sizeof low, s, m < 200 ? m + 8 > n ? n : m + 8 : 200);
-	return ln >= m && memcmp(low, pat, m) == 0;
+	return i + m <= n && memcmp(s + i, pat, m) == 0;
 }
+
+#define AT(lit) at(s, n, i, lit, sizeof lit - 1)
 
 int lit_xbib_score(const char *s, size_t n)
 {
-	int score = 0;
+	int score = 0, strong = 0;
 	int year = 0, url = 0, slashes = 0, pages = 0, vol = 0, initials = 0, acc = 0, place = 0;
+	/* one pass; each feature is checked only where its first byte occurs */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == '/' && i + 1 < n && s[i + 1] == '/') {
-			if (i > 0 && s[i - 1] == ':')
-				url = 1;
-			else
-				slashes = 1;
-			i++;
-			continue;
-		}
-		if (c >= '1' && c <= '2' && i + 4 <= n) {
-			/* a year 1500-2099 not inside a longer number */
-			int ok = (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9')) &&
-			         s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
-			         s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
-			         (i + 4 == n || !(s[i + 4] >= '0' && s[i + 4] <= '9'));
-			if (ok) {
+		switch (c) {
+		case '/':
+			if (i + 1 < n && s[i + 1] == '/') {
+				if (i > 0 && s[i - 1] == ':')
+					url = 1;
+				else
+					slashes = 1;
+				i++;
+			}
+			break;
+		case '1': case '2':
+			if (i + 4 <= n && (i == 0 || !(s[i - 1] >= '0' && s[i - 1] <= '9')) &&
+			    s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' &&
+			    s[i + 3] >= '0' && s[i + 3] <= '9' &&
+			    (i + 4 == n || !(s[i + 4] >= '0' && s[i + 4] <= '9'))) {
 				int y = (c - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
 				        (s[i + 3] - '0');
 				if (y >= 1500 && y <= 2099)
 					year = 1;
+				i += 3;
+			}
+			break;
+		case 'w': if (AT("www.")) url = 1; break;
+		case 'd': if (AT("doi:") || AT("doi.")) url = 1; break;
+		case 'U': if (AT("URL")) url = 1; else if (AT("University")) place = 1; break;
+		case 'D': if (AT("DOI")) url = 1; break;
+		case 'P': if (AT("P. ")) pages = 1; else if (AT("Press") || AT("Publish")) place = 1; break;
+		case 'p': if (AT("pp.") || AT("p. ")) pages = 1; break;
+		case 'S': if (AT("S. ")) pages = 1; break;
+		case 'V': if (AT("Vol.")) vol = 1; else if (AT("Verlag")) place = 1; break;
+		case 'v': if (AT("vol.")) vol = 1; break;
+		case 'N': if (AT("No.")) vol = 1; break;
+		case 'I': if (AT("Iss.")) vol = 1; else if (AT("Ibid")) strong = 1; break;
+		case 'B': if (AT("Bd.")) vol = 1; break;
+		case 'a': if (AT("accessed")) acc = 1; break;
+		case 'A': if (AT("Accessed") || AT("Available at")) acc = 1; break;
+		case 'R': if (AT("Retrieved")) acc = 1; break;
+		case 'e': if (AT("et al")) strong = 1; break;
+		case 'O': if (AT("Op. cit")) strong = 1; break;
+		case 'o': if (AT("op. cit")) strong = 1; break;
+		case 'i': if (AT("ibid")) strong = 1; break;
+		case 0xE2: if (AT("№")) vol = 1; break;
+		case 0xD0: case 0xD1:
+			if (i + 2 < n) {
+				unsigned char c2 = (unsigned char)s[i + 1];
+				/* quick reject: the patterns need '.', ' ' or a few letters next */
+				if (c == 0xD0 && (c2 == 0xA1 || c2 == 0xA2) && (s[i + 2] == '.')) {
+					/* С. Т. */
+					if (AT("С. ")) pages = 1;
+					else if (AT("Т. ")) vol = 1;
+				} else if (c == 0xD1 && c2 == 0x81 && s[i + 2] == '.') {
+					if (AT("с. ")) pages = 1;
+				} else if (c == 0xD0 && c2 == 0xA1) {
+					if (AT("Стр.")) pages = 1;
+					else if (AT("СПб")) place = 1;
+				} else if (c == 0xD1 && c2 == 0x81 && AT("стр.")) {
+					pages = 1;
+				} else if (c == 0xD0 && c2 == 0x92 && AT("Вып.")) {
+					vol = 1;
+				} else if (c == 0xD0 && c2 == 0xB4 && AT("дата обращения")) {
+					acc = 1;
+				} else if (c == 0xD0 && c2 == 0xA0 && AT("Режим доступа")) {
+					acc = 1;
+				} else if (c == 0xD0 && (c2 == 0x9C || c2 == 0x9B) && (AT("М.:") || AT("М. :") || AT("Л.:"))) {
+					place = 1;
+				} else if (c == 0xD0 && c2 == 0x98 && AT("Изд")) {
+					place = 1;
+				} else if (c == 0xD0 && c2 == 0xB8 && (s[i + 2] == (char)0xD0 || s[i + 2] == ' ')) {
+					if (AT("изд.")) place = 1;
+					else if (AT("и др.")) strong = 1;
+				} else if (c == 0xD0 && c2 == 0xA2 && AT("Там же")) {
+					strong = 1;
+				} else if (c == 0xD0 && c2 == 0xA3 && AT("Указ. соч")) {
+					strong = 1;
+				}
+			}
+			break;
+		default:
+			break;
+		}
+		/* initials: capital + '.' + optional space + capital + '.' */
+		if (!initials && i + 3 < n && s[i + 1] == '.') {
+			size_t adv, a2;
+			uint32_t cp = lit_xcp(s + i, n - i, &adv);
+			if (adv == 1 && lit_xcp_upper(cp)) {
+				size_t j = i + 2;
+				if (j < n && s[j] == ' ')
+					j++;
+				uint32_t c2 = lit_xcp(s + j, n - j, &a2);
+				if (lit_xcp_upper(c2) && j + a2 < n && s[j + a2] == '.')
+					initials = 1;
+			}
+		} else if (!initials && (c == 0xD0 || c == 0xD1) && i + 4 < n && s[i + 2] == '.') {
+			size_t adv, a2;
+			uint32_t cp = lit_xcp(s + i, n - i, &adv);
+			if (lit_xcp_upper(cp)) {
+				size_t j = i + 3;
+				if (j < n && s[j] == ' ')
+					j++;
+				uint32_t c2 = lit_xcp(s + j, n - j, &a2);
+				if (lit_xcp_upper(c2) && j + a2 < n && s[j + a2] == '.')
+					initials = 1;
 			}
 		}
-		if (c == 'w' && i + 4 < n && memcmp(s + i, "www.", 4) == 0)
-			url = 1;
-		if (c == 'd' && i + 4 < n && (memcmp(s + i, "doi:", 4) == 0 || memcmp(s + i, "doi.", 4) == 0))
-			url = 1;
 	}
-	if (mem_has(s, n, "URL") || mem_has(s, n, "DOI"))
-		url = 1;
-	if (mem_has(s, n, "С. ") || mem_has(s, n, "с. ") || mem_has(s, n, "P. ") ||
-	    mem_has(s, n, "pp.") || mem_has(s, n, "p. ") || mem_has(s, n, "S. ") ||
-	    mem_has(s, n, "Стр.") || mem_has(s, n, "стр."))
-		pages = 1;
-	if (mem_has(s, n, "Т. ") || mem_has(s, n, "Vol.") || mem_has(s, n, "vol.") ||
-	    mem_has(s, n, "№") || mem_has(s, n, "No.") || mem_has(s, n, "Вып.") ||
-	    mem_has(s, n, "Iss.") || mem_has(s, n, "Bd."))
-		vol = 1;
-	if (mem_has(s, n, "дата обращения") || mem_has(s, n, "accessed") ||
-	    mem_has(s, n, "Accessed") || mem_has(s, n, "Retrieved") ||
-	    mem_has(s, n, "Available at") || mem_has(s, n, "Режим доступа"))
-		acc = 1;
-	if (mem_has(s, n, "М.:") || mem_has(s, n, "М. :") || mem_has(s, n, "СПб.:") ||
-	    mem_has(s, n, "СПб. :") || mem_has(s, n, "Л.:") || mem_has(s, n, "Press") ||
-	    mem_has(s, n, "Изд") || mem_has(s, n, "изд.") || mem_has(s, n, "Publish") ||
-	    mem_has(s, n, "Verlag") || mem_has(s, n, "University"))
-		place = 1;
-	/* initials: capital letter + '.' + optional space + capital letter + '.' */
-	for (size_t i = 0; i < n && !initials; ) {
-		size_t adv, a2, a3;
-		uint32_t cp = lit_xcp(s + i, n - i, &adv);
-		if (lit_xcp_upper(cp) && i + adv < n && s[i + adv] == '.') {
-			size_t j = i + adv + 1;
-			if (j < n && s[j] == ' ')
-				j++;
-			uint32_t c2 = lit_xcp(s + j, n - j, &a2);
-			if (lit_xcp_upper(c2) && j + a2 < n && s[j + a2] == '.') {
-				/* and not an abbreviation like "U.S." only: need a word nearby */
-				(void)a3;
-				initials = 1;
-			}
-		}
-		i += adv ? adv : 1;
-	}
-	if (mem_has(s, n, "et al") || mem_has(s, n, "и др.") || mem_has(s, n, "Ibid") ||
-	    mem_has(s, n, "Там же") || mem_has(s, n, "Указ. соч") || mem_has(s, n, "Op. cit") ||
-	    mem_has(s, n, "op. cit") || mem_has(s, n, "ibid"))
+	if (strong)
 		score += 2;
 	score += year * 2 + url * 3 + slashes * 2 + pages + vol + initials + acc * 2 + place;
 	return score;
 }
 
+#undef AT
+
 int lit_xrepeat_kind(const char *s, size_t n, size_t *loc)
 {
 	static const char *const ibid[] = {
-		"там же", "ibid", "ibidem", "там само", "ebd.", "ebenda", "id.", NULL
+		"там же", "ibidem", "ibid", "там само", "ebd.", "ebenda", "id.", NULL
 	};
 	*loc = n;
+	char low[64];
+	size_t ln = lower_copy(low, sizeof low, s, n < 40 ? n : 40);
 	for (size_t k = 0; ibid[k]; k++) {
-		if (starts_ci(s, n, ibid[k])) {
-			size_t m = strlen(ibid[k]);
-			while (m < n && (s[m] == '.' || s[m] == ',' || s[m] == ' ' || s[m] == ';'))
-				m++;
-			*loc = m;
-			return 1;
-		}
+		size_t m = strlen(ibid[k]);
+		if (ln < m || memcmp(low, ibid[k], m) != 0)
+			continue;
+		/* the lower-cased prefix has the same byte length as the original */
+		size_t adv;
+		if (m < n && lit_xcp_letter(lit_xcp(s + m, n - m, &adv)))
+			continue;
+		while (m < n && (s[m] == '.' || s[m] == ',' || s[m] == ' ' || s[m] == ';'))
+			m++;
+		*loc = m;
+		return 1;
 	}
 	static const char *const opcit[] = {
 		"Указ. соч.", "указ. соч.", "Op. cit.", "op. cit.", "Цит. соч.", "цит. соч.",
 		"Указ. раб.", "указ. раб.", NULL
 	};
-	for (size_t k = 0; opcit[k]; k++) {
-		size_t m = strlen(opcit[k]);
-		for (size_t i = 0; i + m <= n && i < 200; i++) {
-			if (memcmp(s + i, opcit[k], m) == 0) {
+	size_t lim = n < 200 ? n : 200;
+	for (size_t i = 0; i + 8 <= lim; i++) {
+		unsigned char c = (unsigned char)s[i];
+		/* the patterns start with 'O', 'o', or Cyrillic У/у/Ц/ц */
+		if (c != 'O' && c != 'o' && c != 0xD0 && c != 0xD1)
+			continue;
+		if ((c == 0xD0 || c == 0xD1) && s[i + 1] != (char)0xA3 && s[i + 1] != (char)0x83 &&
+		    s[i + 1] != (char)0xA6 && s[i + 1] != (char)0x86)
+			continue;
+		for (size_t k = 0; opcit[k]; k++) {
+			size_t m = strlen(opcit[k]);
+			if (i + m <= n && memcmp(s + i, opcit[k], m) == 0) {
 				size_t e = i + m;
 				while (e < n && (s[e] == '.' || s[e] == ',' || s[e] == ' ' || s[e] == ';'))
 					e++;
@@ -938,8 +1014,12 @@ int lit_xheading_kind(const char *s, size_t n)
 	                 s[e - 1] == '.' || s[e - 1] == '*' || s[e - 1] == '_' ||
 	                 s[e - 1] == '#' || s[e - 1] == '\r'))
 		e--;
-	if (e <= b)
+	if (e <= b || e - b > 100)
 		return 0;
+	/* headings have no inner sentence punctuation */
+	for (size_t i = b; i < e; i++)
+		if (s[i] == ',' || s[i] == ';' || s[i] == '(' || s[i] == '"' || (s[i] >= '0' && s[i] <= '9'))
+			return 0;
 	char low[256];
 	size_t ln = lower_copy(low, sizeof low, s + b, e - b);
 	/* collapse runs of spaces */

@@ -92,6 +92,7 @@ typedef struct lit_xvocab {
 	uint32_t *counts;
 	uint8_t *hyph;      /* word seen with an inner hyphen on one line */
 	size_t cap;
+	size_t used;
 } lit_xvocab;
 
 void lit_xvocab_init(lit_xvocab *v, const char *text, size_t len);

@@ -51,6 +51,10 @@ typedef struct seg {
 	long *bylabel;
 	size_t nbylabel;
 	int have_list;
+	/* list items by the hash of their first word (author-year linking) */
+	uint64_t *akeys;
+	long *ahead, *atail, *anext;
+	size_t acap;
 	lit_buf tmp;
 } seg;
 
@@ -784,7 +788,7 @@ static void note_finish(seg *g, entry *e, int where)
 	long ix = entry_emit(g, e, where);
 	if (ix >= 0) {
 		lit_xitem *it = &g->doc->items[ix];
-		long mk = find_marker(g, e->lab.value, it->line, 0);
+		long mk = find_marker(g, e->lab.value, it->line, 400);
 		if (mk >= 0) {
 			g->marks[mk].used = 1;
 			lit_xitem_cite(it, g->marks[mk].line);
@@ -872,8 +876,86 @@ static long list_item_by_label(seg *g, long v)
 	return g->bylabel[v];
 }
 
+static size_t first_word(const char *s, size_t n, const char **w);
+
+static uint64_t word_key(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i = 0, adv;
+	while (i < n) {
+		uint32_t cp = lit_xcp(s + i, n - i, &adv);
+		if (cp >= 'A' && cp <= 'Z') cp += 32;
+		else if (cp >= 0x410 && cp <= 0x42F) cp += 32;
+		h ^= cp;
+		h *= 1099511628211ULL;
+		i += adv;
+	}
+	return h ? h : 1;
+}
+
+static void build_author_index(seg *g)
+{
+	size_t nlist = 0;
+	for (size_t k = 0; k < g->doc->nitems; k++)
+		nlist += g->doc->items[k].where == LIT_XW_LIST;
+	if (!nlist)
+		return;
+	size_t cap = 64;
+	while (cap < nlist * 2)
+		cap <<= 1;
+	g->akeys = calloc(cap, sizeof *g->akeys);
+	g->ahead = malloc(cap * sizeof *g->ahead);
+	g->atail = malloc(cap * sizeof *g->atail);
+	g->anext = malloc(g->doc->nitems * sizeof *g->anext);
+	if (!g->akeys || !g->ahead || !g->atail || !g->anext) {
+		g->doc->failed = 1;
+		return;
+	}
+	g->acap = cap;
+	for (size_t k = 0; k < g->doc->nitems; k++) {
+		lit_xitem *it = &g->doc->items[k];
+		g->anext[k] = -1;
+		if (it->where != LIT_XW_LIST)
+			continue;
+		const char *w;
+		size_t wn = first_word(it->raw, strlen(it->raw), &w);
+		if (wn < 2)
+			continue;
+		uint64_t h = word_key(w, wn);
+		size_t i = (size_t)h & (cap - 1);
+		while (g->akeys[i] && g->akeys[i] != h)
+			i = (i + 1) & (cap - 1);
+		if (!g->akeys[i]) {
+			g->akeys[i] = h;
+			g->ahead[i] = -1;
+		}
+		/* keep document order: append at the end of the chain */
+		if (g->ahead[i] < 0)
+			g->ahead[i] = (long)k;
+		else
+			g->anext[g->atail[i]] = (long)k;
+		g->atail[i] = (long)k;
+	}
+}
+
+/* First list item whose first word is w[0..wn); -1 if none. */
+static long author_first(seg *g, const char *w, size_t wn)
+{
+	if (!g->acap)
+		return -1;
+	uint64_t h = word_key(w, wn);
+	size_t i = (size_t)h & (g->acap - 1);
+	while (g->akeys[i]) {
+		if (g->akeys[i] == h)
+			return g->ahead[i];
+		i = (i + 1) & (g->acap - 1);
+	}
+	return -1;
+}
+
 static void build_label_index(seg *g)
 {
+	build_author_index(g);
 	long maxv = -1;
 	for (size_t k = 0; k < g->doc->nitems; k++) {
 		lit_xitem *it = &g->doc->items[k];
@@ -1090,14 +1172,10 @@ static void link_citation(seg *g, const char *s, size_t n, long line)
 			if (w && wn >= 2) {
 				lastw = w;
 				lastwn = wn;
-				for (size_t q = 0; q < g->doc->nitems; q++) {
+				for (long q = author_first(g, w, wn); q >= 0; q = g->anext[q]) {
 					lit_xitem *it = &g->doc->items[q];
-					if (it->where != LIT_XW_LIST)
-						continue;
 					size_t rl = strlen(it->raw);
-					size_t head = rl < 200 ? rl : 200;
-					if (mem_contains(it->raw, head, w, wn) &&
-					    mem_contains(it->raw, rl, y, 4)) {
+					if (mem_contains(it->raw, rl, y, 4)) {
 						lit_xitem_cite(it, line);
 						any = 1;
 						break;
@@ -1149,9 +1227,34 @@ static void add_given_notes(seg *g)
 	}
 }
 
+/* Markers sorted by number (then position), for lookups by number. */
+typedef struct mref {
+	long num;
+	size_t idx;
+} mref;
+
+static int cmp_mref(const void *a, const void *b)
+{
+	const mref *x = a, *y = b;
+	if (x->num != y->num)
+		return x->num < y->num ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
 /* Endnotes (and given notes) take the remaining markers by number. */
 static void link_notes_to_markers(seg *g)
 {
+	mref *ord = g->nmarks ? malloc(g->nmarks * sizeof *ord) : NULL;
+	if (g->nmarks && !ord) {
+		g->doc->failed = 1;
+		return;
+	}
+	for (size_t k = 0; k < g->nmarks; k++) {
+		ord[k].num = g->marks[k].num;
+		ord[k].idx = k;
+	}
+	if (ord)
+		qsort(ord, g->nmarks, sizeof *ord, cmp_mref);
 	for (size_t q = 0; q < g->doc->nitems; q++) {
 		lit_xitem *it = &g->doc->items[q];
 		if (it->where == LIT_XW_LIST || it->ncited)
@@ -1161,16 +1264,27 @@ static void link_notes_to_markers(seg *g)
 		long v = lit_xlabel_value(it->label, strlen(it->label));
 		if (v < 0)
 			continue;
-		for (size_t k = 0; k < g->nmarks; k++) {
-			if (!g->marks[k].used && g->marks[k].num == v) {
-				g->marks[k].used = 1;
-				lit_xitem_cite(it, g->marks[k].line);
-				break;
-			}
+		/* lower bound of v, then the first unused (used ones are passed
+		 * over by moving the group's first entry forward) */
+		size_t lo = 0, hi = g->nmarks;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (ord[mid].num < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t k = lo;
+		while (k < g->nmarks && ord[k].num == v && g->marks[ord[k].idx].used)
+			k++;
+		if (k < g->nmarks && ord[k].num == v) {
+			g->marks[ord[k].idx].used = 1;
+			lit_xitem_cite(it, g->marks[ord[k].idx].line);
 		}
 		if (!it->ncited)
 			lit_xdoc_warn(g->doc, it->line, "note %s has no marker in the text", it->label);
 	}
+	free(ord);
 	int has_notes = g->doc->n_foot || g->doc->n_end;
 	/* without notes, superscript numbers cite the numbered list */
 	if (!has_notes && g->nbylabel) {
@@ -1279,7 +1393,7 @@ static void resolve_repeats(seg *g)
 			const char *w;
 			size_t wn = first_word(it->raw, rl, &w);
 			long found = -1;
-			for (size_t p = q; p-- > 0 && wn >= 2;) {
+			for (size_t p = q; p-- > 0 && wn >= 2 && q - p <= 2000;) {
 				lit_xitem *t = &g->doc->items[p];
 				if (t->repeat_of >= 0 || t->nonbib)
 					continue;
@@ -1380,6 +1494,10 @@ done:
 	free(g.lines);
 	free(g.marks);
 	free(g.bylabel);
+	free(g.akeys);
+	free(g.ahead);
+	free(g.atail);
+	free(g.anext);
 	lit_buf_free(&g.tmp);
 	lit_xvocab_free(&g.vocab);
 	return doc->failed ? LIT_ENOMEM : LIT_OK;
