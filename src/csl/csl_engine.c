@@ -1353,6 +1353,11 @@ int lit_csl_engine_entries(lit_csl_engine *e, char ***out, const char ***ids, si
 			lit_csl_onode_add(w, r);
 		}
 		res[i] = r ? lit_csl_to_string(e, w, e->format, it->loc) : strdup("");
+		if (res[i] && sfa) {
+			size_t l = strlen(res[i]);
+			while (l && res[i][l - 1] == ' ')
+				res[i][--l] = 0;
+		}
 		lit_csl_arena_reset(&e->ar);
 		if (!res[i]) {
 			free(prev_names);

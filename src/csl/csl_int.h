@@ -232,6 +232,7 @@ typedef struct csl_ctx {
 	int sorting;                  /* rendering a sort key */
 	int sort_names_min, sort_names_first, sort_names_last; /* key names-* overrides */
 	int in_substitute;
+	unsigned rec_vars[(LIT_VAR__COUNT + 31) / 32]; /* variables used inside a substitute */
 	int names_count;              /* result of <name form="count"> */
 	int render_depth;
 	const csl_disamb *dis;

@@ -572,11 +572,23 @@ static void put_text(writer *w, const char *s)
 			s++, len--;
 			continue;
 		}
-		if (c0 == '.' && (w->last == '.' || w->last == '?' || w->last == '!' || w->last == 0x2026)) {
+		if (c0 == '.' && (w->last == '.' || w->last == '?' || w->last == '!' || w->last == 0x2026 ||
+		                  w->last == ':' || w->last == ';')) {
 			s++, len--;
 			continue;
 		}
-		if ((c0 == ',' || c0 == ';' || c0 == ':') && w->last == c0) {
+		if ((c0 == ',' || c0 == ';' || c0 == ':' || c0 == '!' || c0 == '?') && w->last == c0) {
+			s++, len--;
+			continue;
+		}
+		if (c0 == ':' && (w->last == ';' || w->last == '!' || w->last == '?')) {
+			s++, len--;
+			continue;
+		}
+		if ((c0 == '!' || c0 == '?') && (w->last == ':' || w->last == ';') &&
+		    w->b->len && w->b->ptr[w->b->len - 1] == (char)w->last) {
+			w->b->ptr[w->b->len - 1] = c0;
+			w->last = c0;
 			s++, len--;
 			continue;
 		}

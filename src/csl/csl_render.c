@@ -59,7 +59,17 @@ static const char *lang_of(csl_ctx *c)
 	return c->loc ? c->loc->lang : "en";
 }
 
+static const char *var_text_raw(csl_ctx *c, int var, int shortform);
+
 const char *lit_csl_var_text(csl_ctx *c, int var, int shortform)
+{
+	const char *v = var_text_raw(c, var, shortform);
+	if (v && c->in_substitute && var >= 0)
+		c->rec_vars[var / 32] |= 1u << (var % 32);
+	return v;
+}
+
+static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 {
 	if (var < 0 || is_supp(c, var))
 		return NULL;
@@ -139,6 +149,10 @@ static int var_present(csl_ctx *c, int var)
 	if (k == LIT_KIND_DATE) {
 		const lit_date *d = lit_record_date(c->item->rec, (lit_var)var);
 		return d && (d->year || d->literal || d->season || d->month);
+	}
+	if (var == LIT_VAR_TITLE_SHORT || var == LIT_VAR_CONTAINER_TITLE_SHORT) {
+		const char *v = lit_record_get(c->item->rec, (lit_var)var);
+		return v && *v;
 	}
 	return lit_csl_var_text(c, var, 0) != NULL;
 }
@@ -1687,6 +1701,8 @@ static onode *render_names_with(csl_ctx *c, const csl_node *n, const csl_node *n
 		for (size_t k = 0; k < cnt; k++)
 			l->names[k] = lit_record_name(c->item->rec, (lit_var)var, k);
 		l->etal = lit_record_names_etal(c->item->rec, (lit_var)var);
+		if (c->in_substitute)
+			c->rec_vars[var / 32] |= 1u << (var % 32);
 		nl++;
 	}
 	if (!nl)
@@ -1776,6 +1792,10 @@ static onode *render_names(csl_ctx *c, const csl_node *n)
 	for (const csl_node *s = subst->child; s; s = s->next) {
 		onode *r;
 		int oc = c->ncalled, orr = c->nrendered;
+		unsigned saved_rec[(LIT_VAR__COUNT + 31) / 32];
+		memcpy(saved_rec, c->rec_vars, sizeof(saved_rec));
+		memset(c->rec_vars, 0, sizeof(saved_rec));
+		c->in_substitute++;
 		if (s->kind == K_NAMES && !s->child) {
 			/* shorthand: inherit name, et-al and label of the parent */
 			c->ncalled++;
@@ -1788,7 +1808,14 @@ static onode *render_names(csl_ctx *c, const csl_node *n)
 		} else {
 			r = render_node(c, s);
 		}
+		c->in_substitute--;
+		unsigned used[(LIT_VAR__COUNT + 31) / 32];
+		memcpy(used, c->rec_vars, sizeof(used));
+		for (size_t q = 0; q < sizeof(used) / sizeof(used[0]); q++)
+			c->rec_vars[q] = saved_rec[q] | (c->in_substitute ? used[q] : 0);
 		if (r && !lit_csl_onode_empty(r)) {
+			for (size_t q = 0; q < sizeof(used) / sizeof(used[0]); q++)
+				c->supp[q] |= used[q];
 			/* suppress the variables used by the substitute */
 			if (s->kind == K_NAMES)
 				for (int i = 0; i < s->nvars; i++)
