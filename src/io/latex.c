@@ -634,17 +634,25 @@ int lit_latex_decode(const char *s, size_t len, unsigned flags, lit_buf *out)
 	return lit_buf_status(out);
 }
 
-/* Is there a closing '$' for the '$' at s[i]? Returns its index or 0. */
-static size_t math_end(const char *s, size_t len, size_t i)
+/* Is there a closing '$' for the '$' at s[i]? Returns its index, or 0
+ * when there is none or the braces between do not balance (then the
+ * segment is escaped as text, so the output still balances). */
+static size_t math_end(const char *s, size_t len, size_t i, int *none)
 {
+	long depth = 0;
 	for (size_t j = i + 1; j < len; j++) {
 		if (s[j] == '\\') {
 			j++;
 			continue;
 		}
+		if (s[j] == '{')
+			depth++;
+		else if (s[j] == '}' && --depth < 0)
+			return 0;
 		if (s[j] == '$')
-			return j > i + 1 ? j : 0;
+			return j > i + 1 && depth == 0 ? j : 0;
 	}
+	*none = 1;
 	return 0;
 }
 
@@ -656,14 +664,12 @@ void lit_latex_escape(lit_buf *out, const char *s, size_t len)
 		unsigned char c = (unsigned char)s[i];
 		unsigned char n = i + 1 < len ? (unsigned char)s[i + 1] : 0;
 		if (c == '$') {
-			size_t e = no_dollar ? 0 : math_end(s, len, i);
+			size_t e = no_dollar ? 0 : math_end(s, len, i, &no_dollar);
 			if (e) {
 				lit_buf_put(out, s + i, e + 1 - i);
 				i = e + 1;
 				continue;
 			}
-			/* no closing $ later: every further $ is lone too */
-			no_dollar = 1;
 			lit_buf_puts(out, "\\$");
 			i++;
 			continue;
