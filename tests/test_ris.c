@@ -664,3 +664,31 @@ Test(ris, dates_y1_and_literal)
 	cr_expect_eq(d->year, 2010); /* PY wins when DA disagrees */
 	lit_records_free(list);
 }
+
+/* A note whose lines would read back as tags ("ER  - ", even through a
+ * control character the writer turns into a space) is written on one line,
+ * so the output still has one record per input record. */
+Test(ris, note_with_tag_like_lines)
+{
+	const char *notes[] = { "first\nER  - \nPY  - 1999", "x\rER  -\x1d", "ok\nplain second line", NULL };
+	size_t i;
+	for (i = 0; notes[i]; i++) {
+		lit_records *list = lit_records_new(), *back;
+		lit_record *r = lit_record_new();
+		char *out;
+		lit_record_set(r, LIT_VAR_NOTE, notes[i]);
+		lit_record_set(r, LIT_VAR_TITLE, "T");
+		lit_records_push(list, r);
+		out = write_ris(list);
+		back = read_ok(out);
+		cr_expect_eq(lit_records_count(back), 1, "%s", out);
+		cr_expect_str_eq(get(lit_records_at(back, 0), LIT_VAR_TITLE), "T");
+		if (i == 2)
+			cr_expect_str_eq(get(lit_records_at(back, 0), LIT_VAR_NOTE), "ok\nplain second line");
+		else
+			cr_expect_null(lit_record_date(lit_records_at(back, 0), LIT_VAR_ISSUED));
+		lit_records_free(back);
+		free(out);
+		lit_records_free(list);
+	}
+}

@@ -758,15 +758,22 @@ static int ris_detect(const char *data, size_t len)
 /* Would some line after the first of v[0..len) be read as a tag line? */
 static int has_tag_like_line(const char *v, size_t len)
 {
-	const char *p = v, *end = v + len;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		const char *s = ++p, *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t ll = nl ? (size_t)(nl - s) : (size_t)(end - s), vl;
-		char tag[3];
+	size_t i;
+	for (i = 0; i < len; i++) {
+		char tag[3], head[16];
 		const char *val;
-		if (ll > 0 && s[ll - 1] == '\r')
-			ll--;
-		if (parse_tag_line(s, ll, tag, &val, &vl))
+		size_t ll, vl;
+		if (v[i] != '\n' && v[i] != '\r')
+			continue;
+		/* a line starts after every CR or LF (put_tag writes both as CRLF) */
+		for (ll = 0; i + 1 + ll < len && ll < sizeof(head); ll++) {
+			unsigned char c = (unsigned char)v[i + 1 + ll];
+			if (c == '\n' || c == '\r')
+				break;
+			/* as put_tag() writes it: other controls become spaces */
+			head[ll] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+		}
+		if (parse_tag_line(head, ll, tag, &val, &vl))
 			return 1;
 	}
 	return 0;
