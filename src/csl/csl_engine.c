@@ -26,15 +26,23 @@ static int uses_var(const csl_node *n, int var)
 	return 0;
 }
 
-static const char *item_lang(const lit_record *rec)
+static const char *item_lang(const lit_record *rec, int guess_latin)
 {
 	const char *l = lit_record_get(rec, LIT_VAR_LANGUAGE);
 	if (l && *l)
 		return l;
 	/* guess from the title script: Cyrillic titles are Russian */
 	const char *t = lit_record_get(rec, LIT_VAR_TITLE);
+	if (!t)
+		t = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE);
 	if (t && lit_utf8_mostly_cyrillic(t, strlen(t)))
 		return "ru";
+	if (guess_latin && t) {
+		/* with per-item locales, a title in Latin script is taken as English */
+		for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+			if ((*p | 32) >= 'a' && (*p | 32) <= 'z')
+				return "en";
+	}
 	return NULL;
 }
 
@@ -63,7 +71,7 @@ int lit_csl_engine_new(lit_csl_engine **out, lit_csl_style *style, const lit_rec
 		it->index = i;
 		it->citation_number = (int)i + 1;
 		it->cited = 1;
-		const char *lang = item_lang(it->rec);
+		const char *lang = item_lang(it->rec, style->item_locale);
 		it->lang = lang;
 		it->loc = style->item_locale && lang ? lit_csl_style_locale(style, lang) : style->locales[0];
 		if (!style->item_locale)

@@ -60,7 +60,7 @@ enum csl_kind {
 	K_LAYOUT, K_SORT, K_KEY, K_TEXT, K_NUMBER, K_LABEL, K_GROUP, K_CHOOSE,
 	K_IF, K_ELSEIF, K_ELSE, K_DATE, K_DATEPART, K_NAMES, K_NAME, K_NAMEPART,
 	K_ETAL, K_SUBSTITUTE, K_TERMS, K_TERM, K_SINGLE, K_MULTIPLE, K_STYLEOPTS,
-	K_DATEFMT
+	K_DATEFMT, K_ABBREVS, K_ABBREV
 };
 
 typedef struct csl_node csl_node;
@@ -136,6 +136,7 @@ struct lit_csl_style {
 	int demote_ndp;            /* 0 never, 1 sort-only, 2 display-and-sort */
 	int init_hyphen;
 	const char *page_range_format;
+	const csl_node *abbrevs;    /* litera extension: <abbreviations> */
 };
 
 /* Locale for a language tag ("en", "ru-RU"), built and cached on first use;

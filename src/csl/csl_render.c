@@ -104,6 +104,25 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 	}
 	if (!r)
 		return NULL;
+	if (c->st->abbrevs) {
+		/* litera extension: <abbreviation variable="publisher-place" long="Москва" short="М."/>;
+		 * form="short" abbreviates; with <abbreviations expand="true"> the long
+		 * form of a known abbreviation is printed otherwise. */
+		const char *expand = lit_csl_attr(c->st->abbrevs, "expand");
+		int exp = expand && !strcmp(expand, "true");
+		const char *full = lit_record_get(r, (lit_var)var);
+		const char *vn = lit_var_name((lit_var)var);
+		for (const csl_node *ab = full && (shortform || exp) ? c->st->abbrevs->child : NULL; ab; ab = ab->next) {
+			const char *av = lit_csl_attr(ab, "variable"), *lg = lit_csl_attr(ab, "long");
+			const char *sh = lit_csl_attr(ab, "short");
+			if (!av || !lg || !sh || !vn || strcmp(av, vn))
+				continue;
+			if (shortform && !strcmp(lg, full))
+				return *sh ? sh : NULL;
+			if (!shortform && exp && !strcmp(sh, full))
+				return lg;
+		}
+	}
 	if (shortform) {
 		if (var == LIT_VAR_TITLE) {
 			v = lit_record_get(r, LIT_VAR_TITLE_SHORT);
@@ -289,7 +308,23 @@ static void strip_periods(csl_ctx *c, onode *n)
 		strip_periods(c, k);
 }
 
-/* Join the rendered children of n with a delimiter into a container. */
+/* Add a rendered child; the output of cs:choose is spliced into the parent
+ * so that the parent's delimiter applies between the elements it chose. */
+static void add_child(onode *out, const csl_node *k, onode *r)
+{
+	if (k->kind == K_CHOOSE && !r->text) {
+		onode *ch = r->child;
+		while (ch) {
+			onode *nx = ch->next;
+			lit_csl_onode_add(out, ch);
+			ch = nx;
+		}
+		return;
+	}
+	lit_csl_onode_add(out, r);
+}
+
+/* Join the rendered children of n into a container. */
 onode *lit_csl_render_children(csl_ctx *c, const csl_node *n)
 {
 	onode *out = NULL;
@@ -302,7 +337,7 @@ onode *lit_csl_render_children(csl_ctx *c, const csl_node *n)
 			if (!out)
 				return NULL;
 		}
-		lit_csl_onode_add(out, r);
+		add_child(out, k, r);
 	}
 	return out;
 }
@@ -577,6 +612,27 @@ static const char *term_form(const csl_node *n)
 	return f ? f : "long";
 }
 
+/* litera extension gost-punctuation="true": in entries in Cyrillic script
+ * languages the colon before other title information is a prescribed sign
+ * with a space on both sides ("Алгоритмы: построение" -> "Алгоритмы : построение"). */
+static const char *gost_punct(csl_ctx *c, const char *v)
+{
+	const char *l = c->item && c->item->lang ? c->item->lang : "";
+	if (strncmp(l, "ru", 2) && strncmp(l, "uk", 2) && strncmp(l, "be", 2))
+		return v;
+	if (!strstr(v, ": "))
+		return v;
+	lit_buf b = LIT_BUF_INIT;
+	for (const char *p = v; *p; p++) {
+		if (p[0] == ':' && p[1] == ' ' && p > v && p[-1] != ' ')
+			lit_buf_putc(&b, ' ');
+		lit_buf_putc(&b, *p);
+	}
+	const char *r = lit_csl_strdup(c->ar, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return r ? r : v;
+}
+
 static onode *render_text(csl_ctx *c, const csl_node *n)
 {
 	onode *out = NULL;
@@ -614,6 +670,9 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 			if (out)
 				out->nocase = 1;
 		} else {
+			const char *gp = lit_csl_attr(n, "gost-punctuation");
+			if (gp && !strcmp(gp, "true"))
+				v = gost_punct(c, v);
 			out = lit_csl_rich(c->ar, v);
 		}
 	} else if ((v = lit_csl_attr(n, "term")) != NULL) {
@@ -702,7 +761,7 @@ static onode *render_group(csl_ctx *c, const csl_node *n)
 		if (!out)
 			out = lit_csl_onode(c->ar, NULL);
 		if (out)
-			lit_csl_onode_add(out, r);
+			add_child(out, k, r);
 	}
 	int called = c->ncalled, rendered = c->nrendered;
 	c->ncalled = oc + called;
@@ -777,6 +836,13 @@ static int test_one(csl_ctx *c, const char *attr, const char *val)
 		if (sscanf(val, "%63s %d", vn, &k) != 2)
 			return 0;
 		return names_count_of(c, lit_csl_var_from_name(vn)) >= k;
+	} else if (!strcmp(attr, "personal")) {
+		/* litera extension: personal="author": the first name is a person, not an organisation */
+		int var = lit_csl_var_from_name(val);
+		if (var < 0 || !c->item || lit_var_kind_of((lit_var)var) != LIT_KIND_NAME || is_supp(c, var))
+			return 0;
+		const lit_name *nm = lit_record_name(c->item->rec, (lit_var)var, 0);
+		return nm && !(nm->literal && *nm->literal) && nm->family && *nm->family;
 	} else if (!strcmp(attr, "language")) {
 		/* litera extension: language="ru en": the item's language (primary subtag) */
 		const char *l = c->item && c->item->lang ? c->item->lang : "";

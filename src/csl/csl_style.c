@@ -89,6 +89,7 @@ static const struct { const char *name; int kind; } kinds[] = {
 	{ "names", K_NAMES }, { "name", K_NAME }, { "name-part", K_NAMEPART }, { "et-al", K_ETAL },
 	{ "substitute", K_SUBSTITUTE }, { "terms", K_TERMS }, { "term", K_TERM },
 	{ "single", K_SINGLE }, { "multiple", K_MULTIPLE }, { "style-options", K_STYLEOPTS },
+	{ "abbreviations", K_ABBREVS }, { "abbreviation", K_ABBREV },
 };
 
 const char *lit_csl_attr(const csl_node *n, const char *name)
@@ -858,6 +859,7 @@ static int load_doc(lit_csl_style *st, const char *xml, size_t len, const char *
 	v = lit_csl_attr(root, "initialize-with-hyphen");
 	st->init_hyphen = !v || strcmp(v, "false");
 	st->page_range_format = lit_csl_attr(root, "page-range-format");
+	st->abbrevs = child_of(root, K_ABBREVS);
 	v = lit_csl_attr(root, "item-locale");
 	if (!v && st->bibliography)
 		v = lit_csl_attr(st->bibliography, "item-locale");
