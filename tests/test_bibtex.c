@@ -745,3 +745,13 @@ Test(bibtex_detect, detects_bibtex)
 	cr_assert_eq(lit_bibtex_detect("TY  - JOUR\n", 11), 0);
 	cr_assert_eq(lit_bibtex_detect("mail me@host.org", 16), 0);
 }
+
+Test(bibtex_read, lenient_umlaut_in_quotes_and_case)
+{
+	lit_records *l = rd("@BOOK{Key1, TITLE = \"G\\\"odel and \\\\\", AUTHOR = \"Sch{\\\"o}n, A.\"}\n");
+	lit_record *r = only(l);
+	cr_assert_str_eq(lit_record_id(r), "Key1");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Gödel and");
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->family, "Schön");
+	lit_records_free(l);
+}

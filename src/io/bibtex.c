@@ -38,7 +38,7 @@ static const lit_bib_type types[] = {
 	{ "mastersthesis", LIT_TYPE_THESIS, B | L },
 	{ "thesis", LIT_TYPE_THESIS, L },
 	{ "techreport", LIT_TYPE_REPORT, C | B },
-	{ "report", LIT_TYPE_REPORT, L },
+	{ "report", LIT_TYPE_REPORT, C | L },
 	{ "online", LIT_TYPE_WEBPAGE, C | B | L },
 	{ "electronic", LIT_TYPE_WEBPAGE, B | L },
 	{ "www", LIT_TYPE_WEBPAGE, B | L },

@@ -63,6 +63,8 @@ typedef struct reader {
 	size_t ne, ecap;
 	lit_buf val;      /* value being assembled */
 	size_t ncommands; /* @string, @comment, @preamble seen */
+	lit_records *stream; /* set when entries are mapped as they are read */
+	size_t nstreamed;
 	int status;
 } reader;
 
@@ -238,6 +240,17 @@ static int scan_braced(reader *r, long entry_line, const char *field)
 	return fail(r, entry_line, "unterminated entry: unbalanced braces in field '%s'", field);
 }
 
+/* Is s[i] preceded by an odd number of backslashes (after `from`)? */
+static int odd_backslashes(const char *s, size_t from, size_t i)
+{
+	size_t n = 0;
+	while (i > from && s[i - 1] == '\\') {
+		n++;
+		i--;
+	}
+	return (int)(n & 1);
+}
+
 static int scan_quoted(reader *r, long entry_line, const char *field)
 {
 	size_t depth = 0, b = r->i + 1;
@@ -250,7 +263,9 @@ static int scan_quoted(reader *r, long entry_line, const char *field)
 			if (depth == 0)
 				return fail(r, r->line, "unbalanced '}' in quoted field '%s'", field);
 			depth--;
-		} else if (c == '"' && depth == 0) {
+		} else if (c == '"' && depth == 0 && !odd_backslashes(s, b, i)) {
+			/* (\" is taken as the umlaut, although BibTeX itself would end
+			 * the value there: hand-written files often have "G\"odel") */
 			lit_buf_put(&r->val, s + b, i - b);
 			r->i = i + 1;
 			return LIT_OK;
@@ -350,7 +365,7 @@ static int entry_add_field(reader *r, bentry *e, const char *name, size_t n)
 	lname[n] = 0;
 	lower(lname);
 	for (size_t k = 0; k < e->nf; k++)
-		if (strcmp(e->f[k].name, lname) == 0)
+		if (e->f[k].name[0] == lname[0] && strcmp(e->f[k].name, lname) == 0)
 			return LIT_OK; /* duplicate field: the first one wins */
 	if (e->nf == e->cap) {
 		size_t ncap = e->cap ? e->cap * 2 : 16;
@@ -445,6 +460,8 @@ static int known_command(const char *name)
 	       strcmp(name, "preamble") == 0 || strcmp(name, "comment") == 0;
 }
 
+static int convert(reader *r, const bentry *e, lit_records *out);
+
 static void scan(reader *r)
 {
 	while (r->i < r->len && r->status == LIT_OK) {
@@ -515,6 +532,17 @@ static void scan(reader *r)
 		if (scan_fields(r, &e, close, line, 0)) {
 			entry_free(&e);
 			return;
+		}
+		if (r->stream) {
+			/* no crossref anywhere: map at once, keep no raw entries */
+			r->nstreamed++;
+			int rc = strcmp(e.type, "xdata") ? convert(r, &e, r->stream) : LIT_OK;
+			entry_free(&e);
+			if (rc) {
+				oom(r);
+				return;
+			}
+			continue;
 		}
 		if (r->ne == r->ecap) {
 			size_t ncap = r->ecap ? r->ecap * 2 : 64;
@@ -690,7 +718,7 @@ typedef struct conv {
 static const bfield *cfield(conv *c, const char *name, size_t *index)
 {
 	for (size_t k = 0; k < c->e->nf; k++)
-		if (strcmp(c->e->f[k].name, name) == 0) {
+		if (c->e->f[k].name[0] == name[0] && strcmp(c->e->f[k].name, name) == 0) {
 			if (index)
 				*index = k;
 			return &c->e->f[k];
@@ -1157,10 +1185,18 @@ int lit_bibtex_read(lit_records *out, const char *data, size_t len,
 			break;
 		}
 	}
+	/* Without any crossref, entries are mapped as soon as they are read,
+	 * so the raw entries of a large file never pile up in memory. */
+	int has_crossref = 0;
+	for (size_t i = 0; i + 8 <= r.len && !has_crossref; i++)
+		if ((r.s[i] | 32) == 'c' && strncasecmp(r.s + i, "crossref", 8) == 0)
+			has_crossref = 1;
+	if (!has_crossref)
+		r.stream = out;
 	if (r.status == LIT_OK)
 		scan(&r);
 	int rc = r.status;
-	if (rc == LIT_OK && r.ne == 0 && r.ncommands == 0) {
+	if (rc == LIT_OK && r.ne == 0 && r.nstreamed == 0 && r.ncommands == 0) {
 		/* nothing but %-comments is fine; other text is not BibTeX */
 		int text = 0;
 		for (size_t i = 0; i < r.len && !text; i++) {
