@@ -633,6 +633,61 @@ static const char *gost_punct(csl_ctx *c, const char *v)
 	return r ? r : v;
 }
 
+static int word_char(unsigned char ch)
+{
+	return ch >= 0x80 || isalnum(ch);
+}
+
+/* litera extension abbreviate-words="other-title|all": the words and
+ * phrases listed as <word long=".." short=".."/> in the style's
+ * <abbreviations> are abbreviated (GOST R 7.0.12 style), in the whole value
+ * or only after the first " : " (other title information; the main title is
+ * never abbreviated). */
+static const char *abbreviate_words(csl_ctx *c, const char *v, int all)
+{
+	const char *start = v;
+	if (!all) {
+		start = strstr(v, " : ");
+		if (!start)
+			return v;
+		start += 3;
+	}
+	lit_buf b = LIT_BUF_INIT;
+	lit_buf_put(&b, v, (size_t)(start - v));
+	const char *p = start;
+	while (*p) {
+		int done = 0;
+		if (p == start || !word_char((unsigned char)p[-1])) {
+			const csl_node *best = NULL;
+			size_t bl = 0;
+			for (const csl_node *w = c->st->abbrevs->child; w; w = w->next) {
+				const char *lg = lit_csl_attr(w, "long");
+				if (!lg || lit_csl_attr(w, "variable"))
+					continue;
+				size_t l = strlen(lg);
+				if (l > bl && !strncmp(p, lg, l) && !word_char((unsigned char)p[l])) {
+					best = w;
+					bl = l;
+				}
+			}
+			if (best) {
+				const char *sh = lit_csl_attr(best, "short");
+				lit_buf_puts(&b, sh ? sh : "");
+				p += bl;
+				/* "журн." at the end of a value keeps one period */
+				done = 1;
+			}
+		}
+		if (!done) {
+			lit_buf_putc(&b, *p);
+			p++;
+		}
+	}
+	const char *r = lit_csl_strdup(c->ar, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return r ? r : v;
+}
+
 static onode *render_text(csl_ctx *c, const csl_node *n)
 {
 	onode *out = NULL;
@@ -673,6 +728,9 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 			const char *gp = lit_csl_attr(n, "gost-punctuation");
 			if (gp && !strcmp(gp, "true"))
 				v = gost_punct(c, v);
+			const char *aw = lit_csl_attr(n, "abbreviate-words");
+			if (aw && c->st->abbrevs)
+				v = abbreviate_words(c, v, !strcmp(aw, "all"));
 			out = lit_csl_rich(c->ar, v);
 		}
 	} else if ((v = lit_csl_attr(n, "term")) != NULL) {
@@ -1202,6 +1260,7 @@ typedef struct nameopts {
 	const char *form;
 	const csl_node *name_node;
 	const csl_node *given_part, *family_part;
+	int genitive;
 } nameopts;
 
 static const char *inh(csl_ctx *c, const csl_node *name, const char *attr, const char *inh_attr)
@@ -1246,6 +1305,8 @@ static void get_nameopts(csl_ctx *c, const csl_node *name, nameopts *o)
 	o->sort_sep = inh(c, name, "sort-separator", NULL);
 	if (!o->sort_sep)
 		o->sort_sep = ", ";
+	v = name ? lit_csl_attr(name, "case") : NULL;
+	o->genitive = v && !strcmp(v, "genitive");
 	o->form = inh(c, name, "form", "name-form");
 	if (!o->form)
 		o->form = "long";
@@ -1435,6 +1496,77 @@ static void parse_particles(csl_ctx *c, const char **family, const char **given,
 	}
 }
 
+static int ends_with(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+	return a >= b && !strcmp(s + a - b, suf);
+}
+
+/* litera extension case="genitive" on cs:name: Russian surnames in the
+ * genitive case ("под редакцией С. В. Симоновича").  The gender is taken
+ * from a full given name (patronymic -вна/-чна, or a first name in -а/-я);
+ * initials count as masculine.  Names that do not decline are kept. */
+static const char *genitive(csl_ctx *c, const char *family, const char *given)
+{
+	if (!family || !lit_utf8_mostly_cyrillic(family, strlen(family)))
+		return family;
+	int female = 0;
+	if (given) {
+		if (strstr(given, "\xd0\xb2\xd0\xbd\xd0\xb0") || strstr(given, "\xd1\x87\xd0\xbd\xd0\xb0"))
+			female = 1; /* -вна, -чна */
+		else {
+			size_t gl = strcspn(given, " ");
+			if (gl > 3 && given[gl - 1] != '.' &&
+			    ((unsigned char)given[gl - 2] == 0xd0 && (unsigned char)given[gl - 1] == 0xb0))
+				female = 1; /* first name in -а */
+			if (gl > 3 && (unsigned char)given[gl - 2] == 0xd1 && (unsigned char)given[gl - 1] == 0x8f)
+				female = 1; /* -я */
+		}
+	}
+	size_t l = strlen(family);
+	lit_buf b = LIT_BUF_INIT;
+	const char *res = family;
+	if (female) {
+		if (ends_with(family, "\xd0\xbe\xd0\xb2\xd0\xb0") || ends_with(family, "\xd0\xb5\xd0\xb2\xd0\xb0") ||
+		    ends_with(family, "\xd0\xb8\xd0\xbd\xd0\xb0") || ends_with(family, "\xd1\x8b\xd0\xbd\xd0\xb0")) {
+			lit_buf_put(&b, family, l - 2);
+			lit_buf_puts(&b, "\xd0\xbe\xd0\xb9"); /* ой */
+		} else if (ends_with(family, "\xd0\xb0\xd1\x8f")) { /* -ая */
+			lit_buf_put(&b, family, l - 4);
+			lit_buf_puts(&b, "\xd0\xbe\xd0\xb9");
+		}
+	} else {
+		if (ends_with(family, "\xd0\xb8\xd0\xb9") || ends_with(family, "\xd0\xbe\xd0\xb9") ||
+		    ends_with(family, "\xd1\x8b\xd0\xb9")) { /* -ий -ой -ый */
+			lit_buf_put(&b, family, l - 4);
+			lit_buf_puts(&b, "\xd0\xbe\xd0\xb3\xd0\xbe"); /* ого */
+		} else if (ends_with(family, "\xd0\xb9")) { /* -й */
+			lit_buf_put(&b, family, l - 2);
+			lit_buf_puts(&b, "\xd1\x8f");
+		} else if (ends_with(family, "\xd1\x8c")) { /* -ь */
+			lit_buf_put(&b, family, l - 2);
+			lit_buf_puts(&b, "\xd1\x8f");
+		} else {
+			size_t adv;
+			size_t j = l - 1;
+			while (j > 0 && ((unsigned char)family[j] & 0xc0) == 0x80)
+				j--;
+			int32_t cp = lit_utf8_decode(family + j, l - j, &adv);
+			static const char vowels[] = "\xd0\xb0\xd0\xb5\xd0\xb8\xd0\xbe\xd1\x83\xd1\x8b\xd1\x8d\xd1\x8e\xd1\x8f\xd1\x91";
+			char enc[5] = { 0 };
+			lit_utf8_encode((uint32_t)cp, enc);
+			if (cp > 0 && lit_cp_is_cyrillic((uint32_t)cp) && !strstr(vowels, enc) && cp != 0x44a) {
+				lit_buf_puts(&b, family);
+				lit_buf_puts(&b, "\xd0\xb0"); /* +а */
+			}
+		}
+	}
+	if (b.len)
+		res = lit_csl_strdup(c->ar, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return res ? res : family;
+}
+
 /* Render one name.  inverted: name-as-sort-order applies. gn: givenname
  * disambiguation level (0 style, 1 initials, 2 full). */
 static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int inverted, int gn)
@@ -1475,6 +1607,8 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 		lit_csl_onode_add(out, lit_csl_rich(c->ar, given));
 		return out;
 	}
+	if (o->genitive)
+		family = genitive(c, family, given);
 	int rom = romanesque(family) && romanesque(given);
 	int shortf = !strcmp(o->form, "short");
 	if (gn >= 1 && shortf)

@@ -89,7 +89,7 @@ static const struct { const char *name; int kind; } kinds[] = {
 	{ "names", K_NAMES }, { "name", K_NAME }, { "name-part", K_NAMEPART }, { "et-al", K_ETAL },
 	{ "substitute", K_SUBSTITUTE }, { "terms", K_TERMS }, { "term", K_TERM },
 	{ "single", K_SINGLE }, { "multiple", K_MULTIPLE }, { "style-options", K_STYLEOPTS },
-	{ "abbreviations", K_ABBREVS }, { "abbreviation", K_ABBREV },
+	{ "abbreviations", K_ABBREVS }, { "abbreviation", K_ABBREV }, { "word", K_ABBREV },
 };
 
 const char *lit_csl_attr(const csl_node *n, const char *name)
