@@ -167,8 +167,13 @@ static void collect_text(const xmlNode *n, sbuf *b, int label)
 static int read_anystyle_seq(const xmlNode *seq, lit_pset *set, lit_ptokens *t)
 {
 	sbuf b = { 0 };
-	int first = 1, rc = LIT_OK;
+	int first = 1, rc = LIT_OK, space = 0;
+	/* Elements are joined with a space when whitespace separates them in
+	 * the file (AnyStyle puts each on its own line) and with nothing when
+	 * they touch: <volume>12</volume><issue>(3)</issue>. */
 	for (const xmlNode *c = seq->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content && c->content[0])
+			space = 1;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		int lab = lit_plabel_from_name((const char *)c->name, strlen((const char *)c->name));
@@ -177,9 +182,13 @@ static int read_anystyle_seq(const xmlNode *seq, lit_pset *set, lit_ptokens *t)
 		sbuf part = { 0 };
 		collect_text(c, &part, lab);
 		sb_squash(&part);
+		if (c->children && c->children->type == XML_TEXT_NODE && c->children->content &&
+		    (c->children->content[0] == ' ' || c->children->content[0] == '\n'))
+			space = 1;
 		if (part.len) {
-			if (!first)
+			if (!first && space)
 				sb_put(&b, " ", 1, LIT_PL_OTHER);
+			space = 0;
 			sb_put(&b, part.s, part.len, lab);
 			first = 0;
 		}

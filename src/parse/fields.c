@@ -794,7 +794,9 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, lit_record *r
 			break;
 		case LIT_PL_JOURNAL:
 		case LIT_PL_CONTAINER: {
-			static const char *const pre[] = { "in:", "in ", "в кн.:", "в кн.", "в сб.:", "в сб.", "в:", "//", "dans", NULL };
+			/* "In" / "In:" stay: the container is the span as annotated
+			 * (AnyStyle's convention); only GOST's "//" marker goes */
+			static const char *const pre[] = { "//", NULL };
 			if (lit_record_get(rec, LIT_VAR_CONTAINER_TITLE))
 				break;
 			len = span_text(c, p, 1);

@@ -182,6 +182,16 @@ static int write_model(trainer *tr, const char *path, int emit_c, int verbose, l
 			maxabs = fabs(tavg[i]);
 	}
 	double scale = 32000.0 / maxabs;
+	if (verbose) {
+		size_t nz = 0, small = 0;
+		for (size_t i = 0; i < F * L; i++) {
+			if (avg[i] != 0)
+				nz++;
+			if (avg[i] != 0 && fabs(avg[i]) * scale < 2)
+				small++;
+		}
+		fprintf(stderr, "litera train: max |w| %.3f, %zu non-zero weights, %zu below quantum\n", maxabs, nz, small);
+	}
 	/* count kept entries */
 	size_t kept = 0, entries = 0;
 	for (size_t f = 0; f < F; f++) {
