@@ -1398,9 +1398,21 @@ int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, l
 		lit_buf_puts(&b, "<div class=\"csl-bib-body\">\n");
 	else if (e->format == LIT_CSL_RTF)
 		lit_buf_puts(&b, "{\\rtf1\\ansi\\deff0\n");
+	/* a numeric citation style whose list does not print the numbers: number the entries */
+	int number = e->st->cit_layout && e->st->bib_layout &&
+	             uses_var(e->st->cit_layout->child, LIT_VAR_CITATION_NUMBER) &&
+	             !uses_var(e->st->bib_layout->child, LIT_VAR_CITATION_NUMBER);
 	for (size_t i = 0; i < n; i++) {
 		if (!*ents[i])
 			continue;
+		if (number) {
+			char *num = malloc(strlen(ents[i]) + 24);
+			if (num) {
+				sprintf(num, "%d. %s", e->items[e->order[i]].citation_number, ents[i]);
+				free(ents[i]);
+				ents[i] = num;
+			}
+		}
 		switch (e->format) {
 		case LIT_CSL_HTML:
 			if (sfa)

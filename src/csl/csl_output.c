@@ -539,7 +539,7 @@ static void put_escaped(writer *w, const char *s, size_t len)
 				lit_buf_putc(w->b, ch);
 			}
 		} else if (w->format == OUT_MD) {
-			if (ch == '*' || ch == '_' || ch == '\\' || ch == '^' || ch == '~' || ch == '[' || ch == ']')
+			if (ch == '*' || ch == '_' || ch == '\\' || ch == '^' || ch == '~' || ch == '`')
 				lit_buf_putc(w->b, '\\');
 			lit_buf_putc(w->b, ch);
 		} else {

@@ -728,6 +728,13 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 			const char *gp = lit_csl_attr(n, "gost-punctuation");
 			if (gp && !strcmp(gp, "true"))
 				v = gost_punct(c, v);
+			const char *mt = lit_csl_attr(n, "main-title");
+			if (mt && !strcmp(mt, "true")) {
+				/* litera extension: only the main title, without other title information */
+				const char *colon = strstr(v, " : ");
+				if (colon)
+					v = lit_csl_strndup(c->ar, v, (size_t)(colon - v));
+			}
 			const char *aw = lit_csl_attr(n, "abbreviate-words");
 			if (aw && c->st->abbrevs)
 				v = abbreviate_words(c, v, !strcmp(aw, "all"));
