@@ -670,7 +670,8 @@ Test(ris, dates_y1_and_literal)
  * so the output still has one record per input record. */
 Test(ris, note_with_tag_like_lines)
 {
-	const char *notes[] = { "first\nER  - \nPY  - 1999", "x\rER  -\x1d", "ok\nplain second line", NULL };
+	const char *notes[] = { "first\nER  - \nPY  - 1999", "x\rER  -\x1d",
+		"x\nER\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f\f  - y", "ok\nplain second line", NULL };
 	size_t i;
 	for (i = 0; notes[i]; i++) {
 		lit_records *list = lit_records_new(), *back;
@@ -683,7 +684,7 @@ Test(ris, note_with_tag_like_lines)
 		back = read_ok(out);
 		cr_expect_eq(lit_records_count(back), 1, "%s", out);
 		cr_expect_str_eq(get(lit_records_at(back, 0), LIT_VAR_TITLE), "T");
-		if (i == 2)
+		if (i == 3)
 			cr_expect_str_eq(get(lit_records_at(back, 0), LIT_VAR_NOTE), "ok\nplain second line");
 		else
 			cr_expect_null(lit_record_date(lit_records_at(back, 0), LIT_VAR_ISSUED));

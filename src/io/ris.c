@@ -755,26 +755,52 @@ static int ris_detect(const char *data, size_t len)
 
 /* Write "XX  - value\r\n"; newlines inside values become spaces, except
  * in notes and abstracts where they stay as CRLF-separated lines. */
-/* Would some line after the first of v[0..len) be read as a tag line? */
+/* The character put_tag() writes for c inside a value: controls become
+ * spaces. */
+static char written_char(char c)
+{
+	return ((unsigned char)c < 0x20 || c == 0x7f) ? ' ' : c;
+}
+
+/* Would the line s[0..len), as put_tag() writes it, be read as a tag line?
+ * Mirrors parse_tag_line(). */
+static int written_line_is_tag(const char *s, size_t len)
+{
+	size_t i = 2;
+	char c0, c1;
+	if (len < 3)
+		return 0;
+	c0 = written_char(s[0]);
+	c1 = written_char(s[1]);
+	if (!(c0 >= 'A' && c0 <= 'Z') || !((c1 >= 'A' && c1 <= 'Z') || (c1 >= '0' && c1 <= '9')))
+		return 0;
+	if (written_char(s[2]) != ' ' && s[2] != '\t')
+		return 0;
+	while (i < len && (written_char(s[i]) == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= len || s[i] != '-')
+		return 0;
+	i++;
+	return i >= len || written_char(s[i]) == ' ' || s[i] == '\t';
+}
+
+/* Would some line after the first of v[0..len) be read as a tag line?
+ * Lines start after every CR or LF, since put_tag() writes both as CRLF. */
 static int has_tag_like_line(const char *v, size_t len)
 {
-	size_t i;
-	for (i = 0; i < len; i++) {
-		char tag[3], head[16];
-		const char *val;
-		size_t ll, vl;
-		if (v[i] != '\n' && v[i] != '\r')
+	size_t i = 0;
+	while (i < len) {
+		size_t st, e;
+		if (v[i] != '\n' && v[i] != '\r') {
+			i++;
 			continue;
-		/* a line starts after every CR or LF (put_tag writes both as CRLF) */
-		for (ll = 0; i + 1 + ll < len && ll < sizeof(head); ll++) {
-			unsigned char c = (unsigned char)v[i + 1 + ll];
-			if (c == '\n' || c == '\r')
-				break;
-			/* as put_tag() writes it: other controls become spaces */
-			head[ll] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
 		}
-		if (parse_tag_line(head, ll, tag, &val, &vl))
+		st = i + 1;
+		for (e = st; e < len && v[e] != '\n' && v[e] != '\r'; e++)
+			;
+		if (written_line_is_tag(v + st, e - st))
 			return 1;
+		i = e;
 	}
 	return 0;
 }
