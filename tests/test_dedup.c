@@ -207,6 +207,24 @@ Test(dedup, reordered_authors_missing_fields)
 		NULL), "reordered");
 }
 
+Test(dedup, footnote_page_and_bibliography_entry)
+{
+	/* a footnote cites page 45 of a book the bibliography lists with its
+	 * page count; an article cited at a page inside its range */
+	expect_merged(list_of(
+		mk("fn3", LIT_TYPE_BOOK, "title=История России", "author=Иванов, И. И.", "year=2005",
+		   "page=45", "label=3", NULL),
+		mk("bib", LIT_TYPE_BOOK, "title=История России : учебник", "author=Иванов, Иван Иванович",
+		   "year=2005", "publisher=Наука", "page=320 с.", NULL),
+		NULL), "book locator");
+	expect_merged(list_of(
+		mk("fn4", LIT_TYPE_ARTICLE_JOURNAL, "title=Реформы и контрреформы", "author=Петров, П. П.",
+		   "container-title=Вопросы истории", "year=2003", "page=47", NULL),
+		mk("bib", LIT_TYPE_ARTICLE_JOURNAL, "title=Реформы и контрреформы", "author=Петров, П. П.",
+		   "container-title=Вопр. истории", "year=2003", "issue=3", "page=45-52", NULL),
+		NULL), "article locator");
+}
+
 /* ---- kept apart ------------------------------------------------------- */
 
 Test(dedup, editions_apart)

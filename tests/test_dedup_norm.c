@@ -300,6 +300,50 @@ Test(dedup_norm, edit_distance)
 	cr_expect_eq(lit_dedup_edit_distance("", 0, "abc", 3, 5), 3);
 }
 
+/* The bit-parallel distance agrees with the textbook dynamic programme. */
+static size_t dp_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t d[80][80], i, j;
+	for (i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m];
+}
+
+Test(dedup_norm, edit_distance_random)
+{
+	unsigned seed = 12345;
+	int k;
+	for (k = 0; k < 2000; k++) {
+		char a[80], b[80];
+		size_t n, m, i;
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 75;
+		seed = seed * 1103515245u + 12345u;
+		m = (seed >> 16) % 75;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			a[i] = (char)('a' + (seed >> 16) % 4);
+		}
+		for (i = 0; i < m; i++) {
+			seed = seed * 1103515245u + 12345u;
+			b[i] = (char)('a' + (seed >> 16) % 4);
+		}
+		cr_assert_eq(lit_dedup_edit_distance(a, n, b, m, 200), dp_distance(a, n, b, m),
+		             "n=%zu m=%zu", n, m);
+	}
+}
+
 Test(dedup_norm, numbers_and_pages)
 {
 	long a, b;

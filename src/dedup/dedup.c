@@ -91,7 +91,10 @@ static void title_keys(keyset *ks, const lit_dedup_tokens *t, uint32_t rec)
 #undef TOK
 }
 
-static int make_keys(const lit_dedup_store *st, const lit_records *recs, keyset *ks)
+/* Keys of one kind family: pass 0 identifiers, 1 titles (with original
+ * titles, so a translation meets its original), 2 authors.  One family at a
+ * time keeps the key array small. */
+static int make_keys(const lit_dedup_store *st, const lit_records *recs, keyset *ks, int pass)
 {
 	size_t i;
 	for (i = 0; i < st->n && !ks->failed; i++) {
@@ -99,6 +102,11 @@ static int make_keys(const lit_dedup_store *st, const lit_records *recs, keyset 
 		lit_dedup_tokens t;
 		uint32_t r = (uint32_t)i;
 		size_t k;
+		lit_dedup_store_tokens(st, i, 0, &t);
+		if (pass == 1)
+			goto titles;
+		if (pass == 2)
+			goto authors;
 		if (f->doi) {
 			const char *d = st->arena.ptr + f->doi;
 			add_key(ks, key_hash('D', d, strlen(d), NULL, 0), r);
@@ -109,7 +117,8 @@ static int make_keys(const lit_dedup_store *st, const lit_records *recs, keyset 
 			const char *u = st->arena.ptr + f->url;
 			add_key(ks, key_hash('U', u, strlen(u), NULL, 0), r);
 		}
-		lit_dedup_store_tokens(st, i, 0, &t);
+		continue;
+titles:
 		title_keys(ks, &t, r);
 		if (f->orig_hash) {
 			/* so that a translation meets its original */
@@ -135,6 +144,8 @@ static int make_keys(const lit_dedup_store *st, const lit_records *recs, keyset 
 			}
 			lit_buf_free(&b);
 		}
+		continue;
+authors:
 		if (f->nauth) {
 			const char *a = st->arena.ptr + st->auth_off[f->auth];
 			size_t al = st->auth_len[f->auth];
@@ -1080,15 +1091,18 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 		s->whole = f->type == LIT_TYPE_BOOK || f->type == LIT_TYPE_COLLECTION ||
 		           f->type == LIT_TYPE_PERIODICAL;
 	}
-	if ((rc = make_keys(&e.st, records, &ks)) != LIT_OK)
-		goto fail;
-	rc = process_blocks(&e, &ks);
-	if (rc == LIT_OK)
-		resolve_tentative(&e);
+	{
+		int pass;
+		for (pass = 0; pass < 3; pass++) {
+			ks.n = 0;
+			if ((rc = make_keys(&e.st, records, &ks, pass)) != LIT_OK ||
+			    (rc = process_blocks(&e, &ks)) != LIT_OK)
+				goto fail;
+		}
+	}
+	resolve_tentative(&e);
 	free(ks.k);
 	ks.k = NULL;
-	if (rc != LIT_OK)
-		goto fail;
 	if ((rc = build_report(&e, &rep)) != LIT_OK)
 		goto fail;
 	engine_free(&e);

@@ -85,7 +85,7 @@ static int grow_auths(lit_dedup_store *st, size_t need)
 /* Append the tokens of `s` (skeleton or plain) to the store; returns the
  * arena offset of the text (0 when there are no tokens). */
 static uint32_t add_text(lit_dedup_store *st, const char *s, int plain, uint32_t *first,
-                         uint8_t *ntok, uint8_t *main_n, size_t max)
+                         uint8_t *ntok, uint8_t *main_n, size_t max, uint32_t *hash)
 {
 	unsigned char flags[MAX_TITLE_TOKENS];
 	size_t start = st->arena.len, n, mn = 0, i, pos;
@@ -126,6 +126,15 @@ static uint32_t add_text(lit_dedup_store *st, const char *s, int plain, uint32_t
 	*ntok = (uint8_t)n;
 	if (main_n)
 		*main_n = (uint8_t)mn;
+	if (hash) {
+		/* whole text and main title (the first mn tokens) */
+		const char *t = st->arena.ptr + start;
+		size_t tl = strlen(t), cut = tl;
+		if (mn < n && mn > 0)
+			cut = st->tok_off[*first + mn - 1] + st->tok_len[*first + mn - 1];
+		hash[0] = lit_dedup_hash32(t, tl) | 1;
+		hash[1] = lit_dedup_hash32(t, cut) | 1;
+	}
 	return (uint32_t)start;
 }
 
@@ -145,9 +154,7 @@ static uint32_t skel_hash(const char *s, int main_only)
 					break;
 				}
 		}
-		h = lit_dedup_hash32(b.ptr, cut);
-		if (!h)
-			h = 1;
+		h = lit_dedup_hash32(b.ptr, cut) | 1;
 	}
 	lit_buf_free(&b);
 	return h;
@@ -267,17 +274,16 @@ static void record_features(lit_dedup_store *st, const lit_record *r, lit_dedup_
 	if (!s)
 		s = lit_record_get(r, LIT_VAR_TITLE_SHORT);
 	if (s) {
-		f->title = add_text(st, s, 0, &f->tok, &f->ntok, &f->main_n, MAX_TITLE_TOKENS);
-		if (f->title) {
-			f->title_hash = skel_hash(s, 0);
-			f->main_hash = skel_hash(s, 1);
-		}
+		uint32_t h[2] = { 0, 0 };
+		f->title = add_text(st, s, 0, &f->tok, &f->ntok, &f->main_n, MAX_TITLE_TOKENS, h);
+		f->title_hash = h[0];
+		f->main_hash = h[1];
 	}
 	s = lit_record_get(r, LIT_VAR_CONTAINER_TITLE);
 	if (!s)
 		s = lit_record_get(r, LIT_VAR_CONTAINER_TITLE_SHORT);
 	if (s) {
-		f->ctext = add_text(st, s, 1, &f->cont, &f->ncont, NULL, MAX_CONT_TOKENS);
+		f->ctext = add_text(st, s, 1, &f->cont, &f->ncont, NULL, MAX_CONT_TOKENS, NULL);
 		f->cont_hash = skel_hash(s, 0);
 	}
 	s = lit_record_get(r, LIT_VAR_ORIGINAL_TITLE);
@@ -308,7 +314,9 @@ static void record_features(lit_dedup_store *st, const lit_record *r, lit_dedup_
 		f->edition = to_i32(lit_dedup_first_number(s));
 	if ((s = lit_record_get(r, LIT_VAR_CHAPTER_NUMBER)))
 		f->chapter = to_i32(lit_dedup_first_number(s));
-	if ((s = lit_record_get(r, LIT_VAR_PAGE)) && lit_dedup_pages(s, &a, &b)) {
+	/* pages locate a part in its container; without a container they are
+	 * a page count or the page a footnote cites, which says nothing */
+	if (f->ctext && (s = lit_record_get(r, LIT_VAR_PAGE)) && lit_dedup_pages(s, &a, &b)) {
 		f->page_first = to_i32(a);
 		f->page_last = to_i32(b);
 	}
@@ -537,12 +545,9 @@ void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double thr
 	if (a->doi && b->doi && strcmp(st->arena.ptr + a->doi, st->arena.ptr + b->doi) != 0)
 		return;
 	ydiff = a->year && b->year ? abs(a->year - b->year) : 0;
-
+	auth = authors_agree(st, a, b);
 	lit_dedup_store_tokens(st, i, 0, &ta);
 	lit_dedup_store_tokens(st, j, 0, &tb);
-	if (ta.n && tb.n)
-		title = lit_dedup_title_sim(&ta, &tb);
-	auth = authors_agree(st, a, b);
 
 	/* A translation: the original title of one is the title of the other. */
 	if ((a->orig_hash && (a->orig_hash == b->title_hash || a->orig_main_hash == b->main_hash) &&
@@ -552,16 +557,16 @@ void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double thr
 		if (auth != 0) {
 			v->kind = 2;
 			v->why = LIT_DEDUP_WHY_ORIGINAL_TITLE;
-			v->title = (float)(title < 0 ? 0 : title);
 			v->score = 1;
 		}
 		return;
 	}
 
-	/* Identifiers decide at once. */
+	/* Identifiers decide at once.  The title is computed only when needed:
+	 * most pairs that share a block fail on authors or years. */
 	if (a->doi && b->doi)
 		ident = LIT_DEDUP_WHY_DOI;
-	if (!ident && a->nisbn && b->nisbn) {
+	if (!ident && a->nisbn && b->nisbn && ydiff <= 1) {
 		size_t x, y;
 		for (x = 0; x < a->nisbn && !ident; x++)
 			for (y = 0; y < b->nisbn; y++)
@@ -570,15 +575,21 @@ void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double thr
 					break;
 				}
 		/* chapters of one book share its ISBN */
-		if (ident && title >= 0 && title < 0.6)
-			ident = LIT_DEDUP_WHY_NONE;
-		if (ident && ydiff > 1)
-			ident = LIT_DEDUP_WHY_NONE;
+		if (ident && ta.n && tb.n) {
+			title = lit_dedup_title_sim(&ta, &tb);
+			if (title < 0.6)
+				ident = LIT_DEDUP_WHY_NONE;
+		}
 	}
-	if (!ident && a->url && b->url &&
-	    strcmp(st->arena.ptr + a->url, st->arena.ptr + b->url) == 0 &&
-	    (title < 0 || title >= 0.6) && ydiff <= 1)
+	if (!ident && a->url && b->url && ydiff <= 1 &&
+	    strcmp(st->arena.ptr + a->url, st->arena.ptr + b->url) == 0) {
 		ident = LIT_DEDUP_WHY_URL;
+		if (ta.n && tb.n) {
+			title = lit_dedup_title_sim(&ta, &tb);
+			if (title < 0.6)
+				ident = LIT_DEDUP_WHY_NONE;
+		}
+	}
 	if (ident) {
 		v->why = ident;
 		v->score = 1;
@@ -588,13 +599,12 @@ void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double thr
 			v->why = LIT_DEDUP_WHY_LANGUAGE;
 		return;
 	}
+	if (!ta.n || !tb.n || ydiff > 1 || auth == 0 || (a->nisbn && b->nisbn))
+		return;
+	title = lit_dedup_title_sim(&ta, &tb);
 
-	/* Scored comparison. */
-	if (title < 0 || ydiff > 1 || auth == 0)
-		return;
-	/* both have ISBNs and share none: other editions or volumes */
-	if (a->nisbn && b->nisbn)
-		return;
+	/* Scored comparison (both having ISBNs that differ means other
+	 * editions or volumes: refused above). */
 	if (title < 0.7 || numbers_differ(&ta, &tb))
 		return;
 	/* one-word titles ("Poems") need the rest to agree exactly */

@@ -374,26 +374,30 @@ static int is_vowel(int c)
 /* Function words (in the plain romanisation), counted less in titles. */
 static int is_stopword(const char *t, size_t n)
 {
-	static const char *const words[] = {
-		"a", "an", "the", "of", "and", "in", "on", "for", "to", "with", "by", "from",
-		"at", "as", "or", "into", "und", "der", "die", "das", "le", "la", "les", "de",
-		"des", "du", "et", "i", "v", "vo", "na", "o", "ob", "po", "s", "so", "k",
-		"ko", "dlya", "dlia", "iz", "ot", "u", "za", "pri", "ili", "kak", NULL
+	static const char *const words[6] = {
+		"",
+		"a i v o s k u ",
+		"an of in on to by at as or la le de du et vo na ob po so ko iz ot za ",
+		"the and for der die das les des pri ili kak ",
+		"with from into dlya dlia ",
+		""
 	};
-	size_t i;
-	if (n > 5)
+	const char *w;
+	if (n == 0 || n > 4)
 		return 0;
-	for (i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && memcmp(words[i], t, n) == 0)
+	/* the words of length n, each followed by a space */
+	for (w = words[n]; *w; w += n + 1)
+		if (memcmp(w, t, n) == 0)
 			return 1;
 	return 0;
 }
 
-static int starts(const char *t, size_t n, size_t i, const char *pat)
+static int starts_n(const char *t, size_t n, size_t i, const char *pat, size_t m)
 {
-	size_t m = strlen(pat);
 	return i + m <= n && memcmp(t + i, pat, m) == 0;
 }
+
+#define starts(t, n, i, lit) starts_n(t, n, i, lit, sizeof(lit) - 1)
 
 /* Rewrite one plain-romanised token into its skeleton. */
 static void skel_rewrite(const char *t, size_t n, lit_buf *out)
@@ -578,7 +582,7 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 		}
 
 		if (rep) {
-			size_t rl = strlen(rep);
+			size_t rl = rep[0] == '\0' ? 0 : rep[1] == '\0' ? 1 : strlen(rep);
 			if (!(cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C'))
 				roman = 0;
 			if (tn + rl < sizeof tok) {
@@ -724,38 +728,78 @@ void lit_dedup_name_key(const lit_name *n, lit_buf *out)
 /* Similarity                                                          */
 /* ------------------------------------------------------------------ */
 
+/* Levenshtein distance of a (1..64 bytes) and b by the bit-parallel
+ * algorithm of Myers as formulated by Hyyrö: O(|b|) word operations. */
+static size_t myers64(const char *a, size_t m, const char *b, size_t n)
+{
+	uint64_t peq[256];
+	uint64_t pv = ~(uint64_t)0, mv = 0, top = (uint64_t)1 << (m - 1);
+	size_t score = m, i, j;
+	for (i = 0; i < m; i++)
+		peq[(unsigned char)a[i]] = 0;
+	for (j = 0; j < n; j++)
+		peq[(unsigned char)b[j]] = 0;
+	for (i = 0; i < m; i++)
+		peq[(unsigned char)a[i]] |= (uint64_t)1 << i;
+	for (j = 0; j < n; j++) {
+		uint64_t eq = peq[(unsigned char)b[j]];
+		uint64_t xv = eq | mv;
+		uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+		uint64_t ph = mv | ~(xh | pv);
+		uint64_t mh = pv & xh;
+		if (ph & top)
+			score++;
+		else if (mh & top)
+			score--;
+		ph = (ph << 1) | 1;
+		mh <<= 1;
+		pv = mh | ~(xv | ph);
+		mv = ph & xv;
+	}
+	return score;
+}
+
 size_t lit_dedup_edit_distance(const char *a, size_t alen, const char *b,
                                size_t blen, size_t limit)
 {
-	size_t row[257], i, j;
+	size_t row[257], i, j, d;
 	if (alen > 256)
 		alen = 256;
 	if (blen > 256)
 		blen = 256;
 	if ((alen > blen ? alen - blen : blen - alen) > limit)
 		return limit + 1;
-	for (j = 0; j <= blen; j++)
-		row[j] = j;
-	for (i = 1; i <= alen; i++) {
-		size_t diag = row[0], best;
-		row[0] = i;
-		best = row[0];
-		for (j = 1; j <= blen; j++) {
-			size_t up = row[j];
-			size_t v = diag + (a[i - 1] != b[j - 1]);
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			if (up + 1 < v)
-				v = up + 1;
-			diag = up;
-			row[j] = v;
-			if (v < best)
-				best = v;
+	if (alen == 0 || blen == 0)
+		d = alen + blen;
+	else if (alen <= 64)
+		d = myers64(a, alen, b, blen);
+	else if (blen <= 64)
+		d = myers64(b, blen, a, alen);
+	else {
+		for (j = 0; j <= blen; j++)
+			row[j] = j;
+		for (i = 1; i <= alen; i++) {
+			size_t diag = row[0], best;
+			row[0] = i;
+			best = row[0];
+			for (j = 1; j <= blen; j++) {
+				size_t up = row[j];
+				size_t v = diag + (a[i - 1] != b[j - 1]);
+				if (row[j - 1] + 1 < v)
+					v = row[j - 1] + 1;
+				if (up + 1 < v)
+					v = up + 1;
+				diag = up;
+				row[j] = v;
+				if (v < best)
+					best = v;
+			}
+			if (best > limit)
+				return limit + 1;
 		}
-		if (best > limit)
-			return limit + 1;
+		d = row[blen];
 	}
-	return row[blen] > limit ? limit + 1 : row[blen];
+	return d > limit ? limit + 1 : d;
 }
 
 static double tok_weight(const lit_dedup_tokens *t, size_t i)
