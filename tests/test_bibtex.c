@@ -755,3 +755,64 @@ Test(bibtex_read, lenient_umlaut_in_quotes_and_case)
 	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->family, "Schön");
 	lit_records_free(l);
 }
+
+/* Records built in code (as from CSL-JSON or the parser), with values that
+ * need care in BibTeX, survive BibTeX and BibLaTeX output. */
+Test(bibtex_write, hostile_values_round_trip)
+{
+	lit_records *l = lit_records_new();
+	lit_record *r = lit_record_new();
+	lit_record_set_type(r, LIT_TYPE_CHAPTER);
+	lit_record_set_id(r, "bad id, with spaces");
+	lit_record_set(r, LIT_VAR_TITLE, "Braces {x} } and \\ backslash, 100% & #1 _x_ ~ ^ $5");
+	lit_record_set(r, LIT_VAR_CONTAINER_TITLE, "Sets {A | B}: «ёлки» -- and <<this>>");
+	lit_record_set(r, LIT_VAR_PAGE, "12-19");
+	lit_record_set(r, LIT_VAR_URL, "https://x.org/a b{c");
+	lit_record_set(r, LIT_VAR_LANGUAGE, "en-US");
+	lit_name a = { .family = "de la Cruz", .given = "Juan" };
+	lit_name b = { .literal = "Barnes and Noble, Inc." };
+	lit_name c = { .given = "Madonna" };
+	lit_name d = { .family = "Beethoven", .given = "Ludwig", .non_dropping_particle = "van" };
+	lit_name e = { .family = "Smith, Jones", .given = "A and B" };
+	lit_record_add_name(r, LIT_VAR_AUTHOR, &a);
+	lit_record_add_name(r, LIT_VAR_AUTHOR, &b);
+	lit_record_add_name(r, LIT_VAR_AUTHOR, &c);
+	lit_record_add_name(r, LIT_VAR_AUTHOR, &d);
+	lit_record_add_name(r, LIT_VAR_AUTHOR, &e);
+	lit_record_set_names_etal(r, LIT_VAR_AUTHOR, 1);
+	lit_date dt = { .year = 2001, .month = 2, .day = 3, .end_year = 2001, .end_month = 2, .end_day = 5 };
+	lit_record_set_date(r, LIT_VAR_ISSUED, &dt);
+	lit_records_push(l, r);
+	for (int dialect = 0; dialect < 2; dialect++) {
+		const char *fmt = dialect ? "biblatex" : "bibtex";
+		char *out = write_as(l, fmt);
+		cr_assert(strstr(out, "bad id") == NULL, "invalid id not used as key: %s", out);
+		cr_assert(strstr(out, "  pages = {12--19},\n"), "%s", out);
+		cr_assert(strstr(out, dialect ? "  langid = {american},\n" : "  language = {american},\n"), "%s", out);
+		check_no_duplicate_fields(out);
+		lit_error err;
+		int rc;
+		lit_records *back = read_as(out, strlen(out), fmt, &rc, &err);
+		cr_assert_eq(rc, LIT_OK, "%s: %s\n%s", fmt, err.message, out);
+		lit_record *x = only(back);
+		cr_assert_str_eq(get(x, LIT_VAR_TITLE), get(r, LIT_VAR_TITLE), "%s", out);
+		cr_assert_str_eq(get(x, LIT_VAR_CONTAINER_TITLE), get(r, LIT_VAR_CONTAINER_TITLE));
+		cr_assert_str_eq(get(x, LIT_VAR_PAGE), "12-19");
+		cr_assert_str_eq(get(x, LIT_VAR_URL), "https://x.org/ab%7Bc");
+		cr_assert_str_eq(get(x, LIT_VAR_LANGUAGE), "en");
+		cr_assert_eq(lit_record_name_count(x, LIT_VAR_AUTHOR), 5, "%s", out);
+		cr_assert_eq(lit_record_names_etal(x, LIT_VAR_AUTHOR), 1);
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 0)->family, "de la Cruz");
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 1)->literal, "Barnes and Noble, Inc.");
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 2)->literal, "Madonna");
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 3)->non_dropping_particle, "van");
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 4)->family, "Smith, Jones");
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 4)->given, "A and B");
+		const lit_date *xd = lit_record_date(x, LIT_VAR_ISSUED);
+		cr_assert_eq(xd->day, 3);
+		cr_assert_eq(xd->end_day, 5);
+		lit_records_free(back);
+		free(out);
+	}
+	lit_records_free(l);
+}

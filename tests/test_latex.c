@@ -181,6 +181,7 @@ Test(latex, escape_then_decode_is_identity)
 	roundtrip("$x^2$ and a lone 5$");
 	roundtrip("«Цитата» — №\u00a05, т.\u2009е.");
 	roundtrip("Unbalanced { brace");
+	roundtrip("math $\\{$ with an escaped brace, $}$ and $a{b}c$");
 	roundtrip("Café Straße Łódź ё й");
 	lit_buf e = LIT_BUF_INIT;
 	lit_latex_escape(&e, "Наука & Жизнь", strlen("Наука & Жизнь"));

@@ -641,7 +641,8 @@ static size_t math_end(const char *s, size_t len, size_t i, int *none)
 {
 	long depth = 0;
 	for (size_t j = i + 1; j < len; j++) {
-		if (s[j] == '\\') {
+		/* \$ does not close; every brace counts, escaped or not, as in BibTeX */
+		if (s[j] == '\\' && j + 1 < len && s[j + 1] == '$') {
 			j++;
 			continue;
 		}
