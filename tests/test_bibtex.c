@@ -579,7 +579,7 @@ Test(bibtex_write, classic_conventions)
 	char *out = write_as(l, "bibtex");
 	cr_assert(strncmp(out, "@article{svet2007,\n", 19) == 0, "%s", out);
 	cr_assert(strstr(out, "  author = {Свет, М. В. and {Редакция журнала} and others},\n"), "%s", out);
-	cr_assert(strstr(out, "  title = {Заимствования в XX в.: обзор \\& анализ, 50\\%},\n"), "%s", out);
+	cr_assert(strstr(out, "  title = {Заимствования в {XX} в.: обзор \\& анализ, 50\\%},\n"), "%s", out);
 	cr_assert(strstr(out, "  journal = {Вестник МГУ},\n"), "%s", out);
 	cr_assert(strstr(out, "  pages = {40--58},\n"), "%s", out);
 	cr_assert(strstr(out, "  address = {Москва},\n"), "%s", out);

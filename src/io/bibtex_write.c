@@ -7,7 +7,8 @@
  * the text reads back unchanged.  One field per line, two-space indent,
  * a trailing comma, each field at most once; names "Family, Given" joined
  * by " and ", organisations in braces, "and others" unbraced at the end;
- * pages with "--".  Keys come from lit_make_keys() (keys.c, docs/keys.md).
+ * pages with "--"; in titles, words with capitals inside ({NLP}, {ГОСТ},
+ * {iPhone}) are braced against case-changing styles.  Keys come from lit_make_keys() (keys.c, docs/keys.md).
  *
  * Classic BibTeX: journal, address, school (theses), institution
  * (reports), year + month (month as the macro jan..dec; a full `date` is
@@ -29,6 +30,7 @@
 #include "io/bibtex.h"
 #include "io/latex.h"
 #include "util/date.h"
+#include "util/utf8.h"
 
 typedef struct wstate {
 	char **keys;
@@ -79,6 +81,61 @@ static void field_verb(wr *w, const char *name, const char *value)
 static void field_var(wr *w, const char *name, const lit_record *rec, lit_var var)
 {
 	field_text(w, name, lit_record_get(rec, var));
+}
+
+/* Does the word need protecting from a style's case change: two capitals
+ * ("NLP", "ГОСТ", "LaTeX") or a capital after the first letter ("iPhone")? */
+static int word_needs_braces(const char *s, size_t n)
+{
+	size_t i = 0, letters = 0, upper = 0;
+	int inner = 0;
+	while (i < n) {
+		size_t adv;
+		int32_t cp = lit_utf8_decode(s + i, n - i, &adv);
+		i += adv;
+		if (cp == '$' || cp == '{' || cp == '}' || cp == '\\')
+			return 0;
+		if (cp > 0 && lit_cp_is_letter((uint32_t)cp)) {
+			if (lit_cp_is_upper((uint32_t)cp)) {
+				upper++;
+				if (letters > 0)
+					inner = 1;
+			}
+			letters++;
+		}
+	}
+	return upper >= 2 || inner;
+}
+
+/* A title: escaped, with words in capitals braced so that BibTeX styles
+ * that change case keep them ({NLP}, {XX}, {ГОСТ}).  The reader drops
+ * these braces again, so the text round-trips. */
+static void field_title(wr *w, const char *name, const lit_record *rec, lit_var var)
+{
+	const char *v = lit_record_get(rec, var);
+	if (!v || !*v || !begin_field(w, name))
+		return;
+	if (strchr(v, '$')) {
+		lit_latex_escape(w->b, v, strlen(v)); /* math: leave alone */
+		end_field(w);
+		return;
+	}
+	size_t i = 0, n = strlen(v);
+	while (i < n) {
+		size_t j = i;
+		while (j < n && v[j] != ' ')
+			j++;
+		int brace = word_needs_braces(v + i, j - i);
+		if (brace)
+			lit_buf_putc(w->b, '{');
+		lit_latex_escape(w->b, v + i, j - i);
+		if (brace)
+			lit_buf_putc(w->b, '}');
+		while (j < n && v[j] == ' ')
+			lit_buf_putc(w->b, v[j++]);
+		i = j;
+	}
+	end_field(w);
 }
 
 /* A raw value (custom entries kept by the reader): written as is when
@@ -325,12 +382,12 @@ static int write_entry(lit_wctx *ctx, const lit_record *rec, int bl)
 	field_names(&w, "editor", rec, LIT_VAR_EDITOR);
 	field_names(&w, "translator", rec, LIT_VAR_TRANSLATOR);
 	field_names(&w, "bookauthor", rec, LIT_VAR_CONTAINER_AUTHOR);
-	field_var(&w, "title", rec, LIT_VAR_TITLE);
-	field_var(&w, "shorttitle", rec, LIT_VAR_TITLE_SHORT);
+	field_title(&w, "title", rec, LIT_VAR_TITLE);
+	field_title(&w, "shorttitle", rec, LIT_VAR_TITLE_SHORT);
 	if (is_article(t))
 		field_var(&w, bl ? "journaltitle" : "journal", rec, LIT_VAR_CONTAINER_TITLE);
 	else
-		field_var(&w, "booktitle", rec, LIT_VAR_CONTAINER_TITLE);
+		field_title(&w, "booktitle", rec, LIT_VAR_CONTAINER_TITLE);
 	field_var(&w, "shortjournal", rec, LIT_VAR_CONTAINER_TITLE_SHORT);
 	field_var(&w, "issuetitle", rec, LIT_VAR_VOLUME_TITLE);
 	field_var(&w, "eventtitle", rec, LIT_VAR_EVENT_TITLE);
