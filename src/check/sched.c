@@ -27,6 +27,7 @@ typedef struct lit_sched_host {
 	double not_before;
 	lit_fetch *qhead, *qtail;
 	int in_ready;
+	unsigned recent;        /* last 8 answers: bit set = throttled (429/503 + Retry-After) */
 	struct lit_sched_host *rnext;
 	struct lit_sched_host *hnext;
 } host;
@@ -185,22 +186,33 @@ static host *ready_pop(lit_sched *s)
 	return h;
 }
 
-/* Put f on its host's queue (the host is looked up from f->cur). */
-static int enqueue(lit_sched *s, lit_fetch *f)
+/* Put f on its host's queue (the host is looked up from f->cur): at the
+ * end for new fetches, at the front for ones already under way (the next
+ * hop of a redirect, a retry that is due), so they finish soon. */
+static int enqueue_at(lit_sched *s, lit_fetch *f, int front)
 {
 	host *h = host_get(s, f->cur);
 	if (!h)
 		return LIT_ENOMEM;
 	f->host = h;
 	f->next = NULL;
-	if (h->qtail)
-		h->qtail->next = f;
-	else
+	if (front && h->qhead) {
+		f->next = h->qhead;
 		h->qhead = f;
-	h->qtail = f;
+	} else if (h->qtail) {
+		h->qtail->next = f;
+		h->qtail = f;
+	} else {
+		h->qhead = h->qtail = f;
+	}
 	if (h->active < s->o.per_host)
 		ready_push(s, h);
 	return LIT_OK;
+}
+
+static int enqueue(lit_sched *s, lit_fetch *f)
+{
+	return enqueue_at(s, f, 1);
 }
 
 int lit_sched_add(lit_sched *s, lit_fetch *f)
@@ -225,7 +237,7 @@ int lit_sched_add(lit_sched *s, lit_fetch *f)
 	f->x.keep_body = f->keep_body;
 	f->x.accept = f->accept;
 	s->queued++;
-	return enqueue(s, f);
+	return enqueue_at(s, f, 0);
 }
 
 static void complete(lit_sched *s, lit_fetch *f)
@@ -261,11 +273,31 @@ static void delay(lit_sched *s, lit_fetch *f, double delay_ms)
 
 static double backoff(lit_sched *s, int tries)
 {
-	double base = (double)(s->o.retry_base_ms > 0 ? s->o.retry_base_ms : 500);
+	double base = (double)(s->o.retry_base_ms > 0 ? s->o.retry_base_ms : 750);
 	double d = base;
 	for (int i = 0; i < tries && d < 30000; i++)
 		d *= 2;
 	return d * (0.75 + 0.5 * (double)rnd(s) / 65535.0);
+}
+
+/*
+ * A 429 (or 503) with Retry-After makes that URL wait.  The whole host is
+ * paused only when it is clearly rate limiting us: half or more of its
+ * last eight answers were such throttles.  One throttled page must not
+ * stall a host's other links, but a host that throttles everything gets
+ * left alone for the time it asked for.
+ */
+static void host_answer(host *h, int throttled, long ra_ms)
+{
+	h->recent = ((h->recent << 1) | (throttled ? 1u : 0u)) & 0xffu;
+	if (!throttled || ra_ms <= 0)
+		return;
+	int n = 0;
+	for (unsigned b = h->recent; b; b >>= 1)
+		n += (int)(b & 1u);
+	double until = lit_check_now_ms() + (double)ra_ms;
+	if (n >= 4 && until > h->not_before)
+		h->not_before = until;
 }
 
 static int scheme_ok(const char *url)
@@ -313,6 +345,8 @@ static void on_xfer(lit_sched *s, lit_fetch *f)
 		return;
 	}
 	int st = x->status;
+	if (!((st == 429 || st == 503) && x->retry_after_ms >= 0))
+		host_answer(h, 0, 0);
 	if (f->use_head && !(st >= 200 && st < 400)) {
 		/* never conclude on a HEAD answer alone: confirm with GET */
 		f->use_head = 0;
@@ -320,8 +354,7 @@ static void on_xfer(lit_sched *s, lit_fetch *f)
 			long ra = x->retry_after_ms;
 			if (ra > s->o.max_retry_after_ms)
 				ra = s->o.max_retry_after_ms;
-			if (ra >= 0)
-				h->not_before = lit_check_now_ms() + (double)ra;
+			host_answer(h, ra >= 0, ra);
 			f->tries++;
 			delay(s, f, ra >= 0 ? (double)ra : backoff(s, f->tries - 1));
 			return;
@@ -384,7 +417,9 @@ static void on_xfer(lit_sched *s, lit_fetch *f)
 			complete(s, f);
 		return;
 	}
-	if (is_transient_status(st) && f->tries < s->o.max_retries) {
+	/* a plain 500 is usually a bug, not a hiccup: one retry is enough */
+	int limit = st == 500 ? (s->o.max_retries > 0 ? 1 : 0) : s->o.max_retries;
+	if (is_transient_status(st) && f->tries < limit) {
 		long ra = x->retry_after_ms;
 		if (ra > s->o.max_retry_after_ms) {
 			snprintf(f->message, sizeof f->message,
@@ -394,8 +429,7 @@ static void on_xfer(lit_sched *s, lit_fetch *f)
 			return;
 		}
 		f->tries++;
-		if (ra >= 0 && (st == 429 || st == 503))
-			h->not_before = lit_check_now_ms() + (double)ra;
+		host_answer(h, ra >= 0 && (st == 429 || st == 503), ra);
 		delay(s, f, ra >= 0 ? (double)ra : backoff(s, f->tries - 1));
 		return;
 	}
