@@ -633,6 +633,11 @@ static void open_tag(writer *w, const char *html, const char *md, const char *rt
 
 static void serialize(writer *w, const onode *n);
 
+static const char *pick_close(const writer *w, const char *html, const char *md, const char *rtf)
+{
+	return w->format == OUT_HTML ? html : w->format == OUT_MD ? md : w->format == OUT_RTF ? rtf : "";
+}
+
 static void serialize_children(writer *w, const onode *n)
 {
 	int first = 1;
@@ -668,75 +673,75 @@ static void serialize(writer *w, const onode *n)
 	if (f->font_style == FS_ITALIC || f->font_style == FS_OBLIQUE) {
 		if (w->italic && n->rich) {
 			open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
-			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			closes[nc++] = pick_close(w, "</span>", "", "}");
 			w->italic = 0;
 		} else if (w->italic && f->font_style == FS_ITALIC) {
 			open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
-			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			closes[nc++] = pick_close(w, "</span>", "", "}");
 			w->italic = 0;
 		} else if (f->font_style == FS_OBLIQUE) {
 			open_tag(w, "<span style=\"font-style:oblique;\">", "*", "{\\i ");
-			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_MD ? "*" : "}";
+			closes[nc++] = pick_close(w, "</span>", "*", "}");
 			w->italic = 1;
 		} else {
 			open_tag(w, "<i>", "*", "{\\i ");
-			closes[nc++] = w->format == OUT_HTML ? "</i>" : w->format == OUT_MD ? "*" : "}";
+			closes[nc++] = pick_close(w, "</i>", "*", "}");
 			w->italic = 1;
 		}
 	} else if (f->font_style == FS_NORMAL && w->italic) {
 		open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
-		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		closes[nc++] = pick_close(w, "</span>", "", "}");
 		w->italic = 0;
 	}
 	if (f->font_variant == FV_SMALLCAPS) {
 		if (w->smallcaps) {
 			open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
-			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			closes[nc++] = pick_close(w, "</span>", "", "}");
 			w->smallcaps = 0;
 		} else {
 			open_tag(w, "<span style=\"font-variant:small-caps;\">", "[", "{\\scaps ");
-			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_MD ? "]{.smallcaps}" : "}";
+			closes[nc++] = pick_close(w, "</span>", "]{.smallcaps}", "}");
 			w->smallcaps = 1;
 		}
 	} else if (f->font_variant == FV_NORMAL && w->smallcaps) {
 		open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
-		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		closes[nc++] = pick_close(w, "</span>", "", "}");
 		w->smallcaps = 0;
 	}
 	if (f->font_weight == FW_BOLD) {
 		if (w->bold) {
 			open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
-			closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+			closes[nc++] = pick_close(w, "</span>", "", "}");
 			w->bold = 0;
 		} else {
 			open_tag(w, "<b>", "**", "{\\b ");
-			closes[nc++] = w->format == OUT_HTML ? "</b>" : w->format == OUT_MD ? "**" : "}";
+			closes[nc++] = pick_close(w, "</b>", "**", "}");
 			w->bold = 1;
 		}
 	} else if (f->font_weight == FW_NORMAL && w->bold) {
 		open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
-		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		closes[nc++] = pick_close(w, "</span>", "", "}");
 		w->bold = 0;
 	} else if (f->font_weight == FW_LIGHT) {
 		open_tag(w, "<span style=\"font-weight:light;\">", "", "{\\b0 ");
-		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		closes[nc++] = pick_close(w, "</span>", "", "}");
 	}
 	if (f->text_decoration == TD_UNDERLINE) {
 		open_tag(w, "<span style=\"text-decoration:underline;\">", "", "{\\ul ");
-		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		closes[nc++] = pick_close(w, "</span>", "", "}");
 	} else if (f->text_decoration == TD_NONE && !n->rich) {
 		open_tag(w, "<span style=\"text-decoration:none;\">", "", "{\\ul0 ");
-		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		closes[nc++] = pick_close(w, "</span>", "", "}");
 	}
 	if (f->vertical_align == VA_SUP) {
 		open_tag(w, "<sup>", "^", "{\\super ");
-		closes[nc++] = w->format == OUT_HTML ? "</sup>" : w->format == OUT_MD ? "^" : "}";
+		closes[nc++] = pick_close(w, "</sup>", "^", "}");
 	} else if (f->vertical_align == VA_SUB) {
 		open_tag(w, "<sub>", "~", "{\\sub ");
-		closes[nc++] = w->format == OUT_HTML ? "</sub>" : w->format == OUT_MD ? "~" : "}";
+		closes[nc++] = pick_close(w, "</sub>", "~", "}");
 	} else if (f->vertical_align == VA_BASELINE && !n->rich) {
 		open_tag(w, "<span style=\"baseline\">", "", "{\\nosupersub ");
-		closes[nc++] = w->format == OUT_HTML ? "</span>" : w->format == OUT_RTF ? "}" : "";
+		closes[nc++] = pick_close(w, "</span>", "", "}");
 	}
 	const char *cq = NULL;
 	if (f->quotes) {

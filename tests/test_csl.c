@@ -1,0 +1,313 @@
+/*
+ * test_csl.c - the CSL processor on small styles written inline: text,
+ * groups, names, dates, labels, sorting, disambiguation, collapsing,
+ * positions, output formats and errors.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "litera.h"
+#include "litera/csl.h"
+
+#define STYLE_HEAD "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"in-text\" version=\"1.0\">" \
+	"<info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+
+static lit_records *read_json(const char *json)
+{
+	lit_records *r = lit_records_new();
+	lit_read_options ro = LIT_READ_OPTIONS_INIT;
+	ro.format = "csljson";
+	lit_error err;
+	cr_assert_not_null(r);
+	int rc = lit_read_buffer(r, json, strlen(json), &ro, &err);
+	cr_assert_eq(rc, LIT_OK, "%s", err.message);
+	return r;
+}
+
+static lit_csl_style *style(const char *xml)
+{
+	lit_csl_style *st = NULL;
+	lit_error err;
+	int rc = lit_csl_style_load_buffer(&st, xml, strlen(xml), "inline", NULL, &err);
+	cr_assert_eq(rc, LIT_OK, "%s", err.message);
+	return st;
+}
+
+/* Bibliography of `json` in `xml` as text; caller frees. */
+static char *bib(const char *xml, const char *json, lit_csl_format fmt)
+{
+	lit_records *r = read_json(json);
+	lit_csl_style *st = style(xml);
+	char *out = NULL;
+	size_t len;
+	lit_error err;
+	int rc = lit_csl_render_bibliography(r, st, fmt, &out, &len, &err);
+	cr_assert_eq(rc, LIT_OK, "%s", err.message);
+	cr_assert_eq(strlen(out), len);
+	lit_csl_style_free(st);
+	lit_records_free(r);
+	return out;
+}
+
+/* Render citations; each citation is a list of ids separated by spaces. */
+static char **cite(const char *xml, const char *json, const char *const *groups, size_t n)
+{
+	lit_records *r = read_json(json);
+	lit_csl_style *st = style(xml);
+	lit_csl_engine *eng;
+	lit_error err;
+	cr_assert_eq(lit_csl_engine_new(&eng, st, r, LIT_CSL_TEXT, &err), LIT_OK);
+	lit_csl_citation *cits = calloc(n, sizeof(*cits));
+	char ids[16][32];
+	lit_csl_cite cs[16];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		cits[i].cites = &cs[k];
+		const char *p = groups[i];
+		while (*p) {
+			size_t l = strcspn(p, " ");
+			memcpy(ids[k], p, l);
+			ids[k][l] = 0;
+			memset(&cs[k], 0, sizeof(cs[k]));
+			cs[k].id = ids[k];
+			k++;
+			cits[i].count++;
+			p += l;
+			while (*p == ' ')
+				p++;
+		}
+		cits[i].note = (int)i + 1;
+	}
+	char **out = NULL;
+	cr_assert_eq(lit_csl_engine_cite(eng, cits, n, &out, &err), LIT_OK, "%s", err.message);
+	free(cits);
+	lit_csl_engine_free(eng);
+	lit_csl_style_free(st);
+	lit_records_free(r);
+	return out;
+}
+
+static const char *people =
+	"[{\"id\":\"a\",\"type\":\"book\",\"title\":\"Alpha\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"}],"
+	"\"issued\":{\"date-parts\":[[2000,5,3]]},\"publisher\":\"Pub\",\"page\":\"10-15\"},"
+	"{\"id\":\"b\",\"type\":\"book\",\"title\":\"Beta\",\"author\":[{\"family\":\"Doe\",\"given\":\"Jane\"}],"
+	"\"issued\":{\"date-parts\":[[2000]]}},"
+	"{\"id\":\"c\",\"type\":\"article-journal\",\"title\":\"Gamma\",\"author\":[{\"family\":\"Roe\",\"given\":\"Richard\"},"
+	"{\"family\":\"Poe\",\"given\":\"Edgar Allan\"},{\"family\":\"Moe\",\"given\":\"M.\"}],\"issued\":{\"date-parts\":[[1999]]}}]";
+
+Test(csl, text_group_and_affixes)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout suffix=\".\"><group delimiter=\", \"><text variable=\"title\" font-style=\"italic\"/>"
+		"<text variable=\"publisher\" prefix=\"(\" suffix=\")\"/><group><text term=\"in\"/><text variable=\"volume\"/></group>"
+		"</group></layout></bibliography></style>";
+	char *out = bib(xml, people, LIT_CSL_HTML);
+	/* the group with only an empty variable is dropped, with its term */
+	cr_assert(strstr(out, "<i>Alpha</i>, (Pub).") != NULL, "%s", out);
+	cr_assert(strstr(out, "<i>Beta</i>.") != NULL, "%s", out);
+	cr_assert(strstr(out, "<div class=\"csl-bib-body\">") == out);
+	lit_free(out);
+	out = bib(xml, people, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "Alpha, (Pub).\nBeta.\nGamma.\n");
+	lit_free(out);
+	out = bib(xml, people, LIT_CSL_MARKDOWN);
+	cr_assert(strstr(out, "*Alpha*, (Pub).") != NULL, "%s", out);
+	lit_free(out);
+	out = bib(xml, people, LIT_CSL_RTF);
+	cr_assert(strstr(out, "{\\i Alpha}") != NULL, "%s", out);
+	lit_free(out);
+}
+
+Test(csl, names_initials_and_et_al)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><names variable=\"author\"><name name-as-sort-order=\"first\" and=\"text\" "
+		"initialize-with=\". \" delimiter=\", \" et-al-min=\"4\" et-al-use-first=\"2\"/></names></layout></bibliography></style>";
+	char *out = bib(xml, people, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "Doe, J.\nDoe, J.\nRoe, R., E. A. Poe, and M. Moe\n");
+	lit_free(out);
+	const char *xml2 = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><names variable=\"author\"><name form=\"short\" et-al-min=\"3\" et-al-use-first=\"1\"/>"
+		"</names></layout></bibliography></style>";
+	out = bib(xml2, people, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "Doe\nDoe\nRoe et al.\n");
+	lit_free(out);
+}
+
+Test(csl, dates_and_ranges)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><date variable=\"issued\"><date-part name=\"day\" suffix=\" \"/>"
+		"<date-part name=\"month\" suffix=\" \"/><date-part name=\"year\"/></date></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"r\",\"type\":\"book\",\"issued\":{\"date-parts\":[[2001,3,2],[2001,3,9]]}},"
+		"{\"id\":\"s\",\"type\":\"book\",\"issued\":{\"date-parts\":[[1999,5,1]]}}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "2\xe2\x80\x93" "9 March 2001\n1 May 1999\n");
+	lit_free(out);
+}
+
+Test(csl, labels_numbers_and_pages)
+{
+	const char *xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"in-text\" version=\"1.0\" page-range-format=\"minimal\">"
+		"<info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+		"<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><group delimiter=\" \"><label variable=\"page\" form=\"short\"/><text variable=\"page\"/></group>"
+		"<number variable=\"edition\" form=\"ordinal\" prefix=\"; \"/></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"r\",\"type\":\"book\",\"page\":\"321-328\",\"edition\":\"2\"},"
+		"{\"id\":\"s\",\"type\":\"book\",\"page\":\"7\",\"edition\":\"21\"}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "pp. 321\xe2\x80\x93" "8; 2nd\np. 7; 21st\n");
+	lit_free(out);
+}
+
+Test(csl, choose_and_substitute)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout delimiter=\" \"><choose><if type=\"article-journal\"><text value=\"ART\"/></if>"
+		"<else-if variable=\"page\"><text value=\"PAGED\"/></else-if><else><text value=\"OTHER\"/></else></choose>"
+		"<names variable=\"editor\" prefix=\" \"><substitute><text variable=\"title\"/></substitute></names>"
+		"<text variable=\"title\" prefix=\" / \"/></layout></bibliography></style>";
+	char *out = bib(xml, people, LIT_CSL_TEXT);
+	/* the substituted title is not printed a second time */
+	cr_assert_str_eq(out, "PAGED Alpha\nOTHER Beta\nART Gamma\n");
+	lit_free(out);
+}
+
+Test(csl, sorting_and_citation_numbers)
+{
+	const char *xml = STYLE_HEAD "<citation><layout prefix=\"[\" suffix=\"]\" delimiter=\",\"><text variable=\"citation-number\"/></layout></citation>"
+		"<bibliography><sort><key variable=\"title\" sort=\"descending\"/></sort>"
+		"<layout><text variable=\"citation-number\" suffix=\" \"/><text variable=\"title\"/></layout></bibliography></style>";
+	char *out = bib(xml, people, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "1 Gamma\n2 Beta\n3 Alpha\n");
+	lit_free(out);
+}
+
+Test(csl, collapse_citation_numbers)
+{
+	const char *xml = STYLE_HEAD "<citation collapse=\"citation-number\"><sort><key variable=\"citation-number\"/></sort>"
+		"<layout prefix=\"[\" suffix=\"]\" delimiter=\", \"><text variable=\"citation-number\"/></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\"},{\"id\":\"b\",\"type\":\"book\"},{\"id\":\"c\",\"type\":\"book\"},"
+		"{\"id\":\"d\",\"type\":\"book\"}]";
+	const char *groups[] = { "a b c d", "d b", "c" };
+	char **out = cite(xml, json, groups, 3);
+	cr_assert_str_eq(out[0], "[1\xe2\x80\x93" "4]");
+	cr_assert_str_eq(out[1], "[2, 4]");
+	cr_assert_str_eq(out[2], "[3]");
+	lit_csl_strings_free(out, 3);
+}
+
+Test(csl, disambiguation_year_suffix_and_givenname)
+{
+	const char *xml = STYLE_HEAD "<citation disambiguate-add-givenname=\"true\" disambiguate-add-year-suffix=\"true\">"
+		"<layout delimiter=\"; \"><group delimiter=\" \"><names variable=\"author\"><name form=\"short\" initialize-with=\". \"/></names>"
+		"<date variable=\"issued\"><date-part name=\"year\"/></date></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"}],\"issued\":{\"date-parts\":[[2000]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"Mary\"}],\"issued\":{\"date-parts\":[[2000]]}},"
+		"{\"id\":\"c\",\"type\":\"book\",\"author\":[{\"family\":\"Roe\",\"given\":\"Ann\"}],\"issued\":{\"date-parts\":[[2001]]}},"
+		"{\"id\":\"d\",\"type\":\"book\",\"author\":[{\"family\":\"Roe\",\"given\":\"Ann\"}],\"issued\":{\"date-parts\":[[2001]]}}]";
+	const char *groups[] = { "a b c d" };
+	char **out = cite(xml, json, groups, 1);
+	cr_assert_str_eq(out[0], "J. Doe 2000; M. Doe 2000; Roe 2001a; Roe 2001b");
+	lit_csl_strings_free(out, 1);
+}
+
+Test(csl, positions_ibid_and_subsequent)
+{
+	const char *xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"note\" version=\"1.0\">"
+		"<info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+		"<citation><layout suffix=\".\" delimiter=\"; \"><choose><if position=\"ibid\"><text term=\"ibid\"/></if>"
+		"<else-if position=\"subsequent\"><text variable=\"title\" form=\"short\"/><text variable=\"first-reference-note-number\" prefix=\", n. \"/></else-if>"
+		"<else><text variable=\"title\"/></else></choose></layout></citation></style>";
+	const char *groups[] = { "a", "a", "b", "a" };
+	char **out = cite(xml, people, groups, 4);
+	cr_assert_str_eq(out[0], "Alpha.");
+	cr_assert_str_eq(out[1], "Ibid.");
+	cr_assert_str_eq(out[2], "Beta.");
+	cr_assert_str_eq(out[3], "Alpha, n. 1.");
+	lit_csl_strings_free(out, 4);
+}
+
+Test(csl, rich_text_flip_flop_and_quotes)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><text variable=\"title\" font-style=\"italic\"/><text variable=\"note\" quotes=\"true\" prefix=\" \"/></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"On <i>Homo sapiens</i> & apes\",\"note\":\"a \\\"b\\\" c\"}]";
+	char *out = bib(xml, json, LIT_CSL_HTML);
+	cr_assert(strstr(out, "<i>On <span style=\"font-style:normal;\">Homo sapiens</span> &#38; apes</i>") != NULL, "%s", out);
+	cr_assert(strstr(out, "\xe2\x80\x9c" "a \xe2\x80\x98" "b\xe2\x80\x99 c\xe2\x80\x9d") != NULL, "%s", out);
+	lit_free(out);
+}
+
+Test(csl, text_case_title_and_sentence)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><text variable=\"title\" text-case=\"title\"/><text variable=\"note\" text-case=\"uppercase\" prefix=\" \"/></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"the lord of the rings: a history of <span class=\\\"nocase\\\">iPod</span>s\",\"note\":\"ok\"}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "The Lord of the Rings: A History of iPods OK\n");
+	lit_free(out);
+}
+
+Test(csl, locales_and_terms)
+{
+	lit_csl_options o = LIT_CSL_OPTIONS_INIT;
+	o.locale = "ru-RU";
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><group delimiter=\" \"><text term=\"page\" form=\"short\"/><text variable=\"page\"/></group></layout></bibliography></style>";
+	lit_csl_style *st = NULL;
+	lit_error err;
+	cr_assert_eq(lit_csl_style_load_buffer(&st, xml, strlen(xml), "inline", &o, &err), LIT_OK);
+	lit_records *r = read_json("[{\"id\":\"a\",\"type\":\"book\",\"page\":\"5\"}]");
+	char *out;
+	size_t len;
+	cr_assert_eq(lit_csl_render_bibliography(r, st, LIT_CSL_TEXT, &out, &len, &err), LIT_OK);
+	cr_assert_str_eq(out, "\xd1\x81. 5\n");
+	lit_free(out);
+	lit_records_free(r);
+	lit_csl_style_free(st);
+}
+
+Test(csl, errors_are_reported)
+{
+	lit_csl_style *st = NULL;
+	lit_error err;
+	const char *bad = "<style><citation>";
+	cr_assert_eq(lit_csl_style_load_buffer(&st, bad, strlen(bad), "bad.csl", NULL, &err), LIT_EPARSE);
+	cr_assert_null(st);
+	cr_assert_str_eq(err.file, "bad.csl");
+	const char *nomacro = STYLE_HEAD "<citation><layout><text macro=\"nope\"/></layout></citation></style>";
+	cr_assert_eq(lit_csl_style_load_buffer(&st, nomacro, strlen(nomacro), "m.csl", NULL, &err), LIT_EPARSE);
+	cr_assert(strstr(err.message, "nope") != NULL);
+	cr_assert_eq(lit_csl_style_load(&st, "no-such-style-anywhere", NULL, &err), LIT_ENOTFOUND);
+	/* citing an unknown key */
+	lit_records *r = read_json(people);
+	st = style(STYLE_HEAD "<citation><layout><text variable=\"title\"/></layout></citation></style>");
+	lit_csl_engine *eng;
+	cr_assert_eq(lit_csl_engine_new(&eng, st, r, LIT_CSL_TEXT, &err), LIT_OK);
+	lit_csl_cite c = { 0 };
+	c.id = "zzz";
+	lit_csl_citation ct = { &c, 1, 0 };
+	char **out = NULL;
+	cr_assert_eq(lit_csl_engine_cite(eng, &ct, 1, &out, &err), LIT_ENOTFOUND);
+	cr_assert(strstr(err.message, "zzz") != NULL);
+	lit_csl_engine_free(eng);
+	lit_csl_style_free(st);
+	lit_records_free(r);
+}
+
+Test(csl, bundled_and_system_styles_load)
+{
+	lit_csl_style *st = NULL;
+	lit_error err;
+	cr_assert_eq(lit_csl_style_load(&st, "gost", NULL, &err), LIT_OK, "%s", err.message);
+	cr_assert(strstr(lit_csl_style_title(st), "7.0.100") != NULL);
+	lit_csl_style_free(st);
+	char path[1024];
+	cr_assert_not_null(lit_csl_bundled_path("gost-r-7-0-5-2008-footnote", path, sizeof(path)));
+	cr_assert_eq(lit_csl_style_load(&st, path, NULL, &err), LIT_OK, "%s", err.message);
+	cr_assert(lit_csl_style_is_note(st));
+	lit_csl_style_free(st);
+}
