@@ -3,9 +3,8 @@
  * pass with an explicit brace stack, so nesting depth is only bounded by
  * the input), and the reverse escaping used by the BibTeX writers.
  *
- * Accents are emitted as the base letter followed by a combining mark and
- * the result is NFC-normalised, which covers every letter without a table
- * of precomposed forms (\u{и} -> й, \"{е} -> ё, \v{s} -> š).
+ * An accent is applied by composing (NFC) the base letter with a combining
+ * mark, which covers every letter without a table of precomposed forms (\u{и} -> й, \"{е} -> ё, \v{s} -> š).
  */
 #include <string.h>
 
@@ -220,9 +219,42 @@ typedef struct dec {
 	size_t accent_depth;  /* group depth when the first accent was set */
 	int want_space;
 	int arg_next;         /* the next group is a command argument */
-	int need_nfc;
 	int no_dollar;        /* no closing $ exists after the current point */
 } dec;
+
+/* Fast path for the common accented letters (the rest go through NFC). */
+static unsigned precomposed(unsigned base, unsigned mark)
+{
+	static const struct { unsigned mark; const char *bases; unsigned cps[26]; } tab[] = {
+		{ 0x301, "AEIOUYaeiouyCcNnSsZz", { 0xC1, 0xC9, 0xCD, 0xD3, 0xDA, 0xDD, 0xE1, 0xE9, 0xED,
+		  0xF3, 0xFA, 0xFD, 0x106, 0x107, 0x143, 0x144, 0x15A, 0x15B, 0x179, 0x17A } },
+		{ 0x300, "AEIOUaeiou", { 0xC0, 0xC8, 0xCC, 0xD2, 0xD9, 0xE0, 0xE8, 0xEC, 0xF2, 0xF9 } },
+		{ 0x302, "AEIOUaeiou", { 0xC2, 0xCA, 0xCE, 0xD4, 0xDB, 0xE2, 0xEA, 0xEE, 0xF4, 0xFB } },
+		{ 0x303, "ANOano", { 0xC3, 0xD1, 0xD5, 0xE3, 0xF1, 0xF5 } },
+		{ 0x308, "AEIOUaeiouy", { 0xC4, 0xCB, 0xCF, 0xD6, 0xDC, 0xE4, 0xEB, 0xEF, 0xF6, 0xFC, 0xFF } },
+		{ 0x327, "CcSs", { 0xC7, 0xE7, 0x15E, 0x15F } },
+		{ 0x30C, "CcSsZzEeRrNn", { 0x10C, 0x10D, 0x160, 0x161, 0x17D, 0x17E, 0x11A, 0x11B,
+		  0x158, 0x159, 0x147, 0x148 } },
+		{ 0x30A, "AaUu", { 0xC5, 0xE5, 0x16E, 0x16F } },
+	};
+	if (base == 0x438 && mark == 0x306)
+		return 0x439; /* й */
+	if (base == 0x418 && mark == 0x306)
+		return 0x419; /* Й */
+	if (base == 0x435 && mark == 0x308)
+		return 0x451; /* ё */
+	if (base == 0x415 && mark == 0x308)
+		return 0x401; /* Ё */
+	if (base >= 0x80)
+		return 0;
+	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++) {
+		if (tab[i].mark != mark)
+			continue;
+		const char *hit = strchr(tab[i].bases, (int)base);
+		return hit && base ? tab[i].cps[hit - tab[i].bases] : 0;
+	}
+	return 0;
+}
 
 static int is_ws(unsigned char c)
 {
@@ -246,13 +278,29 @@ static void emit(dec *d, const char *p, size_t n)
 	flush_space(d);
 	d->arg_next = 0;
 	if (d->naccent) {
-		size_t adv;
-		(void)lit_utf8_decode(p, n, &adv);
-		lit_buf_put(d->out, p, adv);
+		/* base letter + combining marks, composed (NFC) on their own */
+		char piece[16];
+		size_t adv, len;
+		int32_t base = lit_utf8_decode(p, n, &adv);
+		unsigned pre = d->naccent == 1 && base > 0 ? precomposed((unsigned)base, d->accent[0]) : 0;
+		if (pre) {
+			lit_buf_put_cp(d->out, pre);
+			d->naccent = 0;
+			p += adv;
+			n -= adv;
+			lit_buf_put(d->out, p, n);
+			return;
+		}
+		memcpy(piece, p, adv);
+		len = adv;
 		for (int k = d->naccent - 1; k >= 0; k--)
-			lit_buf_put_cp(d->out, d->accent[k]);
+			len += lit_utf8_encode(d->accent[k], piece + len);
+		char *nfc = lit_utf8_nfc(piece, len);
+		lit_buf_puts(d->out, nfc ? nfc : "");
+		if (!nfc)
+			lit_buf_put(d->out, piece, len);
+		free(nfc);
 		d->naccent = 0;
-		d->need_nfc = 1;
 		p += adv;
 		n -= adv;
 	}
@@ -623,14 +671,6 @@ int lit_latex_decode(const char *s, size_t len, unsigned flags, lit_buf *out)
 		}
 	}
 	lit_buf_free(&d.stack);
-	if (d.need_nfc && !out->failed) {
-		char *nfc = lit_utf8_nfc(out->ptr + d.start, out->len - d.start);
-		if (nfc) {
-			lit_buf_truncate(out, d.start);
-			lit_buf_puts(out, nfc);
-			free(nfc);
-		}
-	}
 	return lit_buf_status(out);
 }
 
