@@ -283,7 +283,7 @@ Test(bibtex_read, strings_concatenation_and_quotes)
 Test(bibtex_read, crossref_inheritance)
 {
 	lit_records *l = rd(
-		"@inproceedings{child, crossref = {Proc}, author = {A, B}, title = {Paper}, pages = {1--2}}\n"
+		"@inproceedings{child, crossref = { Proc }, author = {A, B}, title = {Paper}, pages = {1--2}}\n"
 		"@inbook{ch, crossref = {bk}, title = {Chapter}, chapter = {3}}\n"
 		"@article{art, crossref = {per}, title = {Art}}\n"
 		"@proceedings{proc, title = {Proceedings of X}, subtitle = {Sub}, editor = {E, F},\n"
@@ -511,6 +511,14 @@ Test(bibtex_bad, binary_junk_and_plain_text)
 	l = lit_records_new();
 	rc = lit_bibtex_read(l, (const char *)junk, sizeof junk, "junk.bib", &err);
 	cr_assert_eq(rc, LIT_EPARSE);
+	lit_records_free(l);
+	const char bad8[] = "@book{a, title = {ok}}\n@book{b, title = {\xC3(}}\n";
+	l = lit_records_new();
+	rc = lit_bibtex_read(l, bad8, sizeof bad8 - 1, "bad.bib", &err);
+	cr_assert_eq(rc, LIT_EPARSE);
+	cr_assert_eq(err.line, 2);
+	cr_assert(strstr(err.message, "invalid UTF-8") != NULL, "%s", err.message);
+	cr_assert_eq(lit_records_count(l), 0, "nothing invalid reaches the records");
 	lit_records_free(l);
 	const char *txt = "This is just some text, not a bibliography.\n";
 	expect_error(txt, strlen(txt), 1, "no BibTeX entries");

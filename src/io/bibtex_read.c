@@ -30,6 +30,7 @@
 #include "io/latex.h"
 #include "util/date.h"
 #include "util/names.h"
+#include "util/utf8.h"
 
 typedef struct bfield {
 	char *name;   /* lower case */
@@ -645,6 +646,11 @@ static int inherit(reader *r, bentry *child, const bentry *parent)
 	return rc;
 }
 
+static int is_ws_c(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
 static int resolve_crossrefs(reader *r)
 {
 	int any = 0;
@@ -678,7 +684,15 @@ static int resolve_crossrefs(reader *r)
 		bfield *cr = entry_get(&r->e[k], "crossref");
 		if (!cr)
 			continue;
-		char *key = dup_n(cr->value, cr->len);
+		const char *kv = cr->value;
+		size_t kn = cr->len;
+		while (kn && is_ws_c(*kv)) {
+			kv++;
+			kn--;
+		}
+		while (kn && is_ws_c(kv[kn - 1]))
+			kn--;
+		char *key = dup_n(kv, kn);
 		if (!key) {
 			rc = oom(r);
 			break;
@@ -799,10 +813,6 @@ static void map_title(conv *c, const char *tfield, const char *sfield, lit_var v
 	free(title);
 }
 
-static int is_ws_c(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
 
 static void add_one_name(conv *c, lit_var var, const char *s, size_t n, int last)
 {
@@ -1175,15 +1185,17 @@ int lit_bibtex_read(lit_records *out, const char *data, size_t len,
 	r.line = 1;
 	r.file = filename;
 	r.err = err;
-	for (size_t i = 0; i < r.len; i++) {
-		unsigned char ch = (unsigned char)r.s[i];
-		if (ch == 0) {
-			long line = 1;
-			for (size_t j = 0; j < i; j++)
-				line += r.s[j] == '\n';
-			fail(&r, line, "binary data (NUL byte) in BibTeX input");
-			break;
-		}
+	/* The driver hands over UTF-8; callers of the reader itself may not,
+	 * and nothing invalid must reach the records. */
+	size_t bad = 0;
+	const char *nul = memchr(r.s, 0, r.len);
+	int valid = lit_utf8_valid(r.s, r.len, &bad);
+	if (nul || !valid) {
+		size_t at = nul && (valid || (size_t)(nul - r.s) < bad) ? (size_t)(nul - r.s) : bad;
+		long line = 1;
+		for (size_t j = 0; j < at; j++)
+			line += r.s[j] == '\n';
+		fail(&r, line, "%s in BibTeX input", at == bad && !valid ? "invalid UTF-8" : "binary data (NUL byte)");
 	}
 	/* Without any crossref, entries are mapped as soon as they are read,
 	 * so the raw entries of a large file never pile up in memory. */
