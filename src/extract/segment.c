@@ -533,6 +533,29 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				cont = incomplete && (starts_lower(L->s, L->len) ||
 				                      lit_xurl_continues(g->tmp.ptr, g->tmp.len, L->s, L->len));
 			}
+			if (!cont && !is_list_ender(L)) {
+				/* page furniture inside the list ("24 Journal. 2021. № 3"):
+				 * the next entry follows within a few short lines */
+				size_t j = i, seen = 0;
+				xlabel nl;
+				while (++j < to && seen < 6) {
+					xline *M = &g->lines[j];
+					if (M->kind == K_BLANK)
+						continue;
+					if (parse_label(M, &nl) && nl.style == style && nl.value == expected)
+						break;
+					if (cp_count(M->s, M->len) > 100 || lit_xheading_kind(M->s, M->len))
+						j = to;
+					seen++;
+				}
+				if (j < to && seen < 6 && j - i < 12) {
+					for (size_t q = i; q < j; q++)
+						if (g->lines[q].kind == K_TEXT)
+							g->lines[q].kind = K_FURN;
+					i = j - 1;
+					continue;
+				}
+			}
 			if (!cont || is_list_ender(L))
 				break;
 			if (entry_add_line(&e, i))
