@@ -103,6 +103,8 @@ static int idna_to_buf(const char *host, size_t len, lit_buf *b)
 	for (size_t i = 0; i < len; i++)
 		if ((unsigned char)host[i] >= 0x80)
 			ascii = 0;
+	if (memchr(host, '\0', len))
+		return -1;
 	if (!ascii) {
 		nfc = lit_utf8_nfc(host, len);
 		if (!nfc)
@@ -304,7 +306,16 @@ static const char *url_scan(const char *url, size_t len, lit_buf *norm, lit_buf 
 		if (url[k] == '@')
 			h0 = k + 1;
 	if (h0 > a0) {
-		lit_buf_put(norm, url + a0, h0 - a0);
+		/* user info: kept, with unsafe and non-ASCII bytes encoded */
+		for (size_t k = a0; k < h0; k++) {
+			unsigned char c = (unsigned char)url[k];
+			if (c <= 0x20 || c == 0x7f)
+				FATAL("invalid characters in the user name");
+			if (c >= 0x80 || must_encode(c) || (c == '@' && k + 1 < h0))
+				lit_buf_printf(norm, "%%%02X", c);
+			else
+				lit_buf_putc(norm, c);
+		}
 		lit_buf_put(fix, url + a0, h0 - a0);
 	}
 	size_t h1 = a1, p0 = a1;
@@ -320,6 +331,8 @@ static const char *url_scan(const char *url, size_t len, lit_buf *norm, lit_buf 
 			FATAL("unterminated IPv6 address");
 		h1 = k + 1;
 		p0 = h1;
+		if (p0 < a1 && url[p0] != ':')
+			FATAL("invalid characters after the IPv6 address");
 		lit_buf_put(norm, url + h0, h1 - h0);
 		lit_buf_put(fix, url + h0, h1 - h0);
 	} else {
@@ -348,6 +361,9 @@ static const char *url_scan(const char *url, size_t len, lit_buf *norm, lit_buf 
 			if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
 				spaces = 1;
 				rep = "";
+			} else if (cp < 0x20 || cp == 0x7f) {
+				lit_buf_free(&hostfix);
+				FATAL("control characters in the host");
 			} else if ((rep = repair_for((uint32_t)cp, &w)) != NULL) {
 				bad = 1;
 				if (!why)
@@ -630,11 +646,14 @@ int lit_doi_normalize(const char *doi, size_t len, char **out, lit_error *err)
 		len--;
 	while (i < len && isspace((unsigned char)doi[i]))
 		i++;
+	int from_url = 0;
 	for (int again = 1; again;) {
 		again = 0;
 		for (size_t k = 0; pre[k]; k++) {
 			size_t pl = strlen(pre[k]);
 			if (len - i >= pl && ascii_ieq(doi + i, pl, pre[k])) {
+				if (strchr(pre[k], '/'))
+					from_url = 1; /* percent-escapes are URL syntax there */
 				i += pl;
 				while (i < len && doi[i] == ' ')
 					i++;
@@ -645,18 +664,15 @@ int lit_doi_normalize(const char *doi, size_t len, char **out, lit_error *err)
 	len = i + lit_url_trim_bycatch(doi + i, len - i);
 	lit_buf b = LIT_BUF_INIT;
 	b.max = 4096;
-	int had_pct = 0;
 	for (size_t k = i; k < len; k++) {
 		unsigned char c = (unsigned char)doi[k];
-		if (c == '%' && k + 2 < len && is_hex((unsigned char)doi[k + 1]) && is_hex((unsigned char)doi[k + 2])) {
+		if (from_url && c == '%' && k + 2 < len && is_hex((unsigned char)doi[k + 1]) && is_hex((unsigned char)doi[k + 2])) {
 			lit_buf_putc(&b, hexval(doi[k + 1]) * 16 + hexval(doi[k + 2]));
 			k += 2;
-			had_pct = 1;
 			continue;
 		}
 		lit_buf_putc(&b, c);
 	}
-	(void)had_pct;
 	if (lit_buf_status(&b)) {
 		lit_buf_free(&b);
 		return lit_error_set(err, LIT_ELIMIT, NULL, 0, "DOI too long");
