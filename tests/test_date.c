@@ -258,3 +258,17 @@ Test(date, round_trip_iso)
 		lit_buf_free(&b);
 	}
 }
+
+Test(date, ris_other_part_season)
+{
+	int ok;
+	lit_date d = parse("2004///Spring", &ok);
+	cr_assert_eq(ok, 1);
+	cr_expect_eq(d.year, 2004);
+	cr_expect_eq(d.month, 0);
+	cr_expect_eq(d.season, LIT_SEASON_SPRING);
+	cr_expect_eq(d.end_year, 0);
+	d = parse("2004/06//Summer", &ok);
+	cr_expect_eq(d.month, 6);
+	cr_expect_eq(d.end_year, 0);
+}

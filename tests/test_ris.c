@@ -693,3 +693,24 @@ Test(ris, note_with_tag_like_lines)
 		lit_records_free(list);
 	}
 }
+
+Test(ris, season_survives_da)
+{
+	lit_records *list = lit_records_new(), *back;
+	lit_record *r = lit_record_new();
+	lit_date d = { 2004, 0, 0, 0, 0, 0, LIT_SEASON_WINTER, 0, NULL };
+	char *out;
+	const lit_date *b;
+	lit_record_set_date(r, LIT_VAR_ISSUED, &d);
+	lit_records_push(list, r);
+	out = write_ris(list);
+	cr_expect_not_null(strstr(out, "DA  - 2004///Winter\r\nPY  - 2004\r\n"), "%s", out);
+	back = read_ok(out);
+	b = lit_record_date(lit_records_at(back, 0), LIT_VAR_ISSUED);
+	cr_assert_not_null(b);
+	cr_expect_eq(b->year, 2004);
+	cr_expect_eq(b->season, LIT_SEASON_WINTER);
+	lit_records_free(back);
+	free(out);
+	lit_records_free(list);
+}

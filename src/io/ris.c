@@ -160,14 +160,15 @@ static int id_digits(const char *s, size_t len)
 			n++;
 		else if ((c == 'X' || c == 'x') && i + 1 == len)
 			n++;
-		else if (c != '-' && c != ' ' && c != '\xe2')
+		else if (c != '-' && c != ' ')
 			return -1;
 	}
 	return n;
 }
 
-/* Classify a standard number: 1 ISSN, 2 ISBN, 0 unknown.  Looks at the
- * first word-like token ("978-5-02-038493-3 (pbk.)"). */
+/* Classify a standard number: 1 ISSN, 2 ISBN, 0 unknown.  Looks at each
+ * word ("ISBN 978-5-02-038493-3 (pbk.)"): 8 digits is an ISSN, 10 or 13
+ * an ISBN. */
 static int classify_sn(const char *s, size_t len)
 {
 	size_t i = 0, st;
