@@ -63,6 +63,7 @@
 
 #include "util/buf.h"
 #include "util/date.h"
+#include "util/names.h"
 #include "util/utf8.h"
 
 /* Serialises every call into libbibutils (see the file comment). */
@@ -404,6 +405,9 @@ static lit_type bu_guess_type(fields *f)
 		return LIT_TYPE_REPORT;
 	if (bu_hint(f, "patent", LEVEL_ANY))
 		return LIT_TYPE_PATENT;
+	if (bu_hint_exact(f, "INTERNAL_TYPE", "INPROCEEDINGS", LEVEL_ANY) ||
+	    bu_hint_exact(f, "INTERNAL_TYPE", "CONFERENCE", LEVEL_ANY))
+		return LIT_TYPE_PAPER_CONFERENCE;
 	if (bu_hint(f, "conference", LEVEL_ANY) || bu_hint(f, "proceedings", LEVEL_ANY))
 		return host ? LIT_TYPE_PAPER_CONFERENCE : LIT_TYPE_BOOK;
 	if (bu_hint(f, "encyclopedia", LEVEL_HOST))
@@ -528,6 +532,9 @@ static int bu_add_name(lit_record *rec, lit_var var, const char *tag, const char
 		}
 		bar = strchr(p, '|');
 		size_t n_ = bar ? (size_t)(bar - p) : strlen(p);
+		/* "King, Martin Luther, Jr." leaves a comma on "Luther," */
+		while (n_ && p[n_ - 1] == ',')
+			n_--;
 		if (n_) {
 			if (giv.len)
 				lit_buf_putc(&giv, ' ');
@@ -556,7 +563,7 @@ static int bu_add_name(lit_record *rec, lit_var var, const char *tag, const char
 }
 
 /* Which name variable a bibutils person tag at a level goes to; -1 none. */
-static int bu_name_var(const char *tag, int level, lit_type type)
+static int bu_name_var(const char *tag, int level, lit_type type, int host_title)
 {
 	char base[32];
 	size_t n = strcspn(tag, ":");
@@ -578,7 +585,8 @@ static int bu_name_var(const char *tag, int level, lit_type type)
 		if (level == LEVEL_MAIN)
 			return LIT_VAR_AUTHOR;
 		if (level == LEVEL_HOST)
-			return bu_type_is_monograph(type) ? -1 : LIT_VAR_CONTAINER_AUTHOR;
+			return bu_type_is_monograph(type) ? (host_title ? -1 : LIT_VAR_EDITOR)
+			                                  : LIT_VAR_CONTAINER_AUTHOR;
 		return -1;
 	}
 	if (!strcmp(base, "EDITOR")) {
@@ -791,13 +799,20 @@ static int bu_to_record(fields *f, int mode, lit_record **out)
 			rc = bu_set_title(rec, LIT_VAR_CONTAINER_TITLE, f, "SHORTTITLE", "SHORTSUBTITLE", LEVEL_HOST);
 		else if (rc == LIT_OK)
 			rc = bu_set_title(rec, LIT_VAR_CONTAINER_TITLE_SHORT, f, "SHORTTITLE", "SHORTSUBTITLE", LEVEL_HOST);
-		if (rc == LIT_OK) rc = bu_set_title(rec, LIT_VAR_COLLECTION_TITLE, f, "TITLE", "SUBTITLE", LEVEL_SERIES);
+		/* EndNote "Conference Proceedings" keep the proceedings' title
+		 * in %S, which bibutils files as the series */
+		if (rc == LIT_OK && !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE) &&
+		    type == LIT_TYPE_PAPER_CONFERENCE)
+			rc = bu_set_title(rec, LIT_VAR_CONTAINER_TITLE, f, "TITLE", "SUBTITLE", LEVEL_SERIES);
+		else if (rc == LIT_OK)
+			rc = bu_set_title(rec, LIT_VAR_COLLECTION_TITLE, f, "TITLE", "SUBTITLE", LEVEL_SERIES);
 	}
 
 	/* names, in file order */
 	for (int i = 0; i < f->n && rc == LIT_OK; i++) {
 		const char *t = bu_tag(f, i);
-		int v = bu_name_var(t, fields_level(f, i), type);
+		int v = bu_name_var(t, fields_level(f, i), type,
+		                    bu_get(f, "TITLE", LEVEL_HOST) != NULL);
 		if (v >= 0)
 			rc = bu_add_name(rec, (lit_var)v, t, bu_val(f, i));
 	}
@@ -934,14 +949,91 @@ static size_t bu_markers(const bu_reader *r, const char *d, size_t len,
 	return count;
 }
 
+/* Replace the names of `var` whose raw refer lines ("%A Name,") end in a
+ * comma - EndNote's mark of a corporate author - by literal names.
+ * `corp` has one flag per name line; `lines` is their count. */
+static int bu_refer_corporate(lit_record *rec, lit_var var, const char *const *vals,
+                              const size_t *lens, size_t lines)
+{
+	size_t n = lit_record_name_count(rec, var);
+	int any = 0;
+	for (size_t i = 0; i < lines; i++)
+		if (lens[i] && vals[i][lens[i] - 1] == ',')
+			any = 1;
+	if (!any || n != lines)
+		return LIT_OK;
+	int etal = lit_record_names_etal(rec, var);
+	lit_owned_name *keep = calloc(n, sizeof *keep);
+	if (!keep)
+		return LIT_ENOMEM;
+	int rc = LIT_OK;
+	for (size_t i = 0; i < n && rc == LIT_OK; i++) {
+		const lit_name *nm = lit_record_name(rec, var, i);
+		const char *src[6] = { nm->family, nm->given, nm->dropping_particle,
+		                       nm->non_dropping_particle, nm->suffix, nm->literal };
+		for (int k = 0; k < 6; k++)
+			if (src[k] && !(keep[i].mem[k] = strdup(src[k])))
+				rc = LIT_ENOMEM;
+		if (lens[i] && vals[i][lens[i] - 1] == ',') {
+			for (int k = 0; k < 6; k++) {
+				free(keep[i].mem[k]);
+				keep[i].mem[k] = NULL;
+			}
+			size_t l = lens[i];
+			while (l && (vals[i][l - 1] == ',' || vals[i][l - 1] == ' '))
+				l--;
+			if (!(keep[i].mem[5] = strndup(vals[i], l)))
+				rc = LIT_ENOMEM;
+		}
+	}
+	if (rc == LIT_OK) {
+		lit_record_clear_names(rec, var);
+		for (size_t i = 0; i < n && rc == LIT_OK; i++) {
+			lit_name nm;
+			memset(&nm, 0, sizeof nm);
+			nm.family = keep[i].mem[0];
+			nm.given = keep[i].mem[1];
+			nm.dropping_particle = keep[i].mem[2];
+			nm.non_dropping_particle = keep[i].mem[3];
+			nm.suffix = keep[i].mem[4];
+			nm.literal = keep[i].mem[5];
+			rc = lit_record_add_name(rec, var, &nm);
+		}
+		lit_record_set_names_etal(rec, var, etal);
+	}
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 6; k++)
+			free(keep[i].mem[k]);
+	free(keep);
+	return rc;
+}
+
 /* Refer %R lines hold the DOI but bibutils drops them: add them. */
 static int bu_refer_extras(lit_record *rec, const char *d, size_t start, size_t end)
 {
+	enum { MAXN = 512 };
+	const char *av[MAXN], *ev[MAXN];
+	size_t al[MAXN], el[MAXN], na = 0, ne = 0;
 	size_t i = start;
 	while (i < end) {
 		size_t e = i;
 		while (e < end && d[e] != '\n')
 			e++;
+		if (e - i > 3 && d[i] == '%' && (d[i + 1] == 'A' || d[i + 1] == 'E') && d[i + 2] == ' ') {
+			const char *v = d + i + 3;
+			size_t n = e - i - 3;
+			while (n && (v[n - 1] == '\r' || v[n - 1] == ' '))
+				n--;
+			int etal = 0;
+			char tmp[32];
+			if (n < sizeof tmp) {
+				memcpy(tmp, v, n);
+				tmp[n] = 0;
+				etal = bu_is_etal(tmp);
+			}
+			if (!etal && d[i + 1] == 'A' && na < MAXN) { av[na] = v; al[na++] = n; }
+			if (!etal && d[i + 1] == 'E' && ne < MAXN) { ev[ne] = v; el[ne++] = n; }
+		}
 		if (e - i > 3 && d[i] == '%' && d[i + 1] == 'R' && d[i + 2] == ' ' &&
 		    !lit_record_get(rec, LIT_VAR_DOI)) {
 			const char *v = d + i + 3;
@@ -959,7 +1051,10 @@ static int bu_refer_extras(lit_record *rec, const char *d, size_t start, size_t 
 		}
 		i = e + 1;
 	}
-	return LIT_OK;
+	int rc = bu_refer_corporate(rec, LIT_VAR_AUTHOR, av, al, na);
+	if (rc == LIT_OK)
+		rc = bu_refer_corporate(rec, LIT_VAR_EDITOR, ev, el, ne);
+	return rc;
 }
 
 /* Word 2007 people of one role section (b:Author, b:Editor, ...). */
@@ -1186,8 +1281,35 @@ static int bu_read(const bu_reader *r, lit_records *out, const char *data, size_
 		bu_markers(r, data, len, offs, nmark);
 	}
 
-	FILE *fp = fmemopen((void *)data, len, "r");
+	/* bibutils' NBIB reader loops forever (growing memory) when a record
+	 * starts right after the previous one without a blank line: add one */
+	char *norm = NULL;
+	const char *feed = data;
+	size_t feedlen = len;
+	if (r->mode == BIBL_NBIBIN && nmark > 1) {
+		norm = malloc(len + nmark + 1);
+		if (!norm) {
+			free(offs);
+			return lit_error_set(err, LIT_ENOMEM, filename, 0, "out of memory");
+		}
+		size_t o = 0, prev = 0;
+		for (size_t k = 0; k < nmark; k++) {
+			memcpy(norm + o, data + prev, offs[k] - prev);
+			o += offs[k] - prev;
+			prev = offs[k];
+			if (offs[k] >= 2 && !(data[offs[k] - 2] == '\n' ||
+			                      (data[offs[k] - 2] == '\r' && offs[k] >= 3 && data[offs[k] - 3] == '\n')))
+				norm[o++] = '\n';
+		}
+		memcpy(norm + o, data + prev, len - prev);
+		o += len - prev;
+		feed = norm;
+		feedlen = o;
+	}
+
+	FILE *fp = fmemopen((void *)feed, feedlen, "r");
 	if (!fp) {
+		free(norm);
 		free(offs);
 		return lit_error_set(err, LIT_ENOMEM, filename, 0, "cannot open the input buffer");
 	}
@@ -1234,6 +1356,7 @@ static int bu_read(const bu_reader *r, lit_records *out, const char *data, size_
 	bibl_freeparams(&p);
 	pthread_mutex_unlock(&bu_lock);
 	fclose(fp);
+	free(norm);
 
 	if (rc == LIT_OK && got == 0) {
 		long line = nmark ? bu_line_at(data, offs[0]) : bu_first_content_line(data, len);
@@ -1446,7 +1569,7 @@ static int bu_add_hints(fields *f, lit_type t, const lit_record *rec)
 }
 
 /* "Family|Given|Middle||Suffix" for a person; NULL name -> nothing. */
-static int bu_add_person(fields *f, const char *tag, const lit_name *n, int level)
+static int bu_add_person(fields *f, const char *tag, const lit_name *n, int level, int whole_given)
 {
 	if (n->literal && *n->literal && !(n->family && *n->family)) {
 		char t[64];
@@ -1464,7 +1587,11 @@ static int bu_add_person(fields *f, const char *tag, const lit_name *n, int leve
 	}
 	if (n->family)
 		lit_buf_puts(&b, n->family);
-	if (n->given && *n->given) {
+	if (n->given && *n->given && whole_given) {
+		/* MODS: one given namePart, so "E." keeps its period */
+		lit_buf_putc(&b, '|');
+		lit_buf_puts(&b, n->given);
+	} else if (n->given && *n->given) {
 		/* each given name or initial is one part */
 		const char *p = n->given;
 		while (*p) {
@@ -1491,11 +1618,12 @@ static int bu_add_person(fields *f, const char *tag, const lit_name *n, int leve
 	return rc;
 }
 
-static int bu_add_names(fields *f, const lit_record *rec, lit_var var, const char *tag, int level)
+static int bu_add_names(fields *f, const lit_record *rec, lit_var var, const char *tag, int level,
+                        int mode)
 {
 	size_t n = lit_record_name_count(rec, var);
 	for (size_t i = 0; i < n; i++) {
-		int rc = bu_add_person(f, tag, lit_record_name(rec, var, i), level);
+		int rc = bu_add_person(f, tag, lit_record_name(rec, var, i), level, mode == BIBL_MODSOUT);
 		if (rc)
 			return rc;
 	}
@@ -1594,7 +1722,7 @@ static int bu_add_keywords(fields *f, const char *kw)
 }
 
 /* One lit_record as a new bibutils record (the caller owns it). */
-static int bu_from_record(const lit_record *rec, const char *key, fields **out)
+static int bu_from_record(const lit_record *rec, const char *key, int mode, fields **out)
 {
 	fields *f = fields_new();
 	if (!f)
@@ -1622,19 +1750,19 @@ static int bu_from_record(const lit_record *rec, const char *key, fields **out)
 		A("TITLE", G(LIT_VAR_COLLECTION_TITLE), 2);
 	}
 
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_AUTHOR, "AUTHOR", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_EDITOR, "EDITOR", part ? 1 : 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_CONTAINER_AUTHOR, "AUTHOR", 1);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_COLLECTION_EDITOR, "EDITOR", mono ? 1 : 2);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_TRANSLATOR, "TRANSLATOR", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_DIRECTOR, "DIRECTOR", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_PRODUCER, "PRODUCER", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_PERFORMER, "PERFORMER", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_ILLUSTRATOR, "ILLUSTRATOR", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_COMPOSER, "COMPOSER", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_INTERVIEWER, "INTERVIEWER", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_RECIPIENT, "RECIPIENT", 0);
-	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_COMPILER, "COMPILER", 0);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_AUTHOR, "AUTHOR", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_EDITOR, "EDITOR", part ? 1 : 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_CONTAINER_AUTHOR, "AUTHOR", 1, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_COLLECTION_EDITOR, "EDITOR", mono ? 1 : 2, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_TRANSLATOR, "TRANSLATOR", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_DIRECTOR, "DIRECTOR", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_PRODUCER, "PRODUCER", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_PERFORMER, "PERFORMER", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_ILLUSTRATOR, "ILLUSTRATOR", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_COMPOSER, "COMPOSER", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_INTERVIEWER, "INTERVIEWER", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_RECIPIENT, "RECIPIENT", 0, mode);
+	if (rc == LIT_OK) rc = bu_add_names(f, rec, LIT_VAR_COMPILER, "COMPILER", 0, mode);
 
 	const lit_date *iss = lit_record_date(rec, LIT_VAR_ISSUED);
 	if (rc == LIT_OK) rc = bu_add_date(f, part ? "PARTDATE" : "DATE", iss, 0);
@@ -1656,7 +1784,7 @@ static int bu_from_record(const lit_record *rec, const char *key, fields **out)
 	A("EDITION", G(LIT_VAR_EDITION), 0);
 	A("NUMVOLUMES", G(LIT_VAR_NUMBER_OF_VOLUMES), 0);
 
-	if (t == LIT_TYPE_THESIS) {
+	if (t == LIT_TYPE_THESIS && mode != BIBL_ENDNOTEOUT) {
 		A("DEGREEGRANTOR:ASIS", G(LIT_VAR_PUBLISHER), 0);
 	} else {
 		A("PUBLISHER", G(LIT_VAR_PUBLISHER), pl);
@@ -1883,6 +2011,87 @@ static void bu_fix_word(lit_buf *out, const char *s, size_t n, const lit_records
 	}
 }
 
+/* A person as EndNote writes it: "Family, Given, Suffix"; an
+ * organisation with EndNote's trailing comma: "Name,". */
+static void bu_put_refer_name(lit_buf *b, const lit_name *n)
+{
+	if (n->literal && !(n->family && *n->family)) {
+		lit_buf_puts(b, n->literal);
+		lit_buf_putc(b, ',');
+		return;
+	}
+	if (n->dropping_particle) { lit_buf_puts(b, n->dropping_particle); lit_buf_putc(b, ' '); }
+	if (n->non_dropping_particle) { lit_buf_puts(b, n->non_dropping_particle); lit_buf_putc(b, ' '); }
+	if (n->family) lit_buf_puts(b, n->family);
+	if (n->given) { lit_buf_puts(b, ", "); lit_buf_puts(b, n->given); }
+	if (n->suffix) { lit_buf_puts(b, ", "); lit_buf_puts(b, n->suffix); }
+}
+
+/*
+ * bibutils' EndNote writer loses the difference between people and
+ * organisations and puts suffixes inside the family name ("King Jr.,
+ * Martin"): rewrite the %A and %E lines that need it from our names.
+ */
+static void bu_fix_endnote(lit_buf *out, const char *s, size_t n, const lit_records *records)
+{
+	size_t i = 0, rec = 0, na = 0, ne = 0;
+	int started = 0;
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) + 1 : n;
+		const char *line = s + i;
+		size_t len = e - i;
+		if (len >= 3 && !memcmp(line, "%0 ", 3)) {
+			if (started)
+				rec++;
+			started = 1;
+			na = ne = 0;
+		}
+		const lit_record *r = lit_records_at(records, rec);
+		const lit_name *nm = NULL;
+		if (r && len > 3 && line[0] == '%' && line[1] == 'A' && line[2] == ' ')
+			nm = lit_record_name(r, LIT_VAR_AUTHOR, na++);
+		else if (r && len > 3 && line[0] == '%' && line[1] == 'E' && line[2] == ' ')
+			nm = lit_record_name(r, LIT_VAR_EDITOR, ne++);
+		if (nm && ((nm->literal && !(nm->family && *nm->family)) || (nm->suffix && *nm->suffix))) {
+			lit_buf_put(out, line, 3);
+			bu_put_refer_name(out, nm);
+			lit_buf_putc(out, '\n');
+		} else {
+			lit_buf_put(out, line, len);
+		}
+		i = e;
+	}
+}
+
+/* MODS: bibutils writes no <etal/>; add one to each item whose authors
+ * end in "and others" (right after its first </titleInfo>). */
+static void bu_fix_mods(lit_buf *out, const char *s, size_t n, const lit_records *records)
+{
+	size_t i = 0, rec = 0;
+	while (i < n) {
+		const char *open = bu_find_open(s + i, s + n, "mods");
+		const char *end = open ? bu_find_close(open, s + n, "mods") : NULL;
+		if (!open || !end) {
+			lit_buf_put(out, s + i, n - i);
+			return;
+		}
+		const lit_record *r = lit_records_at(records, rec++);
+		const char *ti = bu_find_close(open, end, "titleInfo");
+		if (r && ti && lit_record_names_etal(r, LIT_VAR_AUTHOR)) {
+			const char *after = ti + strlen("</titleInfo>");
+			lit_buf_put(out, s + i, (size_t)(after - (s + i)));
+			lit_buf_puts(out, "\n    <name>\n        <etal/>\n    </name>");
+			i = (size_t)(after - s);
+		} else {
+			lit_buf_put(out, s + i, (size_t)(end - (s + i)));
+			i = (size_t)(end - s);
+		}
+		lit_buf_put(out, s + i, 7); /* "</mods>" */
+		i += 7;
+	}
+}
+
 static int bu_write(lit_wctx *ctx, const lit_records *records, int mode)
 {
 	size_t count = lit_records_count(records);
@@ -1928,7 +2137,7 @@ static int bu_write(lit_wctx *ctx, const lit_records *records, int mode)
 		for (size_t i = 0; i < count && rc == LIT_OK; i++) {
 			fields *f = NULL;
 			/* a fresh record per write: bibutils changes what it writes */
-			rc = bu_from_record(lit_records_at(records, i), keys[i], &f);
+			rc = bu_from_record(lit_records_at(records, i), keys[i], mode, &f);
 			if (rc == LIT_OK)
 				rc = bu_convert_out(f, &p);
 			if (rc != LIT_OK) {
@@ -1969,13 +2178,17 @@ static int bu_write(lit_wctx *ctx, const lit_records *records, int mode)
 			s += 3;
 			n -= 3;
 		}
-		if (mode == BIBL_WORD2007OUT) {
+		if (mode == BIBL_WORD2007OUT || mode == BIBL_ENDNOTEOUT || mode == BIBL_MODSOUT) {
 			lit_buf tmp = LIT_BUF_INIT;
 			bu_fix_output(&tmp, s, n, records, mode);
-			if (lit_buf_status(&tmp) == LIT_OK)
-				bu_fix_word(ctx->out, lit_buf_cstr(&tmp), tmp.len, records);
-			else
+			if (lit_buf_status(&tmp) != LIT_OK)
 				ctx->out->failed = 1;
+			else if (mode == BIBL_WORD2007OUT)
+				bu_fix_word(ctx->out, lit_buf_cstr(&tmp), tmp.len, records);
+			else if (mode == BIBL_ENDNOTEOUT)
+				bu_fix_endnote(ctx->out, lit_buf_cstr(&tmp), tmp.len, records);
+			else
+				bu_fix_mods(ctx->out, lit_buf_cstr(&tmp), tmp.len, records);
 			lit_buf_free(&tmp);
 		} else {
 			bu_fix_output(ctx->out, s, n, records, mode);
