@@ -824,3 +824,20 @@ Test(bibtex_write, hostile_values_round_trip)
 	}
 	lit_records_free(l);
 }
+
+Test(bibtex_bad, string_expansion_bomb_is_bounded)
+{
+	lit_buf b = LIT_BUF_INIT;
+	lit_buf_puts(&b, "@string{m0 = \"0123456789abcdef\"}\n");
+	for (int i = 1; i <= 40; i++)
+		lit_buf_printf(&b, "@string{m%d = m%d # m%d}\n", i, i - 1, i - 1);
+	lit_buf_puts(&b, "@misc{x, title = m40}\n");
+	lit_error err;
+	int rc;
+	lit_records *l = read_as(b.ptr, b.len, "bibtex", &rc, &err);
+	cr_assert_eq(rc, LIT_ELIMIT, "rc %d: %s", rc, err.message);
+	cr_assert(strstr(err.message, "@string expansion too large") != NULL, "%s", err.message);
+	cr_assert_gt(err.line, 1);
+	lit_records_free(l);
+	lit_buf_free(&b);
+}

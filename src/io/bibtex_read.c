@@ -65,6 +65,7 @@ typedef struct reader {
 	lit_buf val;      /* value being assembled */
 	size_t ncommands; /* @string, @comment, @preamble seen */
 	lit_records *stream; /* set when entries are mapped as they are read */
+	size_t expanded;     /* bytes produced by @string expansion so far */
 	size_t nstreamed;
 	int status;
 } reader;
@@ -315,8 +316,19 @@ static int scan_value(reader *r, long entry_line, const char *field)
 						if (strcmp(month_macros[k][0], name) == 0)
 							month = month_macros[k][1];
 			}
-			if (m)
+			if (m) {
+				/* @string values may reference each other, so a few
+				 * lines can expand to gigabytes: bound the total */
+				r->expanded += m->len;
+				if (r->expanded > 4 * r->len + ((size_t)16 << 20)) {
+					fail(r, r->line, "@string expansion too large (macro '%s')", name);
+					r->status = LIT_ELIMIT;
+					if (r->err)
+						r->err->code = LIT_ELIMIT;
+					return LIT_ELIMIT;
+				}
 				lit_buf_put(&r->val, m->value, m->len);
+			}
 			else if (month)
 				lit_buf_puts(&r->val, month);
 			else /* undefined macro: keep its name (BibTeX warns) */
