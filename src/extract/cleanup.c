@@ -715,7 +715,8 @@ void lit_xfind_markers(const char *s, size_t len,
 				int d = lit_xcp_supdigit(c2);
 				if (d < 0)
 					break;
-				v = v * 10 + d;
+				if (k < 9)
+					v = v * 10 + d;
 				k++;
 				i += adv;
 			}
