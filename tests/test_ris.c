@@ -714,3 +714,29 @@ Test(ris, season_survives_da)
 	free(out);
 	lit_records_free(list);
 }
+
+/* Some publishers put a short header before the first record. */
+Test(ris, publisher_header_lines)
+{
+	const char *text =
+		"Provider: Example University Press\r\n"
+		"Database: Example Core\r\n"
+		"Content: text/plain; charset=\"UTF-8\"\r\n"
+		"\r\n"
+		"TY  - JOUR\r\nTI  - Headed\r\nER  - \r\n";
+	lit_records *list = read_ok(text);
+	cr_assert_eq(lit_records_count(list), 1);
+	cr_expect_str_eq(get(lit_records_at(list, 0), LIT_VAR_TITLE), "Headed");
+	cr_expect_eq(lit_record_line(lit_records_at(list, 0)), 5);
+	cr_expect_str_eq(lit_detect_format(text, strlen(text)), "ris");
+	lit_records_free(list);
+	{
+		/* but not between records */
+		lit_error err;
+		const char *bad = "TY  - JOUR\nER  - \nProvider: late\n";
+		lit_error_clear(&err);
+		list = read_ris(bad, strlen(bad), LIT_EPARSE, &err);
+		cr_expect_eq(err.line, 3);
+		lit_records_free(list);
+	}
+}

@@ -637,13 +637,25 @@ static int ris_map(const ris_rec *r, const char *filename, lit_record **out)
 	return LIT_OK;
 }
 
+/* A header line some publishers put before the first record
+ * ("Provider: Cambridge University Press", "Database: ...",
+ * "Content: text/plain; charset=\"UTF-8\""): a short name, then ':'. */
+static int is_header_line(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && i < 40 && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+	                             (i > 0 && (s[i] == ' ' || s[i] == '-'))))
+		i++;
+	return i >= 2 && i < len && s[i] == ':';
+}
+
 static int ris_read(lit_records *out, const char *data, size_t len, const char *filename,
                     lit_error *err)
 {
 	ris_rec r;
 	size_t pos = 0;
 	long line = 0;
-	int rc = LIT_OK;
+	int rc = LIT_OK, seen_ty = 0;
 
 	memset(&r, 0, sizeof(r));
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
@@ -673,11 +685,14 @@ static int ris_read(lit_records *out, const char *data, size_t len, const char *
 				rc = ris_rec_continue(&r, ts, tl);
 				continue;
 			}
+			if (!seen_ty && is_header_line(ts, tl))
+				continue; /* "Provider: ...", "Content: text/plain" */
 			rc = lit_error_set(err, LIT_EPARSE, filename, line,
 			                   "not a RIS line (expected 'TY  - ' to start a record)");
 			break;
 		}
 		if (strcmp(tag, "TY") == 0) {
+			seen_ty = 1;
 			if (r.open) {
 				/* a record without ER: take it as ended */
 				lit_record *rec = NULL;
