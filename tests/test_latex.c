@@ -92,6 +92,7 @@ Test(latex, commands_math_and_escapes)
 	DEC("\\foreignlanguage{russian}{Текст}", "Текст");
 	DEC("trailing \\", "trailing");
 	DEC("\\", "");
+	DEC("\\зачем \\ё", "зачем ё");
 	DEC("}}}stray{{", "stray");
 }
 

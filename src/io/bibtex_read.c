@@ -207,6 +207,16 @@ static void lower(char *s)
 			*s = (char)(*s + 32);
 }
 
+/* Largest length <= n that does not cut a UTF-8 sequence of s. */
+static size_t utf8_cut(const char *s, size_t len, size_t n)
+{
+	if (n >= len)
+		return len;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 static char *dup_n(const char *s, size_t n)
 {
 	char *p = malloc(n + 1);
@@ -372,8 +382,7 @@ static int skip_body(reader *r, char close, long entry_line, const char *what)
 static int entry_add_field(reader *r, bentry *e, const char *name, size_t n)
 {
 	char lname[128];
-	if (n >= sizeof lname)
-		n = sizeof lname - 1;
+	n = utf8_cut(name, n, sizeof lname - 1);
 	memcpy(lname, name, n);
 	lname[n] = 0;
 	lower(lname);
@@ -440,7 +449,7 @@ static int scan_fields(reader *r, bentry *e, char close, long entry_line, int is
 			       ? fail(r, r->line, "unexpected byte 0x%02X in entry", (unsigned char)c)
 			       : fail(r, r->line, "unexpected character '%c' in entry", c);
 		char fname[128];
-		size_t fn = n < sizeof fname ? n : sizeof fname - 1;
+		size_t fn = utf8_cut(r->s + b, n, sizeof fname - 1);
 		memcpy(fname, r->s + b, fn);
 		fname[fn] = 0;
 		skip_ws(r);

@@ -366,7 +366,7 @@ static void verbatim_group(dec *d)
 	d->arg_next = 0;
 	for (; j < stop; j++) {
 		char c = d->s[j];
-		if (c == '\\' && j + 1 < stop && strchr("_%#&$~{}/", d->s[j + 1])) {
+		if (c == '\\' && j + 1 < stop && d->s[j + 1] && strchr("_%#&$~{}/", d->s[j + 1])) {
 			j++;
 			lit_buf_putc(d->out, d->s[j]);
 		} else if (c == '{' || c == '}' || is_ws((unsigned char)c)) {
@@ -435,6 +435,14 @@ static void command(dec *d)
 			verbatim_group(d);
 			break;
 		}
+		return;
+	}
+	if (c >= 0x80) {
+		/* "\з": a backslash before a non-ASCII letter; keep the letter whole */
+		size_t adv;
+		(void)lit_utf8_decode(d->s + d->i, d->len - d->i, &adv);
+		emit(d, d->s + d->i, adv);
+		d->i += adv;
 		return;
 	}
 	d->i++;
@@ -576,7 +584,7 @@ static int verbatim(const char *s, size_t len, lit_buf *out)
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		if (c == '\\' && i + 1 < len) {
-			if (strchr("_%#&$~{}", s[i + 1])) {
+			if (s[i + 1] && strchr("_%#&$~{}", s[i + 1])) {
 				lit_buf_putc(out, s[++i]);
 				continue;
 			}
