@@ -740,3 +740,38 @@ Test(ris, publisher_header_lines)
 		lit_records_free(list);
 	}
 }
+
+/* Names written without a comma: "Family I.I." and "I. I. Family" are
+ * split; anything else (organisations) stays a literal. */
+Test(ris, names_without_comma)
+{
+	const char *text =
+		"TY  - JOUR\n"
+		"AU  - Иванов И.И.\n"
+		"AU  - И. И. Петров\n"
+		"AU  - Dupont J.-P.\n"
+		"AU  - U.S. Department of Energy\n"
+		"AU  - Институт языкознания РАН\n"
+		"AU  - Mao Zedong\n"
+		"ER  - \n";
+	lit_records *list = read_ok(text);
+	const lit_record *r = lit_records_at(list, 0);
+	const lit_name *n;
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 6);
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 0);
+	cr_expect_str_eq(n->family, "Иванов");
+	cr_expect_str_eq(n->given, "И.И.");
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 1);
+	cr_expect_str_eq(n->family, "Петров");
+	cr_expect_str_eq(n->given, "И. И.");
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 2);
+	cr_expect_str_eq(n->family, "Dupont");
+	cr_expect_str_eq(n->given, "J.-P.");
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 3);
+	cr_expect_str_eq(n->literal, "U.S. Department of Energy");
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 4);
+	cr_expect_str_eq(n->literal, "Институт языкознания РАН");
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 5);
+	cr_expect_str_eq(n->literal, "Mao Zedong");
+	lit_records_free(list);
+}

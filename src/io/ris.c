@@ -23,6 +23,7 @@
 
 #include "io/format.h"
 #include "util/date.h"
+#include "util/utf8.h"
 
 /* ------------------------------------------------------------------ */
 /* Type map                                                            */
@@ -300,6 +301,80 @@ static int parse_tag_line(const char *s, size_t len, char *tag, const char **val
 	return 1;
 }
 
+/* Is s[0..len) a group of initials: "И.", "И.И.", "J.-P."? */
+static int is_initials(const char *s, size_t len)
+{
+	size_t i = 0;
+	int groups = 0;
+	while (i < len) {
+		size_t adv = 1;
+		int32_t cp = lit_utf8_decode(s + i, len - i, &adv);
+		if (cp < 0 || !lit_cp_is_upper((uint32_t)cp))
+			return 0;
+		i += adv;
+		if (i >= len || s[i] != '.')
+			return 0;
+		i++;
+		groups++;
+		if (i < len && s[i] == '-')
+			i++;
+	}
+	return groups > 0;
+}
+
+/* "Иванов И.И." or "И. И. Иванов" written without a comma (as some
+ * Russian databases export): one word plus initials.  Splits `buf` in
+ * place into *family and *given; returns 0 when it is not of that shape. */
+static int split_initials_name(char *buf, char **family, char **given)
+{
+	char *w[5];
+	size_t n = 0, i, fam = 0, ninit = 0;
+	char *p = buf;
+	while (*p && n < 5) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		w[n++] = p;
+		while (*p && *p != ' ')
+			p++;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p || n < 2 || n > 4)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char *e = w[i];
+		while (*e && *e != ' ')
+			e++;
+		if (is_initials(w[i], (size_t)(e - w[i])))
+			ninit++;
+		else
+			fam = i;
+	}
+	if (ninit != n - 1 || (fam != 0 && fam != n - 1))
+		return 0;
+	{
+		char *fe = w[fam];
+		while (*fe && *fe != ' ')
+			fe++;
+		if (fam == 0) {
+			*fe = '\0';
+			*family = w[0];
+			*given = w[1];
+		} else {
+			/* initials first: they end where the family name starts */
+			char *ge = w[fam] - 1;
+			while (ge > w[0] && ge[-1] == ' ')
+				ge--;
+			*ge = '\0';
+			*family = w[fam];
+			*given = w[0];
+		}
+	}
+	return 1;
+}
+
 /* Add one "Family, Given[, Suffix]" name (or a literal without comma). */
 static int add_ris_name(lit_record *rec, lit_var var, const char *s, size_t len)
 {
@@ -325,7 +400,13 @@ static int add_ris_name(lit_record *rec, lit_var var, const char *s, size_t len)
 	memset(&n, 0, sizeof(n));
 	comma = strchr(buf, ',');
 	if (!comma) {
-		n.literal = buf;
+		char *fam = NULL, *given = NULL;
+		if (split_initials_name(buf, &fam, &given)) {
+			n.family = fam;
+			n.given = given;
+		} else {
+			n.literal = buf;
+		}
 	} else {
 		char *fam = buf, *given = (char *)comma + 1, *suffix;
 		size_t fl = (size_t)(comma - buf), gl;
