@@ -239,6 +239,10 @@ static int is_plural_num(const char *s)
 			continue;
 		const char *q = p;
 		int sep = 0;
+		if (*q == '\\' && q[1] == '-') {
+			p++;
+			continue;
+		}
 		if (*q == '-' || *q == ',' || *q == '&') {
 			sep = 1;
 			q++;
@@ -493,35 +497,35 @@ static onode *render_number_str(csl_ctx *c, const char *s, const char *form, int
 	return n;
 }
 
-/* Page ranges by page-range-format. */
-static void fmt_range(lit_buf *b, const char *a, size_t al, const char *z, size_t zl, const char *fmt, const char *delim)
+/* Page ranges by page-range-format: both ends are numbers with the same
+ * (possibly empty) letter prefix, else the range is left as written. */
+static void fmt_pages(lit_buf *b, const char *pre, const char *a, size_t al, const char *z, size_t zl,
+                      const char *fmt, const char *delim)
 {
+	char full[64];
+	if (fmt && zl < al && al < sizeof(full)) {
+		/* "321-8" -> "321-328" before formatting */
+		memcpy(full, a, al - zl);
+		memcpy(full + al - zl, z, zl);
+		z = full;
+		zl = al;
+	}
+	lit_buf_puts(b, pre);
 	lit_buf_put(b, a, al);
 	lit_buf_puts(b, delim);
+	if (!fmt || !strcmp(fmt, "expanded"))
+		lit_buf_puts(b, pre);
 	if (!fmt || !strcmp(fmt, "expanded") || al != zl) {
-		if (fmt && strcmp(fmt, "expanded") && zl < al) {
-			/* "321-28" style: expand first */
-			char full[64];
-			if (al < sizeof(full)) {
-				memcpy(full, a, al - zl);
-				memcpy(full + al - zl, z, zl);
-				full[al] = 0;
-				fmt_range(b, "", 0, "", 0, NULL, "");
-				b->len -= 0;
-				/* re-run with the expanded end */
-				lit_buf_truncate(b, b->len - strlen(delim));
-				b->len -= al;
-				b->ptr[b->len] = 0;
-				fmt_range(b, a, al, full, al, fmt, delim);
-				return;
-			}
-		}
 		lit_buf_put(b, z, zl);
 		return;
 	}
 	size_t i = 0;
 	while (i < al && a[i] == z[i])
 		i++;
+	if (i == al) {
+		lit_buf_put(b, z, zl);
+		return;
+	}
 	if (!strcmp(fmt, "minimal")) {
 		lit_buf_put(b, z + i, zl - i);
 	} else if (!strcmp(fmt, "minimal-two")) {
@@ -532,19 +536,49 @@ static void fmt_range(lit_buf *b, const char *a, size_t al, const char *z, size_
 	} else { /* chicago, chicago-15, chicago-16 */
 		long av = atol(a);
 		int c16 = !strcmp(fmt, "chicago-16");
-		if (av < 100 || av % 100 == 0) {
-			lit_buf_put(b, z, zl);
-		} else if (av % 100 < 10) {
-			lit_buf_put(b, z + i, zl - i);
-		} else {
-			size_t keep = zl - i < 2 ? 2 : zl - i;
-			if (!c16 && zl == 4 && i <= 1 && zl - i >= 3)
+		size_t keep;
+		if (av < 100 || av % 100 == 0)
+			keep = zl;
+		else if (av % 100 < 10)
+			keep = zl - i;
+		else {
+			keep = zl - i < 2 ? 2 : zl - i;
+			if (!c16 && al == 4 && zl - i >= 3)
 				keep = zl;
-			if (keep > zl)
-				keep = zl;
-			lit_buf_put(b, z + zl - keep, keep);
 		}
+		if (keep > zl)
+			keep = zl;
+		lit_buf_put(b, z + zl - keep, keep);
 	}
+}
+
+/* Length of the prefix before the final run of digits ("8n11564" -> 2). */
+static size_t alpha_prefix(const char *s, size_t n)
+{
+	size_t i = n;
+	while (i > 0 && isdigit((unsigned char)s[i - 1]))
+		i--;
+	return i;
+}
+
+static int all_alpha(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
 }
 
 static onode *render_page(csl_ctx *c, const char *s)
@@ -556,48 +590,76 @@ static onode *render_page(csl_ctx *c, const char *s)
 	lit_buf b = LIT_BUF_INIT;
 	const char *p = s;
 	while (*p) {
-		if (isdigit((unsigned char)*p)) {
-			const char *a = p;
-			while (isdigit((unsigned char)*p))
-				p++;
-			const char *ae = p;
-			const char *q = p;
-			while (*q == ' ')
-				q++;
-			int dash = 0;
-			if (*q == '-') {
-				dash = 1;
-				while (*q == '-')
-					q++;
-			} else if ((unsigned char)q[0] == 0xe2 && (unsigned char)q[1] == 0x80 &&
-			           ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94)) {
-				dash = 1;
-				q += 3;
-			}
-			while (dash && *q == ' ')
-				q++;
-			if (dash && isdigit((unsigned char)*q)) {
-				const char *z = q;
-				while (isdigit((unsigned char)*q))
-					q++;
-				if (isalpha((unsigned char)*q)) {
-					lit_buf_put(&b, a, (size_t)(q - a));
-					p = q;
-					continue;
-				}
-				fmt_range(&b, a, (size_t)(ae - a), z, (size_t)(q - z), fmt, delim);
-				p = q;
-			} else {
-				lit_buf_put(&b, a, (size_t)(ae - a));
-			}
-		} else if (*p == '-') {
-			lit_buf_puts(&b, delim);
-			while (*p == '-')
-				p++;
-		} else {
-			lit_buf_putc(&b, *p);
-			p++;
+		/* one piece up to "," or "&" */
+		size_t n = strcspn(p, ",&");
+		const char *e = p + n;
+		const char *q = p;
+		while (q < e && *q == ' ') {
+			lit_buf_putc(&b, ' ');
+			q++;
 		}
+		const char *pe = e;
+		while (pe > q && pe[-1] == ' ')
+			pe--;
+		/* find the range hyphen (not escaped) */
+		const char *h = NULL;
+		size_t hl = 0;
+		for (const char *r = q; r < pe; r++) {
+			if (*r == '\\' && r + 1 < pe && r[1] == '-') {
+				r++;
+				continue;
+			}
+			if (*r == '-') {
+				h = r;
+				hl = 1;
+				while (h + hl < pe && h[hl] == '-')
+					hl++;
+				break;
+			}
+			if ((unsigned char)r[0] == 0xe2 && (unsigned char)r[1] == 0x80 &&
+			    ((unsigned char)r[2] == 0x93 || (unsigned char)r[2] == 0x94)) {
+				h = r;
+				hl = 3;
+				break;
+			}
+		}
+		if (!h) {
+			for (const char *r = q; r < pe; r++)
+				if (!(*r == '\\' && r + 1 < pe && r[1] == '-'))
+					lit_buf_putc(&b, *r);
+		} else {
+			const char *l = q, *le = h;
+			while (le > l && le[-1] == ' ')
+				le--;
+			const char *z = h + hl, *ze = pe;
+			while (z < ze && *z == ' ')
+				z++;
+			size_t lp = alpha_prefix(l, (size_t)(le - l)), zp = alpha_prefix(z, (size_t)(ze - z));
+			int simple = all_digits(l + lp, (size_t)(le - l) - lp) && all_digits(z + zp, (size_t)(ze - z) - zp) &&
+			             (zp == 0 ? lp == 0 : (lp == zp && !strncmp(l, z, lp)));
+			if (all_alpha(l, (size_t)(le - l)) && all_alpha(z, (size_t)(ze - z))) {
+				/* roman numerals: "xxv-xxviii" */
+				lit_buf_put(&b, l, (size_t)(le - l));
+				lit_buf_puts(&b, delim);
+				lit_buf_put(&b, z, (size_t)(ze - z));
+			} else if (simple) {
+				char pre[32];
+				size_t pl = lp < sizeof(pre) - 1 ? lp : sizeof(pre) - 1;
+				memcpy(pre, l, pl);
+				pre[pl] = 0;
+				fmt_pages(&b, pre, l + lp, (size_t)(le - l) - lp, z + zp, (size_t)(ze - z) - zp, fmt, delim);
+			} else {
+				lit_buf_put(&b, l, (size_t)(le - l));
+				lit_buf_putc(&b, '-');
+				lit_buf_put(&b, z, (size_t)(ze - z));
+			}
+		}
+		for (const char *r = pe; r < e; r++)
+			lit_buf_putc(&b, *r);
+		if (!*e)
+			break;
+		lit_buf_putc(&b, *e);
+		p = e + 1;
 	}
 	onode *n = lit_csl_rich(c->ar, lit_buf_cstr(&b));
 	lit_buf_free(&b);
