@@ -272,3 +272,24 @@ Test(date, ris_other_part_season)
 	cr_expect_eq(d.month, 6);
 	cr_expect_eq(d.end_year, 0);
 }
+
+Test(date, abbreviated_end_year)
+{
+	CHECK_RANGE("2020/21", 2020, 0, 0, 2021, 0, 0);
+	CHECK_RANGE("1999/00", 1999, 0, 0, 2000, 0, 0);
+	CHECK_RANGE("2019-20", 2019, 0, 0, 2020, 0, 0);
+	CHECK_DATE("2020-13", 2020, 0, 0); /* not a plausible range */
+}
+
+Test(date, free_text_around)
+{
+	CHECK_DATE("(дата обращения: 12.03.2021)", 2021, 3, 12);
+	CHECK_DATE("2019, 15 May", 2019, 5, 15);
+	CHECK_DATE("2020a", 2020, 0, 0);
+	CHECK_DATE("1995\xe2\x80\x93", 1995, 0, 0);
+	CHECK_DATE("12:30 15.05.2019", 2019, 5, 15);
+	CHECK_DATE("2019-05-15 12:30", 2019, 5, 15);
+	CHECK_DATE("15 мая 2019 года", 2019, 5, 15);
+	CHECK_DATE("March 3rd, 2020", 2020, 3, 3);
+	CHECK_DATE("Vol. 5, 2019", 2019, 0, 0);
+}

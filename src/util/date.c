@@ -390,6 +390,19 @@ static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist 
 			/* Year first: Y [sep M [sep D]] ... then maybe a range. */
 			size_t j = i + 1;
 			push(l, EL_YEAR, (int)a->val);
+			if (j + 1 == cnt && t[nums[j]].ndig == 2 && a->ndig == 4 &&
+			    (t[nums[j]].val > 12 || t[nums[j]].val == 0) &&
+			    !(t[nums[j] - 1].sep == '-' && t[nums[j]].val >= 21 && t[nums[j]].val <= 24)) {
+				/* "2020/21", "1999/00": an abbreviated end year */
+				long ey = (a->val / 100) * 100 + t[nums[j]].val;
+				if (ey <= a->val)
+					ey += 100;
+				if (ey - a->val <= 10) {
+					push(l, EL_RANGE, 0);
+					push(l, EL_YEAR, (int)ey);
+				}
+				return;
+			}
 			if (j < cnt && t[nums[j]].ndig <= 2) {
 				push_month(l, t[nums[j]].val);
 				j++;
