@@ -180,6 +180,18 @@ static const csl_node *pick_layout(csl_engine *e, const csl_item *it, int mode)
 	return def;
 }
 
+static onode *render_item_ctx(csl_engine *e, const csl_item *it, const csl_citeref *ref, int mode,
+                              csl_ctx *c, const csl_node **layout_out)
+{
+	ctx_init(c, e, it, ref, mode);
+	const csl_node *layout = pick_layout(e, it, mode);
+	if (layout_out)
+		*layout_out = layout;
+	if (!layout)
+		return NULL;
+	return lit_csl_render_layout(c, layout);
+}
+
 /* Render the layout children for one item; the first-names output is stored in *names. */
 onode *lit_csl_render_item(csl_engine *e, const csl_item *it, const csl_citeref *ref, int mode,
                            int suppress_author, const onode **names_out, const csl_node **layout_out)
@@ -306,6 +318,7 @@ typedef struct sortctx {
 	csl_engine *e;
 	const csl_node *sort;
 	int cyr_first;
+	int tie_cnum;      /* citations: ties keep bibliography order */
 } sortctx;
 
 static int cmp_items(const sortctx *s, const csl_item *a, const csl_item *b)
@@ -330,6 +343,8 @@ static int cmp_items(const sortctx *s, const csl_item *a, const csl_item *b)
 		if (r)
 			return r;
 	}
+	if (s->tie_cnum && a->citation_number != b->citation_number)
+		return a->citation_number < b->citation_number ? -1 : 1;
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
@@ -398,7 +413,7 @@ static int sort_bibliography(csl_engine *e)
 	size_t *tmp = malloc(n * sizeof(size_t));
 	if (!tmp)
 		return LIT_ENOMEM;
-	sortctx s = { e, sort, sort_cyr_first(sort) };
+	sortctx s = { e, sort, sort_cyr_first(sort), 0 };
 	msort(e->order, tmp, n, &s);
 	free(tmp);
 	if (!key_uses_citation_number(sort))
@@ -863,7 +878,7 @@ static onode *find_leaf(onode *n, int which)
 
 static int cite_cmp(csl_engine *e, const csl_node *sort, const rcite *a, const rcite *b)
 {
-	sortctx s = { e, sort, sort_cyr_first(sort) };
+	sortctx s = { e, sort, sort_cyr_first(sort), 1 };
 	return cmp_items(&s, a->it, b->it);
 }
 
@@ -1319,16 +1334,22 @@ int lit_csl_engine_entries(lit_csl_engine *e, char ***out, const char ***ids, si
 		const onode *nm = NULL;
 		const csl_node *lay = NULL;
 		onode *r;
+		const onode *first_list = NULL;
 		if (e->st->bib_layout) {
-			r = lit_csl_render_item(e, it, NULL, MODE_BIBLIOGRAPHY, 0, &nm, &lay);
+			csl_ctx bc;
+			r = render_item_ctx(e, it, NULL, MODE_BIBLIOGRAPHY, &bc, &lay);
+			nm = bc.first_names_out;
+			first_list = bc.first_names_list;
 		} else {
 			csl_citeref ref;
 			memset(&ref, 0, sizeof(ref));
 			r = lit_csl_render_item(e, it, &ref, MODE_CITATION, 0, &nm, &lay);
 		}
 		if (sas && nm) {
+			const onode *nl = first_list ? first_list : nm;
 			lit_buf b = LIT_BUF_INIT;
-			lit_csl_plain(&b, nm);
+			lit_csl_plain(&b, nl);
+			nm = nl;
 			char *cur = lit_buf_detach(&b, NULL);
 			if (prev_names && cur && *cur && !strcmp(prev_names, cur)) {
 				onode *m = (onode *)nm;

@@ -242,9 +242,11 @@ typedef struct csl_ctx {
 	int suppress_author_names;    /* suppress first names element */
 	int author_only;
 	int names_done;
+	int names_done_list;
 	int year_suffix_rendered;
 	int num_rendered;             /* citation-number rendered in this cite */
 	const onode *first_names_out; /* output of the first <names> element */
+	const onode *first_names_list; /* its first name list, without label */
 } csl_ctx;
 
 onode *lit_csl_render_children(csl_ctx *c, const csl_node *n);

@@ -1192,9 +1192,21 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 		char tmp[64];
 		if (!d->year)
 			return d->literal ? leaf(c, d->literal) : NULL;
+		/* only the parts the element renders take part in the key */
+		int has_m = 1, has_d = 1;
+		const char *dpa = lit_csl_attr(n, "date-parts");
+		if (lit_csl_attr(n, "form")) {
+			if (dpa && !strcmp(dpa, "year"))
+				has_m = has_d = 0;
+			else if (dpa && !strcmp(dpa, "year-month"))
+				has_d = 0;
+		} else if (n->child) {
+			has_m = find_part(n, 1) != NULL;
+			has_d = find_part(n, 2) != NULL;
+		}
 		snprintf(tmp, sizeof(tmp), "%c%05d%02d%02d-%05d%02d%02d", d->year < 0 ? '0' : '1',
-		         d->year < 0 ? 99999 + d->year : d->year, d->month, d->day,
-		         d->end_year, d->end_month, d->end_day);
+		         d->year < 0 ? 99999 + d->year : d->year, has_m ? d->month : 0, has_d ? d->day : 0,
+		         d->end_year, has_m ? d->end_month : 0, has_d ? d->end_day : 0);
 		return leaf(c, tmp);
 	}
 	if (!d->year && d->literal)
@@ -1831,7 +1843,7 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 		return NULL;
 	int last_inverted = 0;
 	const char *and_term = NULL;
-	if (o->and_) {
+	if (o->and_ && !c->sorting) {
 		if (!strcmp(o->and_, "symbol"))
 			and_term = "&";
 		else
@@ -1866,7 +1878,7 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 				add_sp(c, out, and_term);
 				add_sp(c, out, " ");
 			} else {
-				add_sp(c, out, o->delim);
+				add_sp(c, out, c->sorting ? "   " : o->delim);
 			}
 		}
 		onode *r = render_name(c, nl->names[i], o, inverted, gn);
@@ -1997,6 +2009,10 @@ static onode *render_names_with(csl_ctx *c, const csl_node *n, const csl_node *n
 		base += lists[i].n;
 		if (!r)
 			continue;
+		if (!c->names_done_list) {
+			c->names_done_list = 1;
+			c->first_names_list = r;
+		}
 		onode *item = lit_csl_onode(c->ar, NULL);
 		onode *lab = NULL;
 		if (label) {
