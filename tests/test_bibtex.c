@@ -782,11 +782,13 @@ Test(bibtex_write, hostile_values_round_trip)
 	lit_name c = { .given = "Madonna" };
 	lit_name d = { .family = "Beethoven", .given = "Ludwig", .non_dropping_particle = "van" };
 	lit_name e = { .family = "Smith, Jones", .given = "A and B" };
+	lit_name f = { .family = "ibn Sina", .given = "Abu Ali" };
 	lit_record_add_name(r, LIT_VAR_AUTHOR, &a);
 	lit_record_add_name(r, LIT_VAR_AUTHOR, &b);
 	lit_record_add_name(r, LIT_VAR_AUTHOR, &c);
 	lit_record_add_name(r, LIT_VAR_AUTHOR, &d);
 	lit_record_add_name(r, LIT_VAR_AUTHOR, &e);
+	lit_record_add_name(r, LIT_VAR_AUTHOR, &f);
 	lit_record_set_names_etal(r, LIT_VAR_AUTHOR, 1);
 	lit_date dt = { .year = 2001, .month = 2, .day = 3, .end_year = 2001, .end_month = 2, .end_day = 5 };
 	lit_record_set_date(r, LIT_VAR_ISSUED, &dt);
@@ -808,9 +810,12 @@ Test(bibtex_write, hostile_values_round_trip)
 		cr_assert_str_eq(get(x, LIT_VAR_PAGE), "12-19");
 		cr_assert_str_eq(get(x, LIT_VAR_URL), "https://x.org/ab%7Bc");
 		cr_assert_str_eq(get(x, LIT_VAR_LANGUAGE), "en");
-		cr_assert_eq(lit_record_name_count(x, LIT_VAR_AUTHOR), 5, "%s", out);
+		cr_assert_eq(lit_record_name_count(x, LIT_VAR_AUTHOR), 6, "%s", out);
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 5)->family, "ibn Sina", "%s", out);
 		cr_assert_eq(lit_record_names_etal(x, LIT_VAR_AUTHOR), 1);
-		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 0)->family, "de la Cruz");
+		/* particles written into the family name come back as particles */
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 0)->family, "Cruz");
+		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 0)->non_dropping_particle, "de la");
 		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 1)->literal, "Barnes and Noble, Inc.");
 		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 2)->literal, "Madonna");
 		cr_assert_str_eq(lit_record_name(x, LIT_VAR_AUTHOR, 3)->non_dropping_particle, "van");

@@ -186,10 +186,35 @@ static int starts_lower(const char *s)
 	return 0;
 }
 
+/* "de la Cruz", "van der Berg": a family name that starts with known
+ * particles (as RIS and CSL-JSON sources often write it) is left
+ * unbraced, so that BibTeX reads the particles as its "von" part. */
+static int starts_with_particles(const char *s)
+{
+	static const char *const particles[] = { "van", "von", "der", "den", "de", "la", "le", "du",
+	                                         "di", "da", "del", "della", "dos", "das", "do",
+	                                         "ter", "ten", "zu", "zur", "af", "av", NULL };
+	const char *p = s;
+	int n = 0;
+	for (;;) {
+		const char *sp = strchr(p, ' ');
+		if (!sp)
+			return n > 0 && !starts_lower(p);
+		int hit = 0;
+		for (int k = 0; particles[k] && !hit; k++)
+			hit = strlen(particles[k]) == (size_t)(sp - p) && !strncmp(particles[k], p, (size_t)(sp - p));
+		if (!hit)
+			return 0;
+		n++;
+		p = sp + 1;
+	}
+}
+
 /* One name part, braced when BibTeX would otherwise split it wrongly. */
 static void put_part(wr *w, const char *s, int is_family)
 {
-	int brace = strchr(s, ',') != NULL || has_word_and(s) || (is_family && starts_lower(s));
+	int brace = strchr(s, ',') != NULL || has_word_and(s) ||
+	            (is_family && starts_lower(s) && !starts_with_particles(s));
 	if (brace)
 		lit_buf_putc(w->b, '{');
 	lit_latex_escape(w->b, s, strlen(s));
