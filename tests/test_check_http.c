@@ -490,3 +490,89 @@ Test(check_http, cache_makes_recheck_cheap, .init = start_plain, .fini = stop, .
 	lit_check_report_free(rep);
 	unlink(dbpath);
 }
+
+static int count_hits(const char *prefix, const char *method)
+{
+	lit_json_doc *doc = get_hits();
+	const lit_json *hits = lit_json_get(lit_json_root(doc), "hits");
+	int n = 0;
+	for (size_t i = 0; i < hits->len; i++) {
+		const lit_json *h = lit_json_at(hits, i);
+		const char *m = lit_json_string(lit_json_get(h, "method"));
+		const char *p = lit_json_string(lit_json_get(h, "path"));
+		if (strncmp(p, prefix, strlen(prefix)) == 0 && (!method || strcmp(m, method) == 0))
+			n++;
+	}
+	lit_json_free(doc);
+	return n;
+}
+
+/* Retries are bounded: a page that always says 429 gets 1 + max_retries
+ * requests, no more; and the same URL in several places is fetched once. */
+Test(check_http, retries_bounded_and_urls_deduplicated, .init = start_plain, .fini = stop, .timeout = 30)
+{
+	char a[256], b[256], c[256];
+	url(a, sizeof a, "/ratelimit/always/q?ra=0");
+	url(b, sizeof b, "/ok/same");
+	url(c, sizeof c, "/status/500");
+	const char *urls[] = { a, b, b, b, c };
+	lit_check_options o = fast_opts();
+	o.max_retries = 2;
+	lit_check_report *rep = run_urls(&o, urls, 5);
+	cr_expect_eq(lit_check_report_at(rep, 0)->verdict, LIT_VERDICT_UNVERIFIABLE);
+	for (int i = 1; i < 4; i++)
+		cr_expect_eq(lit_check_report_at(rep, (size_t)i)->verdict, LIT_VERDICT_OK);
+	cr_expect_eq(lit_check_report_at(rep, 4)->verdict, LIT_VERDICT_SERVER_ERROR);
+	cr_expect_eq(count_hits("/ratelimit/always/q", NULL), 3);
+	cr_expect_eq(count_hits("/ok/same", NULL), 1);
+	/* a plain 500 is retried once only */
+	cr_expect_eq(count_hits("/status/500", NULL), 2);
+	lit_check_report_free(rep);
+}
+
+/* HEAD first: redirects are followed with HEAD, a 429 on HEAD is retried
+ * with GET after the Retry-After (not at once). */
+Test(check_http, head_redirects_and_rate_limits, .init = start_plain, .fini = stop, .timeout = 30)
+{
+	char a[256], b[256];
+	url(a, sizeof a, "/chain/3/301");
+	url(b, sizeof b, "/ratelimit/once/h?ra=1");
+	const char *urls[] = { a, b };
+	lit_check_options o = fast_opts();
+	o.head = LIT_HEAD_ALWAYS;
+	lit_check_report *rep = run_urls(&o, urls, 2);
+	const lit_link_result *r = lit_check_report_at(rep, 0);
+	cr_expect_eq(r->verdict, LIT_VERDICT_REDIRECT, "%s", r->message);
+	cr_expect_eq(r->permanent, 1);
+	r = lit_check_report_at(rep, 1);
+	cr_expect_eq(r->verdict, LIT_VERDICT_OK, "%s", r->message);
+	cr_expect(r->ms >= 950, "%ld ms", r->ms);
+	cr_expect_eq(count_hits("/chain/", "HEAD"), 3);
+	cr_expect_eq(count_hits("/chain/", "GET"), 0);
+	cr_expect_eq(count_hits("/ratelimit/once/h", "HEAD"), 1);
+	cr_expect_eq(count_hits("/ratelimit/once/h", "GET"), 1);
+	lit_check_report_free(rep);
+}
+
+/* Proxy variables are honoured (libcurl's default): 127.0.0.2 on the
+ * server's port has nothing listening, but through the proxy (the test
+ * server, which also answers absolute-form requests) the page is fine. */
+Test(check_http, proxy_environment_respected, .init = start_plain, .fini = stop, .timeout = 30)
+{
+	char u[256];
+	snprintf(u, sizeof u, "http://127.0.0.2:%d/ok/via-proxy", srv.port);
+	const char *urls[] = { u };
+	lit_check_options o = fast_opts();
+	o.max_retries = -1;
+	lit_check_report *rep = run_urls(&o, urls, 1);
+	cr_expect_eq(lit_check_report_at(rep, 0)->verdict, LIT_VERDICT_BROKEN, "without proxy: %s",
+	             lit_check_report_at(rep, 0)->message);
+	lit_check_report_free(rep);
+	setenv("http_proxy", srv.base, 1);
+	rep = run_urls(&o, urls, 1);
+	cr_expect_eq(lit_check_report_at(rep, 0)->verdict, LIT_VERDICT_OK, "through proxy: %s",
+	             lit_check_report_at(rep, 0)->message);
+	lit_check_report_free(rep);
+	unsetenv("http_proxy");
+	cr_expect_eq(count_hits("http://127.0.0.2", NULL), 1);
+}
