@@ -1531,11 +1531,36 @@ static void parse_particles(csl_ctx *c, const char **family, const char **given,
                             const char **ndp, const char **dp)
 {
 	const char *f = *family;
+	if (!*ndp && f) {
+		/* "al-One", "d'Aubignac", "d’Aubignac": a lowercase particle glued to the name */
+		size_t i = 0;
+		while (f[i] >= 'a' && f[i] <= 'z')
+			i++;
+		if (i > 0 && i <= 3) {
+			size_t gl = 0;
+			if (f[i] == '-' || f[i] == '\'')
+				gl = 1;
+			else if ((unsigned char)f[i] == 0xe2 && (unsigned char)f[i + 1] == 0x80 && (unsigned char)f[i + 2] == 0x99)
+				gl = 3;
+			if (gl && f[i + gl] >= 'A' && f[i + gl] <= 'Z') {
+				*ndp = lit_csl_strndup(c->ar, f, i + gl);
+				*family = f + i + gl;
+				return;
+			}
+		}
+	}
 	if (!*ndp && f && strchr(f, ' ') && !(f[0] == '"')) {
 		const char *p = f, *cut = NULL;
 		while (*p) {
 			size_t adv;
 			int32_t cp = lit_utf8_decode(p, strlen(p), &adv);
+			if (cp == 0x2019 || cp == '\'') {
+				/* "’t" */
+				size_t a2;
+				int32_t nx = lit_utf8_decode(p + adv, strlen(p + adv), &a2);
+				if (nx > 0 && lit_cp_is_letter((uint32_t)nx) && !lit_cp_is_upper((uint32_t)nx))
+					cp = nx;
+			}
 			if (cp < 0 || !lit_cp_is_letter((uint32_t)cp) || lit_cp_is_upper((uint32_t)cp))
 				break;
 			const char *sp = strchr(p, ' ');
@@ -1681,8 +1706,13 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 			}
 		}
 	}
-	if (!nm->static_ordering)
+	size_t fl = strlen(family);
+	if (fl >= 2 && family[0] == '"' && family[fl - 1] == '"') {
+		/* a quoted family name is taken as it is */
+		family = lit_csl_strndup(c->ar, family + 1, fl - 2);
+	} else if (!nm->static_ordering) {
 		parse_particles(c, &family, &given, &ndp, &dp);
+	}
 	if (!*family && given) {
 		/* only a given name: shown whole */
 		lit_csl_onode_add(out, lit_csl_rich(c->ar, given));
@@ -1729,74 +1759,103 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 		return r;
 	}
 	const csl_node *fp = o->family_part, *gp = o->given_part;
-	onode *famw = fp ? wrap(c, fp, lit_csl_rich(c->ar, family)) : lit_csl_rich(c->ar, family);
-	onode *ndpw = ndp ? (fp ? wrap(c, fp, lit_csl_rich(c->ar, ndp)) : lit_csl_rich(c->ar, ndp)) : NULL;
-	onode *dpw = dp ? (gp ? wrap(c, gp, lit_csl_rich(c->ar, dp)) : lit_csl_rich(c->ar, dp)) : NULL;
-	onode *gw = g && *g ? (gp ? wrap(c, gp, lit_csl_rich(c->ar, g)) : lit_csl_rich(c->ar, g)) : NULL;
+	/* name-part formatting applies to each part, name-part affixes around
+	 * the group of parts (given + dropping particle, particles + family) */
+	csl_node fpf, gpf;
+	if (fp) {
+		fpf = *fp;
+		fpf.fmt.prefix = fpf.fmt.suffix = NULL;
+	}
+	if (gp) {
+		gpf = *gp;
+		gpf.fmt.prefix = gpf.fmt.suffix = NULL;
+	}
+	const csl_node *fpn = fp ? &fpf : NULL, *gpn = gp ? &gpf : NULL;
+	onode *famw = fpn ? wrap(c, fpn, lit_csl_rich(c->ar, family)) : lit_csl_rich(c->ar, family);
+	onode *ndpw = ndp ? (fpn ? wrap(c, fpn, lit_csl_rich(c->ar, ndp)) : lit_csl_rich(c->ar, ndp)) : NULL;
+	onode *dpw = dp ? (gpn ? wrap(c, gpn, lit_csl_rich(c->ar, dp)) : lit_csl_rich(c->ar, dp)) : NULL;
+	onode *gw = g && *g ? (gpn ? wrap(c, gpn, lit_csl_rich(c->ar, g)) : lit_csl_rich(c->ar, g)) : NULL;
+	onode *fgrp = lit_csl_onode(c->ar, NULL), *ggrp = lit_csl_onode(c->ar, NULL);
+	if (fp) {
+		fgrp->fmt.prefix = fp->fmt.prefix;
+		fgrp->fmt.suffix = fp->fmt.suffix;
+	}
+	if (gp) {
+		ggrp->fmt.prefix = gp->fmt.prefix;
+		ggrp->fmt.suffix = gp->fmt.suffix;
+	}
 	if (rom != 1) {
 		/* CJK: family then given without a space */
-		lit_csl_onode_add(out, famw);
-		if (gw && !shortf)
-			lit_csl_onode_add(out, gw);
+		lit_csl_onode_add(fgrp, famw);
+		lit_csl_onode_add(out, fgrp);
+		if (gw && !shortf) {
+			lit_csl_onode_add(ggrp, gw);
+			lit_csl_onode_add(out, ggrp);
+		}
 		return out;
 	}
 	if (shortf) {
 		if (ndpw) {
-			lit_csl_onode_add(out, ndpw);
+			lit_csl_onode_add(fgrp, ndpw);
 			if (!sticky(ndp))
-				add_sp(c, out, " ");
+				add_sp(c, fgrp, " ");
 		}
-		lit_csl_onode_add(out, famw);
+		lit_csl_onode_add(fgrp, famw);
+		lit_csl_onode_add(out, fgrp);
 		return out;
 	}
 	if (!inverted) {
 		if (gw) {
-			lit_csl_onode_add(out, gw);
+			lit_csl_onode_add(ggrp, gw);
+			lit_csl_onode_add(out, ggrp);
 			add_sp(c, out, " ");
 		}
 		if (dpw) {
-			lit_csl_onode_add(out, dpw);
+			lit_csl_onode_add(fgrp, dpw);
 			if (!sticky(dp))
-				add_sp(c, out, " ");
+				add_sp(c, fgrp, " ");
 		}
 		if (ndpw) {
-			lit_csl_onode_add(out, ndpw);
+			lit_csl_onode_add(fgrp, ndpw);
 			if (!sticky(ndp))
-				add_sp(c, out, " ");
+				add_sp(c, fgrp, " ");
 		}
-		lit_csl_onode_add(out, famw);
+		lit_csl_onode_add(fgrp, famw);
 		if (suffix) {
-			add_sp(c, out, comma_suffix ? ", " : " ");
-			lit_csl_onode_add(out, lit_csl_rich(c->ar, suffix));
+			add_sp(c, fgrp, comma_suffix ? ", " : " ");
+			lit_csl_onode_add(fgrp, lit_csl_rich(c->ar, suffix));
 		}
+		lit_csl_onode_add(out, fgrp);
 		return out;
 	}
 	/* inverted */
 	int demote = c->st->demote_ndp == 2;
 	if (ndpw && !demote) {
-		lit_csl_onode_add(out, ndpw);
+		lit_csl_onode_add(fgrp, ndpw);
 		if (!sticky(ndp))
-			add_sp(c, out, " ");
+			add_sp(c, fgrp, " ");
 	}
-	lit_csl_onode_add(out, famw);
+	lit_csl_onode_add(fgrp, famw);
+	lit_csl_onode_add(out, fgrp);
 	if (gw || dpw || (ndpw && demote)) {
 		add_sp(c, out, o->sort_sep);
 		int any = 0;
 		if (gw) {
-			lit_csl_onode_add(out, gw);
+			lit_csl_onode_add(ggrp, gw);
 			any = 1;
 		}
 		if (dpw) {
 			if (any)
-				add_sp(c, out, " ");
-			lit_csl_onode_add(out, dpw);
+				add_sp(c, ggrp, " ");
+			lit_csl_onode_add(ggrp, dpw);
 			any = 1;
 		}
 		if (ndpw && demote) {
 			if (any)
-				add_sp(c, out, " ");
-			lit_csl_onode_add(out, ndpw);
+				add_sp(c, ggrp, " ");
+			lit_csl_onode_add(ggrp, ndpw);
 		}
+		lit_csl_onode_add(out, ggrp);
 	}
 	if (suffix) {
 		add_sp(c, out, o->sort_sep);
