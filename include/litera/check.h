@@ -69,7 +69,7 @@ typedef struct lit_check_options {
 	size_t max_body;           /**< bytes read of a body before it is cut, default 1 MiB */
 	int max_retries;           /**< retries of transient failures (408, 429, 5xx, timeouts, drops), default 3; -1 none */
 	long max_retry_after_ms;   /**< cap on a server's Retry-After, default 60000 */
-	long retry_base_ms;        /**< first back-off delay (doubled each try, with jitter), default 750 */
+	long retry_base_ms;        /**< first back-off delay (doubled each try, +-10% jitter), default 600 */
 	lit_head_policy head;      /**< default LIT_HEAD_AUTO */
 	const char *user_agent;    /**< NULL: "litera/VERSION (+URL; mailto:ADDR)" */
 	const char *mailto;        /**< contact address for the User-Agent (polite pools); may be NULL */
@@ -89,7 +89,7 @@ typedef struct lit_check_options {
 
 #define LIT_CHECK_OPTIONS_VERSION 1
 #define LIT_CHECK_OPTIONS_INIT { LIT_CHECK_OPTIONS_VERSION, 32, 4, 10000, 20000, 10, \
-	(size_t)1 << 20, 3, 60000, 750, LIT_HEAD_AUTO, NULL, NULL, "https://doi.org", \
+	(size_t)1 << 20, 3, 60000, 600, LIT_HEAD_AUTO, NULL, NULL, "https://doi.org", \
 	"https://doi.org", "https://archive.org", NULL, NULL, 86400, 0, 0, 0, 0, NULL, NULL }
 
 /** The result for one link (URL or DOI) of one record.  Strings are UTF-8,

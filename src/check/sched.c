@@ -273,11 +273,11 @@ static void delay(lit_sched *s, lit_fetch *f, double delay_ms)
 
 static double backoff(lit_sched *s, int tries)
 {
-	double base = (double)(s->o.retry_base_ms > 0 ? s->o.retry_base_ms : 750);
+	double base = (double)(s->o.retry_base_ms > 0 ? s->o.retry_base_ms : 600);
 	double d = base;
 	for (int i = 0; i < tries && d < 30000; i++)
 		d *= 2;
-	return d * (0.75 + 0.5 * (double)rnd(s) / 65535.0);
+	return d * (0.9 + 0.2 * (double)rnd(s) / 65535.0);
 }
 
 /*
