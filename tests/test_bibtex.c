@@ -846,3 +846,49 @@ Test(bibtex_bad, string_expansion_bomb_is_bounded)
 	lit_records_free(l);
 	lit_buf_free(&b);
 }
+
+Test(bibtex_read, month_forms)
+{
+	lit_records *l = rd("@misc{a, title = {A}, year = 2020, month = jan # {~15}}\n"
+	                    "@misc{b, title = {B}, year = 2021, month = {15 мая}}\n"
+	                    "@misc{c, title = {C}, year = 2022, month = {Spring}}\n"
+	                    "@misc{d, title = {D}, year = 2023, month = {авг.}}\n");
+	const lit_date *d = lit_record_date(lit_records_at(l, 0), LIT_VAR_ISSUED);
+	cr_assert_eq(d->month, 1);
+	cr_assert_eq(d->day, 15);
+	d = lit_record_date(lit_records_at(l, 1), LIT_VAR_ISSUED);
+	cr_assert_eq(d->year, 2021);
+	cr_assert_eq(d->month, 5);
+	cr_assert_eq(d->day, 15);
+	d = lit_record_date(lit_records_at(l, 2), LIT_VAR_ISSUED);
+	cr_assert_eq(d->season, LIT_SEASON_SPRING);
+	d = lit_record_date(lit_records_at(l, 3), LIT_VAR_ISSUED);
+	cr_assert_eq(d->month, 8);
+	for (size_t i = 0; i < 4; i++)
+		cr_assert_null(lit_record_custom(lit_records_at(l, i), "bibtex-month", NULL));
+	lit_records_free(l);
+}
+
+Test(bibtex_write, seasons_and_circa_survive)
+{
+	lit_records *l = rd("@misc{c, title = {C}, year = 2022, month = {Spring}}\n"
+	                    "@misc{d, title = {D}, date = {1850~}}\n");
+	cr_assert(lit_record_date(lit_records_at(l, 1), LIT_VAR_ISSUED)->circa);
+	for (int dialect = 0; dialect < 2; dialect++) {
+		const char *fmt = dialect ? "biblatex" : "bibtex";
+		char *out = write_as(l, fmt);
+		lit_error err;
+		int rc;
+		lit_records *back = read_as(out, strlen(out), fmt, &rc, &err);
+		cr_assert_eq(rc, LIT_OK, "%s", err.message);
+		const lit_date *d = lit_record_date(lit_records_at(back, 0), LIT_VAR_ISSUED);
+		cr_assert_eq(d->year, 2022, "%s", out);
+		cr_assert_eq(d->season, LIT_SEASON_SPRING, "%s", out);
+		d = lit_record_date(lit_records_at(back, 1), LIT_VAR_ISSUED);
+		cr_assert_eq(d->year, 1850, "%s", out);
+		cr_assert(d->circa, "%s", out);
+		lit_records_free(back);
+		free(out);
+	}
+	lit_records_free(l);
+}

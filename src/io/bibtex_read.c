@@ -914,6 +914,13 @@ static void map_date(conv *c, const char *field, lit_var var)
 	mark(c, field);
 	if (!v)
 		return;
+	/* EDTF "1850~" (circa): the decoder made the ~ a no-break space */
+	size_t vl = strlen(v);
+	if (vl >= 2 && (unsigned char)v[vl - 2] == 0xC2 && (unsigned char)v[vl - 1] == 0xA0) {
+		c->tmp.len -= 1;
+		c->tmp.ptr[c->tmp.len - 1] = '~';
+		c->tmp.ptr[c->tmp.len] = 0;
+	}
 	lit_date d;
 	if (!lit_date_parse(v, strlen(v), &d)) {
 		memset(&d, 0, sizeof d);
@@ -958,8 +965,9 @@ static void map_issued(conv *c)
 		free(ycopy);
 		return;
 	}
-	if (!d.month) {
-		int m = month_number(decoded(c, "month", 0));
+	if (!d.month && !d.end_year) {
+		const char *mv = decoded(c, "month", 0);
+		int m = month_number(mv);
 		if (m) {
 			d.month = m;
 			mark(c, "month");
@@ -967,6 +975,16 @@ static void map_issued(conv *c)
 			if (day && atoi(day) >= 1 && atoi(day) <= 31) {
 				d.day = atoi(day);
 				mark(c, "day");
+			}
+		} else if (mv) {
+			/* "jan # {~15}", "15 мая", "Spring": parse month and year together */
+			char both[160];
+			lit_date md;
+			snprintf(both, sizeof both, "%.140s %d", mv, d.year);
+			if (lit_date_parse(both, strlen(both), &md) && md.year == d.year &&
+			    (md.month || md.season)) {
+				d = md;
+				mark(c, "month");
 			}
 		}
 	}

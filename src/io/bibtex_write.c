@@ -288,7 +288,9 @@ static void field_date_iso(wr *w, const char *name, const lit_date *d)
 	if (d->year) {
 		lit_buf tmp = LIT_BUF_INIT;
 		lit_date_put_iso(&tmp, d);
-		if (d->circa && w->bl)
+		if (d->season >= 1 && d->season <= 4 && !d->month && !d->end_year)
+			lit_buf_printf(&tmp, "-%d", 20 + d->season); /* EDTF season: 2022-21 */
+		if (d->circa)
 			lit_buf_putc(&tmp, '~');
 		field_text(w, name, lit_buf_cstr(&tmp));
 		lit_buf_free(&tmp);
@@ -327,8 +329,11 @@ static void field_issued(wr *w, const lit_record *rec)
 		/* the month macro, unbraced: month = may */
 		w->b->len -= 1;
 		lit_buf_printf(w->b, "%s,\n", month_macro[d->month]);
+	} else if (!d->month && d->season >= 1 && d->season <= 4) {
+		static const char *const seasons[] = { "Spring", "Summer", "Autumn", "Winter" };
+		field_text(w, "month", seasons[d->season - 1]);
 	}
-	if (d->day || (d->end_year && (d->month || d->end_month)))
+	if (d->day || d->circa || (d->end_year && (d->month || d->end_month)))
 		field_date_iso(w, "date", d);
 }
 
