@@ -1436,8 +1436,8 @@ int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, l
 		}
 		switch (e->format) {
 		case LIT_CSL_HTML:
-			if (sfa)
-				lit_buf_printf(&b, "  <div class=\"csl-entry\">\n    %s\n  </div>\n", ents[i]);
+			if (sfa || strstr(ents[i], "<div class=\"csl-"))
+				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s\n  </div>\n", ents[i]);
 			else
 				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s</div>\n", ents[i]);
 			break;

@@ -158,6 +158,7 @@ struct onode {
 	unsigned char is_num;      /* citation-number leaf (collapse) */
 	unsigned char yearsuffix;
 	unsigned char is_term;
+	unsigned char single_quote; /* rich text 'quote': starts at the inner level */
 };
 
 enum { OUT_TEXT = LIT_CSL_TEXT, OUT_HTML = LIT_CSL_HTML, OUT_MD = LIT_CSL_MARKDOWN, OUT_RTF = LIT_CSL_RTF };

@@ -83,7 +83,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 	if (!s)
 		return NULL;
 	/* fast path: nothing special */
-	if (!strpbrk(s, "<\"'")) {
+	if (!strpbrk(s, "<\"'") && !strstr(s, "\xe2\x80\x9c") && !strstr(s, "\xe2\x80\x98")) {
 		onode *l = lit_csl_onode(a, s);
 		return l;
 	}
@@ -167,6 +167,36 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 			i++;
 			continue;
 		}
+		if ((unsigned char)ch == 0xe2 && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x9c || (unsigned char)s[i + 2] == 0x9d ||
+		     (unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+			unsigned char q = (unsigned char)s[i + 2];
+			int kind = q == 0x9c || q == 0x9d ? 7 : 8;
+			int opening = q == 0x9c || q == 0x98;
+			if (!opening && sp > 0 && st[sp].kind == kind) {
+				flush_text(a, st[sp].node, &t, nocase);
+				sp--;
+				i += 3;
+				continue;
+			}
+			const char *closer = kind == 7 ? "\xe2\x80\x9d" : "\xe2\x80\x99";
+			if (opening && sp < 31 && strstr(s + i + 3, closer)) {
+				flush_text(a, st[sp].node, &t, nocase);
+				onode *n = lit_csl_onode(a, NULL);
+				n->rich = 1;
+				n->fmt.quotes = 1;
+				n->single_quote = kind == 8;
+				lit_csl_onode_add(st[sp].node, n);
+				sp++;
+				st[sp].node = n;
+				st[sp].kind = kind;
+				i += 3;
+				continue;
+			}
+			lit_buf_put(&t, s + i, 3);
+			i += 3;
+			continue;
+		}
 		if (ch == '"') {
 			/* closing if a double quote is open */
 			int open_idx = -1;
@@ -181,7 +211,8 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 				i++;
 				continue;
 			}
-			if (sp < 31 && strchr(s + i + 1, '"')) {
+			const char *cl = strchr(s + i + 1, '"');
+			if (sp < 31 && cl && s[i + 1] != ' ' && cl[-1] != ' ') {
 				flush_text(a, st[sp].node, &t, nocase);
 				onode *n = lit_csl_onode(a, NULL);
 				n->rich = 1;
@@ -221,6 +252,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 				onode *n = lit_csl_onode(a, NULL);
 				n->rich = 1;
 				n->fmt.quotes = 1;
+				n->single_quote = 1;
 				lit_csl_onode_add(st[sp].node, n);
 				sp++;
 				st[sp].node = n;
@@ -243,8 +275,15 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 /* ------------------------------------------------------------ text-case */
 
 static const char *const stop_words[] = {
-	"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor",
-	"of", "on", "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet", NULL
+	"a", "about", "above", "across", "afore", "after", "against", "along", "alongside", "amid",
+	"amidst", "among", "amongst", "an", "and", "anenst", "apropos", "apud", "around", "as", "aside",
+	"astride", "at", "athwart", "atop", "barring", "before", "behind", "below", "beneath", "beside",
+	"besides", "between", "beyond", "but", "by", "circa", "despite", "down", "during", "except",
+	"for", "forenenst", "from", "given", "in", "inside", "into", "lest", "like", "modulo", "near",
+	"next", "nor", "notwithstanding", "of", "off", "on", "onto", "or", "out", "over", "per", "plus",
+	"pro", "qua", "sans", "since", "so", "than", "the", "through", "thru", "throughout", "thruout",
+	"till", "to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon", "versus",
+	"vs.", "v.", "vis-à-vis", "with", "within", "without", "worth", "yet", NULL
 };
 
 static int is_stop(const char *w, size_t l)
@@ -334,7 +373,7 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 			if (cp == ':' || cp == '?' || cp == '!')
 				st->after_colon = 1;
 			st->word_start = 1;
-			if (cp == '\'' || cp == 0x2019) {
+			if (cp == '\'' || cp == 0x2019 || cp == '`') {
 				/* apostrophe inside a word keeps it going */
 				if (i > 0 && i + adv < len) {
 					size_t a2;
@@ -357,6 +396,8 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 		}
 		int ws = st->word_start;
 		size_t wl = ws ? word_len(s, len, i) : 0;
+		if (ws && st->mode == TC_TITLE && !st->words_seen)
+			;
 		uint32_t out = (uint32_t)cp;
 		switch (st->mode) {
 		case TC_LOWER:
@@ -378,12 +419,24 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 				out = lit_cp_toupper(out);
 			else if (st->all_upper_input)
 				out = lit_cp_tolower(out);
+			else if (ws && !word_has_upper_after_first(s + i, wl))
+				out = lit_cp_tolower(out);
 			break;
 		case TC_TITLE:
 			if (!st->english)
 				break;
+			if (ws && !lit_cp_is_latin((uint32_t)cp)) {
+				st->words_seen++;
+				break;
+			}
+			if (ws && i > 0 && s[i - 1] == '-' && wl == 1) {
+				/* a single letter after a hyphen ("07-x") stays */
+				st->words_seen++;
+				break;
+			}
 			if (ws) {
-				int stop = is_stop(s + i, wl) && st->words_seen > 0 && !st->after_colon;
+				int stop = is_stop(s + i, wl) && st->words_seen > 0 && !st->after_colon &&
+				           !(i + wl < len && s[i + wl] == '-');
 				/* the last word is never a stop word */
 				if (stop && last_leaf) {
 					size_t j = i + wl;
@@ -597,8 +650,12 @@ static void put_text(writer *w, const char *s)
 	if (!len)
 		return;
 	/* punctuation-in-quote: "." or "," right after a closing quote moves inside */
-	if (w->piq && w->close_quote_at && (s[0] == '.' || s[0] == ',')) {
+	if (w->piq && w->close_quote_at && (s[0] == '.' || s[0] == ',' || s[0] == '!' || s[0] == '?')) {
 		size_t at = w->close_quote_at - w->close_quote_len;
+		/* also inside inner closing quotes right before it */
+		while (at >= 3 && (unsigned char)w->b->ptr[at - 3] == 0xe2 && (unsigned char)w->b->ptr[at - 2] == 0x80 &&
+		       ((unsigned char)w->b->ptr[at - 1] == 0x99 || (unsigned char)w->b->ptr[at - 1] == 0x9d))
+			at -= 3;
 		char pc = s[0];
 		/* insert before the close quote, unless the quoted text already ends in punctuation */
 		int32_t before = last_cp(w->b->ptr, at);
@@ -662,6 +719,10 @@ static void serialize(writer *w, const onode *n)
 	const csl_fmt *f = &n->fmt;
 	if (f->display && w->format == OUT_HTML) {
 		static const char *const cls[] = { "", "csl-block", "csl-left-margin", "csl-right-inline", "csl-indent" };
+		if (f->display == DISP_BLOCK)
+			lit_buf_puts(w->b, "\n\n    ");
+		else if (f->display == DISP_LEFT)
+			lit_buf_puts(w->b, "\n    ");
 		lit_buf_printf(w->b, "<div class=\"%s\">", cls[f->display]);
 	}
 	if (f->prefix)
@@ -771,7 +832,9 @@ static void serialize(writer *w, const onode *n)
 	if (f->suffix)
 		put_text(w, f->suffix);
 	if (f->display && w->format == OUT_HTML)
-		put_raw(w, "</div>");
+		put_raw(w, f->display == DISP_BLOCK ? "</div>\n" : "</div>");
+	else if (f->display == DISP_LEFT && w->format != OUT_HTML)
+		put_text(w, " ");
 }
 
 void lit_csl_serialize(lit_buf *b, const onode *n, int format, const csl_locale *loc)

@@ -76,8 +76,12 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 	const lit_record *r = c->item ? c->item->rec : NULL;
 	const char *v = NULL;
 	switch (var) {
-	case LIT_VAR_LOCATOR:
-		return c->ref && c->ref->locator && *c->ref->locator ? c->ref->locator : NULL;
+	case LIT_VAR_LOCATOR: {
+		const char *l = c->ref ? c->ref->locator : NULL;
+		while (l && *l == ' ')
+			l++;
+		return l && *l ? l : NULL;
+	}
 	case LIT_VAR_CITATION_NUMBER:
 		return c->item ? afmt(c->ar, "%ld", c->item->citation_number) : NULL;
 	case LIT_VAR_FIRST_REFERENCE_NOTE_NUMBER:
@@ -769,10 +773,14 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 			return NULL;
 		c->nrendered++;
 		if (var == LIT_VAR_PAGE || var == LIT_VAR_LOCATOR) {
-			if (var == LIT_VAR_PAGE || !c->ref || !c->ref->label || !strcmp(c->ref->label, "page"))
+			if (var == LIT_VAR_PAGE || !c->ref || !c->ref->label || !strcmp(c->ref->label, "page")) {
 				out = render_page(c, v);
-			else
-				out = lit_csl_rich(c->ar, v);
+			} else {
+				const char *prf = c->st->page_range_format;
+				c->st->page_range_format = NULL;
+				out = render_page(c, v);
+				c->st->page_range_format = prf;
+			}
 		} else if (var == LIT_VAR_CITATION_NUMBER) {
 			out = leaf(c, c->sorting ? afmt(c->ar, "%08ld", c->item->citation_number) : v);
 			if (out)
