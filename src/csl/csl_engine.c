@@ -900,17 +900,27 @@ static onode *first_leaf(onode *n)
 
 /* In note styles a term that starts a cite ("ibid.") is capitalised, unless a
  * one-word prefix (an abbreviation like "Cf.") comes before it. */
-static void cap_leading_term(onode *r, const char *prefix)
+static void cap_leading_term(onode *r, const char *prefix, int first, int note)
 {
 	if (prefix && *prefix) {
 		size_t l = strlen(prefix);
 		while (l && prefix[l - 1] == ' ')
 			l--;
+		/* skip a closing quote after the sentence end */
+		while (l >= 3 && (unsigned char)prefix[l - 3] == 0xe2 && (unsigned char)prefix[l - 2] == 0x80 &&
+		       ((unsigned char)prefix[l - 1] == 0x9d || (unsigned char)prefix[l - 1] == 0x99))
+			l -= 3;
+		while (l && (prefix[l - 1] == '"' || prefix[l - 1] == '\''))
+			l--;
 		if (!l || !strchr(".!?", prefix[l - 1]) || !memchr(prefix, ' ', l))
 			return;
+	} else if (!first) {
+		return;
 	}
 	onode *lf = first_leaf(r);
 	if (!lf || !lf->is_term || !lf->text)
+		return;
+	if (!note && strncmp(lf->text, "ibid", 4))
 		return;
 	unsigned char c0 = (unsigned char)lf->text[0];
 	if (c0 >= 'a' && c0 <= 'z') {
@@ -994,8 +1004,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 			if (rc[i].src && rc[i].src->suffix)
 				lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[i].src->suffix));
 		}
-		if (r && e->st->is_note && i == 0)
-			cap_leading_term(r, rc[i].src ? rc[i].src->prefix : NULL);
+		if (r)
+			cap_leading_term(r, rc[i].src ? rc[i].src->prefix : NULL, i == 0, e->st->is_note);
+		if (!r || lit_csl_onode_empty(r))
+			r = lit_csl_onode(&e->ar, "[CSL STYLE ERROR: reference with no printed form.]");
 		rc[i].out = r ? w : NULL;
 		rc[i].names = nm;
 		if (nm) {

@@ -93,6 +93,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 		{ "<span class=\"nocase\">", "</span>", 6 },
 		{ "<span style=\"font-variant:small-caps;\">", "</span>", 9 },
 		{ "<span style=\"font-variant: small-caps;\">", "</span>", 9 },
+		{ "<span class=\"nodecor\">", "</span>", 10 },
 	};
 	onode *root = lit_csl_onode(a, NULL);
 	if (!root)
@@ -126,6 +127,11 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 					case 4: n->fmt.vertical_align = VA_SUP; break;
 					case 5: n->fmt.vertical_align = VA_SUB; break;
 					case 6: n->nocase = 1; break;
+					case 10:
+						n->fmt.font_style = FS_NORMAL;
+						n->fmt.font_variant = FV_NORMAL;
+						n->fmt.font_weight = FW_NORMAL;
+						break;
 					}
 					lit_csl_onode_add(st[sp].node, n);
 					sp++;
@@ -140,12 +146,12 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 			if (matched)
 				continue;
 			/* closing tag of the innermost open element */
-			if (sp > 0 && st[sp].kind < 7) {
+			if (sp > 0 && (st[sp].kind < 7 || st[sp].kind == 10)) {
 				const char *cl = NULL;
 				for (size_t k = 0; k < sizeof(tags) / sizeof(tags[0]); k++)
 					if (tags[k].kind == st[sp].kind)
 						cl = tags[k].close;
-				if (st[sp].kind == 9)
+				if (st[sp].kind == 9 || st[sp].kind == 10)
 					cl = "</span>";
 				if (cl && !strncmp(s + i, cl, strlen(cl))) {
 					flush_text(a, st[sp].node, &t, nocase);

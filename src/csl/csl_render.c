@@ -759,19 +759,29 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 	onode *out = NULL;
 	const char *v;
 	if (n->macro) {
+		/* a macro call is suppressed like a group when it calls only empty variables */
+		int oc = c->ncalled, orr = c->nrendered;
+		c->ncalled = c->nrendered = 0;
 		out = lit_csl_render_children(c, n->macro);
+		int called = c->ncalled, rendered = c->nrendered;
+		c->ncalled = oc + called;
+		c->nrendered = orr + rendered;
+		if (called > 0 && rendered == 0)
+			out = NULL;
 	} else if (n->variable) {
 		int var = n->var;
 		const char *form = lit_csl_attr(n, "form");
 		int shortf = form && !strcmp(form, "short");
-		c->ncalled++;
+		if (var != LIT_VAR_YEAR_SUFFIX)
+			c->ncalled++;
 		if (var == LIT_VAR_CITATION_NUMBER) {
 			c->num_rendered = 1;
 		}
 		v = lit_csl_var_text(c, var, shortf);
 		if (!v)
 			return NULL;
-		c->nrendered++;
+		if (var != LIT_VAR_YEAR_SUFFIX)
+			c->nrendered++;
 		if (var == LIT_VAR_PAGE || var == LIT_VAR_LOCATOR) {
 			if (var == LIT_VAR_PAGE || !c->ref || !c->ref->label || !strcmp(c->ref->label, "page")) {
 				out = render_page(c, v);
@@ -841,7 +851,7 @@ static onode *render_number(csl_ctx *c, const csl_node *n)
 	if (lit_csl_is_numeric(v))
 		out = render_number_str(c, v, lit_csl_attr(n, "form"), n->var);
 	else
-		out = lit_csl_rich(c->ar, v);
+		out = leaf(c, v);
 	return wrap(c, n, out);
 }
 
@@ -1195,8 +1205,8 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 	const lit_date *d = lit_record_date(c->item->rec, (lit_var)var);
 	if (!d || (!d->year && !d->literal && !d->season))
 		return NULL;
-	c->nrendered++;
 	if (c->sorting) {
+		c->nrendered++;
 		char tmp[64];
 		if (!d->year)
 			return d->literal ? leaf(c, d->literal) : NULL;
@@ -1217,8 +1227,10 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 		         d->end_year, has_m ? d->end_month : 0, has_d ? d->end_day : 0);
 		return leaf(c, tmp);
 	}
-	if (!d->year && d->literal)
+	if (!d->year && d->literal) {
+		c->nrendered++;
 		return wrap(c, n, lit_csl_rich(c->ar, d->literal));
+	}
 	/* collect the parts to render */
 	const char *form = lit_csl_attr(n, "form");
 	dpart parts[3];
@@ -1329,8 +1341,9 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 				lit_csl_onode_add(out, r);
 		}
 	}
-	if (!out->child)
+	if (!out->child || lit_csl_onode_empty(out))
 		return NULL;
+	c->nrendered++;
 	return wrap(c, n, out);
 }
 
