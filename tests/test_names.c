@@ -66,4 +66,7 @@ Test(names, empty_is_invalid)
 	cr_assert_eq(lit_name_split("", 0, &n), LIT_EINVAL);
 	cr_assert_eq(lit_name_split("   ", 3, &n), LIT_EINVAL);
 	cr_assert_eq(lit_name_split("{}", 2, &n), LIT_EINVAL);
+	/* a suffix alone is not a name (and nothing leaks: ASan build) */
+	cr_assert_eq(lit_name_split(", Jr,", 5, &n), LIT_EINVAL);
+	cr_assert_null(n.mem[4]);
 }

@@ -306,8 +306,10 @@ int lit_name_split(const char *s, size_t len, lit_owned_name *out)
 		lit_owned_name_free(out);
 		return LIT_ENOMEM;
 	}
-	if (!out->n.family && !out->n.given && !out->n.literal)
+	if (!out->n.family && !out->n.given && !out->n.literal) {
+		lit_owned_name_free(out); /* e.g. ", Jr," alone */
 		return LIT_EINVAL;
+	}
 	return LIT_OK;
 }
 
