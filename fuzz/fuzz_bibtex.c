@@ -1,6 +1,7 @@
 /*
  * fuzz_bibtex.c - libFuzzer target for the BibTeX/BibLaTeX reader
- * (src/io/bibtex_read.c) and the LaTeX decoder (src/io/latex.c).
+ * (src/io/bibtex_read.c), the LaTeX decoder (src/io/latex.c) and the
+ * name splitter (src/util/names.c).
  *
  * The raw bytes go to the reader directly (no encoding step, so the
  * reader also sees invalid UTF-8 and NUL bytes) and to the LaTeX decoder
@@ -18,6 +19,7 @@
 #include "litera/io.h"
 #include "io/bibtex.h"
 #include "io/latex.h"
+#include "util/names.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -71,6 +73,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		lit_buf_free(&b);
 	}
+	/* the name splitter on any text (other readers call it too) */
+	lit_owned_name name;
+	if (lit_name_split(text, size < 4096 ? size : 4096, &name) == LIT_OK)
+		lit_owned_name_free(&name);
 	lit_records *list = lit_records_new();
 	if (!list)
 		return 0;
