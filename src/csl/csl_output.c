@@ -396,6 +396,8 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 			lit_buf_put(&b, s + i, adv);
 			i += adv;
 			st->first_done = 1;
+			if (st->word_start)
+				st->after_colon = 0;
 			st->word_start = 0;
 			st->words_seen++;
 			continue;
@@ -442,7 +444,7 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 			}
 			if (ws) {
 				int stop = is_stop(s + i, wl) && st->words_seen > 0 && !st->after_colon &&
-				           !(i + wl < len && s[i + wl] == '-');
+				           !(i + wl < len && s[i + wl] == '-' && !(i > 0 && s[i - 1] == '-'));
 				/* the last word is never a stop word */
 				if (stop && last_leaf) {
 					size_t j = i + wl;

@@ -1488,6 +1488,11 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 		int32_t cp = lit_utf8_decode(given + s, len - s, &adv);
 		int lower = cp >= 0 && lit_cp_is_letter((uint32_t)cp) && !lit_cp_is_upper((uint32_t)cp) &&
 		            lit_cp_toupper((uint32_t)cp) != (uint32_t)cp;
+		if (lower && b.len && b.ptr[b.len - 1] == '-') {
+			/* "Guo-ping": a lowercase part after a hyphen gives no initial */
+			lit_buf_truncate(&b, b.len - 1);
+			continue;
+		}
 		if (lower) {
 			if (b.len && b.ptr[b.len - 1] != ' ')
 				lit_buf_putc(&b, ' ');
