@@ -2112,6 +2112,10 @@ static onode *render_names_with(csl_ctx *c, const csl_node *n, const csl_node *n
 		lit_csl_onode_add(out, item);
 	}
 	c->name_index_base += base;
+	if (c->in_substitute && !c->sorting)
+		/* a name variable printed by a substitute is not printed again, even inside it */
+		for (int i = 0; i < nl; i++)
+			set_supp(c, lists[i].var);
 	if (!strcmp(o.form, "count")) {
 		int cnt = c->names_count - before;
 		if (cnt <= 0)
