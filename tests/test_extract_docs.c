@@ -92,6 +92,8 @@ FIXTURE(en_md, "en-md", ".md")
 FIXTURE(en_html, "en-html", ".html")
 FIXTURE(jats, "jats", ".xml")
 FIXTURE(tei, "tei", ".xml")
+FIXTURE(ru_list_furniture, "ru-list-furniture", ".txt")
+FIXTURE(ru_repeats, "ru-repeats", ".txt")
 
 Test(fixtures, sample_article)
 {
@@ -103,7 +105,8 @@ Test(fixtures, sample_article)
 Test(fixtures, expected_names_exist)
 {
 	const char *names[] = { "ru-interleaved", "ru-nohead", "ru-endnotes", "en-hanging", "en-md",
-	                        "en-html", "jats", "tei", "article-ru", NULL };
+	                        "en-html", "jats", "tei", "article-ru", "ru-list-furniture",
+	                        "ru-repeats", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

@@ -725,9 +725,20 @@ void lit_xfind_markers(const char *s, size_t len,
 			prev = 0xB9;
 			continue;
 		}
+		int after_abbrev = 0;
+		if (cp >= '0' && cp <= '9' && prev == '.' && i >= 2 && i - tokstart >= 2) {
+			/* "в 2024 г.1 Далее": a word, a period, the marker, then a space */
+			size_t pst;
+			uint32_t bp = lit_xcp_before(s, i - 1, &pst);
+			size_t j2 = i;
+			while (j2 < len && s[j2] >= '0' && s[j2] <= '9')
+				j2++;
+			after_abbrev = lit_xcp_lower(bp) && j2 - i <= 2 &&
+			               (j2 == len || s[j2] == ' ');
+		}
 		if (cp >= '0' && cp <= '9' && i > 0 && prev &&
 		    (lit_xcp_letter(prev) || prev == 0xBB || prev == 0x201D || prev == '"' ||
-		     prev == ')' || prev == 0x2019)) {
+		     prev == ')' || prev == 0x2019 || after_abbrev)) {
 			/* digits glued to a word */
 			size_t st = i, j = i;
 			while (j < len && s[j] >= '0' && s[j] <= '9')
@@ -1034,6 +1045,15 @@ int lit_xheading_kind(const char *s, size_t n)
 	for (size_t k = 0; list_heads[k]; k++)
 		if (strcmp(low, list_heads[k]) == 0)
 			return LIT_XW_LIST;
+	/* "Литература / References" */
+	char *slash = strstr(low, " / ");
+	if (slash) {
+		*slash = 0;
+		for (size_t k = 0; list_heads[k]; k++)
+			if (strcmp(low, list_heads[k]) == 0)
+				return LIT_XW_LIST;
+		*slash = ' ';
+	}
 	for (size_t k = 0; note_heads[k]; k++)
 		if (strcmp(low, note_heads[k]) == 0)
 			return LIT_XW_END;

@@ -180,7 +180,10 @@ static void mark_furniture(seg *g)
 				if (L->kind != K_TEXT || L->len < 3 || cp_count(L->s, L->len) > 80)
 					continue;
 				unsigned char c0 = (unsigned char)L->s[0];
-				if (c0 >= '0' && c0 <= '9')
+				size_t adv0, rloc;
+				if ((c0 >= '0' && c0 <= '9') || c0 == '[' ||
+				    lit_xcp_supdigit(lit_xcp(L->s, L->len, &adv0)) >= 0 ||
+				    lit_xrepeat_kind(L->s, L->len, &rloc))
 					continue;
 				uint64_t h = line_hash(L);
 				size_t k = (size_t)h & mask;
@@ -394,6 +397,21 @@ static int has_prefix(const char *s, size_t n, const char *p)
 	return n >= m && memcmp(s, p, m) == 0;
 }
 
+/* A line that cannot end a list entry: "№", "Т.", "Vol.", a comma... */
+static int ends_midway(const xline *L)
+{
+	static const char *const tails[] = {
+		",", ":", "/", "-", "–", "—", "№", " Т.", " т.", " Vol.", " vol.", " No.", " no.",
+		" Вып.", " С.", " с.", " P.", " p.", " pp.", " Iss.", " N", NULL
+	};
+	for (size_t k = 0; tails[k]; k++) {
+		size_t m = strlen(tails[k]);
+		if (L->len >= m && memcmp(L->s + L->len - m, tails[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Paragraphs that close a reference list. */
 static int is_list_ender(const xline *L)
 {
@@ -478,7 +496,7 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	}
 	xlabel lab;
 	int numbered = parse_label(&g->lines[i], &lab) && lab.style != LAB_MD &&
-	               lab.value >= 0 && lab.value <= 5 &&
+	               lab.value >= 0 &&
 	               (lab.style != LAB_SPACE || where == LIT_XW_END);
 	int style = numbered ? lab.style : LAB_NONE;
 	long expected = numbered ? lab.value : 0;
@@ -510,7 +528,9 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 		if (numbered) {
 			xlabel lb;
 			if (parse_label(L, &lb) && lb.style == style && lb.value >= expected &&
-			    lb.value <= expected + 2) {
+			    lb.value <= expected + 2 &&
+			    !(e.open && !blank_seen && lb.style != LAB_BRACKET &&
+			      ends_midway(&g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first]))) {
 				FLUSH();
 				e.first = i;
 				e.text_off = lb.text_off;
@@ -599,8 +619,24 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				lit_xjoin_line(&g->tmp, g->lines[j].s, g->lines[j].len, NULL);
 				j++;
 			}
-			if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2 && !bullet)
+			if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2 && !bullet) {
+				/* a short subheading ("Архивные материалы") followed by references */
+				size_t k2 = j;
+				while (k2 < to && g->lines[k2].kind != K_TEXT)
+					k2++;
+				if (j == i + 1 && cp_count(L->s, L->len) <= 60 && !ends_terminal(L->s, L->len) &&
+				    k2 < to && k2 > j && !is_list_ender(L)) {
+					lit_buf_clear(&g->tmp);
+					for (size_t q = k2; q < to && q - k2 < 12 && g->lines[q].kind != K_BLANK; q++)
+						lit_xjoin_line(&g->tmp, g->lines[q].s, g->lines[q].len, NULL);
+					if (lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 2) {
+						L->kind = K_FURN;
+						blank_seen = 1;
+						continue;
+					}
+				}
 				break;
+			}
 			e.first = i;
 			e.text_off = boff;
 			memset(&e.lab, 0, sizeof e.lab);
@@ -757,7 +793,7 @@ typedef struct cite_ctx {
 	seg *g;
 } cite_ctx;
 
-static void link_citation(seg *g, const char *s, size_t n, long line);
+static void link_citation(seg *g, const char *s, size_t n, long line, int quiet);
 
 /* Scan one body line (and maybe the next) for [...] citations. */
 static void scan_citations(seg *g, size_t i)
@@ -765,6 +801,22 @@ static void scan_citations(seg *g, size_t i)
 	xline *L = &g->lines[i];
 	const char *s = L->s;
 	size_t n = L->len;
+	/* author-year in parentheses: (Иванов, 2020), linked only when found */
+	if (g->acap) {
+		for (size_t k = 0; k + 6 < n; k++) {
+			if (s[k] != '(')
+				continue;
+			size_t j = k + 1;
+			while (j < n && s[j] != ')' && s[j] != '(' && j - k < 200)
+				j++;
+			if (j < n && s[j] == ')') {
+				size_t adv;
+				if (lit_xcp_upper(lit_xcp(s + k + 1, j - k - 1, &adv)))
+					link_citation(g, s + k + 1, j - k - 1, (long)i + 1, 1);
+				k = j;
+			}
+		}
+	}
 	for (size_t k = 0; k < n; k++) {
 		if (s[k] != '[' || (k + 1 < n && s[k + 1] == '^'))
 			continue;
@@ -777,7 +829,7 @@ static void scan_citations(seg *g, size_t i)
 				k = j;
 				continue;
 			}
-			link_citation(g, s + k + 1, j - k - 1, (long)i + 1);
+			link_citation(g, s + k + 1, j - k - 1, (long)i + 1, 0);
 			k = j;
 			continue;
 		}
@@ -796,7 +848,7 @@ static void scan_citations(seg *g, size_t i)
 			lit_buf_put(&b, s + k + 1, n - k - 1);
 			lit_xjoin_line(&b, M->s, (size_t)(close - M->s), NULL);
 			if (!lit_buf_status(&b))
-				link_citation(g, b.ptr, b.len, (long)i + 1);
+				link_citation(g, b.ptr, b.len, (long)i + 1, 0);
 			lit_buf_free(&b);
 			break;
 		}
@@ -879,7 +931,7 @@ static void body_pass(seg *g)
 		/* running text */
 		mctx m = { g, (long)i + 1 };
 		lit_xfind_markers(L->s, L->len, on_marker, &m);
-		if (memchr(L->s, '[', L->len))
+		if (memchr(L->s, '[', L->len) || (g->acap && memchr(L->s, '(', L->len)))
 			scan_citations(g, i);
 		prev_text = i;
 	}
@@ -1132,14 +1184,14 @@ static int mem_contains(const char *h, size_t hn, const char *nd, size_t nn)
 	return 0;
 }
 
-static void link_citation(seg *g, const char *s, size_t n, long line)
+static void link_citation(seg *g, const char *s, size_t n, long line, int quiet)
 {
 	const char *t = s;
 	n = trim_span(&t, n);
 	if (n == 0 || n > 400)
 		return;
 	long nums[64];
-	size_t k = parse_numeric(t, n, nums, 64);
+	size_t k = quiet ? 0 : parse_numeric(t, n, nums, 64);
 	if (k) {
 		int linked = 0;
 		for (size_t q = 0; q < k; q++) {
@@ -1158,6 +1210,8 @@ static void link_citation(seg *g, const char *s, size_t n, long line)
 	/* author-year: parts separated by ';' */
 	char year[5];
 	if (!find_year(t, n, year)) {
+		if (quiet)
+			return;
 		/* [Some title] without a year: a citation only if it has capitals and words */
 		size_t adv;
 		if (lit_xcp_upper(lit_xcp(t, n, &adv)) && memchr(t, ' ', n) && g->have_list)
@@ -1210,7 +1264,7 @@ static void link_citation(seg *g, const char *s, size_t n, long line)
 	}
 	if (any)
 		g->doc->n_cites_linked++;
-	else
+	else if (!quiet)
 		g->doc->n_cites_unlinked++;
 }
 
