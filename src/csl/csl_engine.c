@@ -666,7 +666,7 @@ static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int us
 					csl_item *it = &e->items[g->idx[i]];
 					if (!before[i] || q >= it->dis.ngn || old[i] >= lvl)
 						continue;
-					if (after[i] != 0) {
+					if (after[i] >= before[i]) {
 						it->dis.gn_level[q] = old[i];
 						dg_render(g, i);
 					}

@@ -88,6 +88,50 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 		if (c->ref && c->ref->first_note > 0 && c->ref->position != LIT_CSL_POS_FIRST)
 			return afmt(c->ar, "%ld", c->ref->first_note);
 		return NULL;
+	case LIT_VAR_CITATION_LABEL: {
+		/* the record's label, or a trigraph (Aaaa00, AaAa00, AaAA00, AAAA00) */
+		if (!c->item)
+			return NULL;
+		lit_buf b = LIT_BUF_INIT;
+		const char *own = lit_record_get(c->item->rec, LIT_VAR_CITATION_LABEL);
+		if (own && *own) {
+			lit_buf_puts(&b, own);
+		} else {
+			lit_var nv = LIT_VAR_AUTHOR;
+			size_t cnt = lit_record_name_count(c->item->rec, nv);
+			if (!cnt) {
+				nv = LIT_VAR_EDITOR;
+				cnt = lit_record_name_count(c->item->rec, nv);
+			}
+			static const int pat[4][4] = { { 4, 0, 0, 0 }, { 2, 2, 0, 0 }, { 2, 1, 1, 0 }, { 1, 1, 1, 1 } };
+			size_t use = cnt > 4 ? 4 : cnt;
+			for (size_t k = 0; k < use; k++) {
+				const lit_name *nm = lit_record_name(c->item->rec, nv, k);
+				const char *f = nm->family ? nm->family : nm->literal ? nm->literal : "";
+				int want = pat[use - 1][k];
+				size_t fl = strlen(f), i = 0;
+				for (int q = 0; q < want && i < fl; q++) {
+					size_t adv;
+					lit_utf8_decode(f + i, fl - i, &adv);
+					lit_buf_put(&b, f + i, adv);
+					i += adv;
+				}
+			}
+			const lit_date *d = lit_record_date(c->item->rec, LIT_VAR_ISSUED);
+			if (d && d->year)
+				lit_buf_printf(&b, "%02d", (d->year < 0 ? -d->year : d->year) % 100);
+		}
+		if (c->dis && c->dis->year_suffix > 0 && !c->eng->has_year_suffix_var) {
+			int ys = c->dis->year_suffix - 1;
+			if (ys >= 26)
+				lit_buf_putc(&b, (char)('a' + ys / 26 - 1));
+			lit_buf_putc(&b, (char)('a' + ys % 26));
+			c->year_suffix_rendered = 1;
+		}
+		const char *r = b.len ? lit_csl_strdup(c->ar, lit_buf_cstr(&b)) : NULL;
+		lit_buf_free(&b);
+		return r;
+	}
 	case LIT_VAR_YEAR_SUFFIX: {
 		int ys = c->dis ? c->dis->year_suffix : 0;
 		if (ys <= 0)
