@@ -95,6 +95,8 @@ Test(check_http, status_mix, .init = start_plain, .fini = stop, .timeout = 60)
 		{ "/tofile", LIT_VERDICT_BROKEN, 302, -1 },
 		{ "/toftp", LIT_VERDICT_BROKEN, 301, -1 },
 		{ "/to404", LIT_VERDICT_BROKEN, 404, -1 },
+		{ "/tocyr", LIT_VERDICT_REDIRECT, 200, 0 },
+		{ "/tobad", LIT_VERDICT_BROKEN, 301, -1 },
 		{ "/status/404", LIT_VERDICT_BROKEN, 404, -1 },
 		{ "/status/410", LIT_VERDICT_BROKEN, 410, -1 },
 		{ "/status/400", LIT_VERDICT_BROKEN, 400, -1 },

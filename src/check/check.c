@@ -1235,9 +1235,6 @@ int lit_checker_check_urls(lit_checker *chk, const char *const *urls, size_t n,
 			lit_record_set(r, LIT_VAR_URL, " ");
 	}
 	int rc = run_check(chk, list, out, err);
-	if (rc == LIT_OK)
-		for (size_t i = 0; i < (*out)->n; i++)
-			(*out)->items[i].r.record_index = (*out)->items[i].r.record_index;
 	lit_records_free(list);
 	return rc;
 }

@@ -375,6 +375,19 @@ static void on_xfer(lit_sched *s, lit_fetch *f)
 			complete(s, f);
 			return;
 		}
+		/* the target as we would request it: IDN host, encoded path */
+		char *nloc = NULL;
+		lit_error e;
+		if (lit_url_normalize(loc, strlen(loc), &nloc, NULL, &e) != LIT_OK) {
+			f->bad_redirect = 4;
+			snprintf(f->message, sizeof f->message, "redirect to a malformed URL (%.80s): %.200s",
+			         e.message, loc);
+			complete(s, f);
+			return;
+		}
+		free(x->location);
+		x->location = nloc;
+		loc = nloc;
 		for (size_t i = 0; i < f->nseen; i++) {
 			if (strcmp(f->seen[i], loc) == 0) {
 				f->bad_redirect = 2;

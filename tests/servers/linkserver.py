@@ -100,6 +100,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(302, "", {"Location": "/loop/b" if parts[1] == "a" else "/loop/a"})
         if head == "selfloop":
             return self.send(301, "", {"Location": path})
+        if head == "tocyr":  # raw UTF-8 in Location, as some servers send
+            return self.send(302, "", {"Location": "/ok/путь".encode().decode("latin-1")})
+        if head == "tobad":
+            return self.send(301, "", {"Location": "http://exa mple.com/"})
         if head == "tofile":
             return self.send(302, "", {"Location": "file:///etc/passwd"})
         if head == "toftp":
