@@ -578,3 +578,34 @@ Test(check_http, proxy_environment_respected, .init = start_plain, .fini = stop,
 	unsetenv("http_proxy");
 	cr_expect_eq(count_hits("http://127.0.0.2", NULL), 1);
 }
+
+/* A DOI written in the URL field is checked as a DOI; an unreachable
+ * handle API makes a DOI unverifiable, never broken. */
+Test(check_http, doi_in_url_field_and_api_down, .init = start_plain, .fini = stop, .timeout = 30)
+{
+	lit_records *list = lit_records_new();
+	mkrec(list, "urldoi", NULL, "10.1234/good.2020", NULL, 0);
+	mkrec(list, "both", "10.1234/good.2020", "doi:10.1234/GOOD.2020", NULL, 0);
+	lit_check_options o = fast_opts();
+	o.handle_base = srv.base;
+	lit_checker *c = NULL;
+	lit_check_report *rep = NULL;
+	cr_assert_eq(lit_checker_new(&c, &o, NULL), LIT_OK);
+	cr_assert_eq(lit_checker_check_records(c, list, &rep, NULL), LIT_OK);
+	cr_expect_eq(lit_check_report_count(rep), 2, "the same DOI twice in one record is one link");
+	const lit_link_result *r = find(rep, "urldoi", LIT_LINK_DOI);
+	cr_assert_not_null(r);
+	cr_expect_eq(r->verdict, LIT_VERDICT_OK, "%s", r->message);
+	lit_check_report_free(rep);
+	lit_checker_free(c);
+
+	o.handle_base = "http://127.0.0.1:1";
+	cr_assert_eq(lit_checker_new(&c, &o, NULL), LIT_OK);
+	cr_assert_eq(lit_checker_check_records(c, list, &rep, NULL), LIT_OK);
+	r = find(rep, "both", LIT_LINK_DOI);
+	cr_assert_not_null(r);
+	cr_expect_eq(r->verdict, LIT_VERDICT_UNVERIFIABLE, "%s", r->message);
+	lit_check_report_free(rep);
+	lit_checker_free(c);
+	lit_records_free(list);
+}

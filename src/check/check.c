@@ -422,6 +422,11 @@ static void interpret_handle(target *t, lit_fetch *f)
 	t->ms = (long)(f->ms + 0.5);
 	if (f->net != LIT_NET_OK) {
 		interpret_net(t, f);
+		if (t->verdict == LIT_VERDICT_BROKEN || t->verdict == LIT_VERDICT_MALFORMED) {
+			/* the API is out of reach: that says nothing about the DOI */
+			t->verdict = LIT_VERDICT_UNVERIFIABLE;
+			set_msg(t, "DOI not verified: handle API unreachable (%s)", f->message);
+		}
 		return;
 	}
 	lit_json_doc *doc = NULL;
@@ -864,7 +869,19 @@ static int collect(run_t *run, lit_record *rec, size_t ri)
 	}
 	if (url) {
 		size_t len = strlen(url);
-		if (lit_url_doi(url, &url_doi) && !no_doi) {
+		int bare_doi = strncmp(url, "10.", 3) == 0 || strncasecmp(url, "doi:", 4) == 0;
+		if (bare_doi && no_doi) {
+			; /* a DOI written where the URL belongs, and DOIs are not wanted */
+		} else if (bare_doi) {
+			/* a DOI written where the URL belongs */
+			char *d1 = NULL, *d2 = NULL;
+			int same = doi && lit_doi_normalize(doi, strlen(doi), &d1, NULL) == LIT_OK &&
+			           lit_doi_normalize(url, len, &d2, NULL) == LIT_OK && strcasecmp(d1, d2) == 0;
+			free(d1);
+			free(d2);
+			if (!same && add_link(run, LIT_LINK_DOI, url, len, rec, ri))
+				return -1;
+		} else if (lit_url_doi(url, &url_doi) && !no_doi) {
 			/* a doi.org link: check the DOI, once */
 			char *d1 = NULL;
 			int same = 0;
