@@ -82,7 +82,7 @@ typedef struct lit_checker_run {
 	size_t *map;            /* open addressing: index+1, 0 empty */
 	size_t nmap;
 	item *items;
-	size_t nitems;
+	size_t nitems, capitems;
 	size_t done, total;
 	int oom;
 } run_t;
@@ -646,11 +646,13 @@ static int add_fetch(run_t *run, size_t ti)
 static item *new_item(run_t *run, lit_link_kind kind, const char *link, size_t len,
                       lit_record *rec, size_t ri)
 {
-	if (run->nitems % 64 == 0) {
-		item *n = realloc(run->items, (run->nitems + 64) * sizeof *n);
+	if (run->nitems == run->capitems) {
+		size_t nc = run->capitems ? run->capitems * 2 : 64;
+		item *n = realloc(run->items, nc * sizeof *n);
 		if (!n)
 			return NULL;
 		run->items = n;
+		run->capitems = nc;
 	}
 	item *it = &run->items[run->nitems++];
 	memset(it, 0, sizeof *it);
