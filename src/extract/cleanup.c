@@ -738,7 +738,7 @@ void lit_xfind_markers(const char *s, size_t len,
 		}
 		if (cp >= '0' && cp <= '9' && i > 0 && prev &&
 		    (lit_xcp_letter(prev) || prev == 0xBB || prev == 0x201D || prev == '"' ||
-		     prev == ')' || prev == 0x2019 || after_abbrev)) {
+		     prev == ')' || prev == 0x2019 || prev == '%' || after_abbrev)) {
 			/* digits glued to a word */
 			size_t st = i, j = i;
 			while (j < len && s[j] >= '0' && s[j] <= '9')

@@ -776,6 +776,16 @@ static int note_start(seg *g, size_t i, int in_note, long last_num, xlabel *lab)
 		return 0;
 	if (lab->style == LAB_SUP || lab->style == LAB_MD)
 		return 1;
+	if (lab->style == LAB_DOT && lab->value >= 1 && lab->value <= 999) {
+		/* "1. Text" as a footnote: only for a waiting marker and a text
+		 * that cites something */
+		if (starts_lower(t, tn) || find_marker(g, lab->value, (long)i + 1, 150) < 0)
+			return 0;
+		lit_buf_clear(&g->tmp);
+		for (size_t q = i; q < g->n && q - i < 6 && g->lines[q].kind == K_TEXT; q++)
+			lit_xjoin_line(&g->tmp, g->lines[q].s, g->lines[q].len, NULL);
+		return lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 3;
+	}
 	if (lab->style != LAB_SPACE || lab->value < 1 || lab->value > 999)
 		return 0;
 	if (c0 >= '0' && c0 <= '9')
@@ -918,6 +928,14 @@ static void body_pass(seg *g)
 			if (!body && L->ind > 0 && prev_text != (size_t)-1 &&
 			    L->ind != g->lines[prev_text].ind)
 				body = 1;  /* a new text block: the page body resumes */
+			if (!body && prev_text != (size_t)-1 && starts_lower(L->s, L->len)) {
+				/* a finished note followed by a lower-case line: the body
+				 * sentence cut by the page break goes on */
+				xline *P = &g->lines[prev_text];
+				if (P->len && P->s[P->len - 1] == '.' &&
+				    !lit_xurl_continues(P->s, P->len, L->s, L->len))
+					body = 1;
+			}
 			if (!body) {
 				if (entry_add_line(&e, i))
 					g->doc->failed = 1;
