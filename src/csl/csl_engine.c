@@ -1126,6 +1126,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 				}
 				const onode *nm2;
 				onode *r = lit_csl_render_item(e, rc[k].it, &rc[k].ref, MODE_CITATION, 1, &nm2, NULL);
+				if (lit_csl_onode_empty(r) && !(rc[k].src && (rc[k].src->prefix || rc[k].src->suffix))) {
+					k++;
+					continue;
+				}
 				onode *w = lit_csl_onode(&e->ar, NULL);
 				if (rc[k].src && rc[k].src->prefix)
 					lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->prefix));

@@ -108,6 +108,8 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 			for (size_t k = 0; k < use; k++) {
 				const lit_name *nm = lit_record_name(c->item->rec, nv, k);
 				const char *f = nm->family ? nm->family : nm->literal ? nm->literal : "";
+				while (*f >= 'a' && *f <= 'z' && strchr(f, ' '))
+					f = strchr(f, ' ') + 1;
 				int want = pat[use - 1][k];
 				size_t fl = strlen(f), i = 0;
 				for (int q = 0; q < want && i < fl; q++) {
@@ -706,7 +708,15 @@ static onode *render_page(csl_ctx *c, const char *s)
 			lit_buf_putc(&b, *r);
 		if (!*e)
 			break;
-		lit_buf_putc(&b, *e);
+		if (*e == '&') {
+			const char *amp = NULL;
+			for (size_t ti = 0; ti < c->loc->nterms; ti++)
+				if (!strcmp(c->loc->terms[ti].name, "and") && !strcmp(c->loc->terms[ti].form, "symbol"))
+					amp = c->loc->terms[ti].single;
+			lit_buf_puts(&b, amp && *amp ? amp : "&");
+		} else {
+			lit_buf_putc(&b, *e);
+		}
 		p = e + 1;
 	}
 	onode *n = lit_csl_rich(c->ar, lit_buf_cstr(&b));
@@ -1332,7 +1342,12 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 	onode *out = lit_csl_onode(c->ar, NULL);
 	if (!out)
 		return NULL;
-	out->delim = n->delimiter;
+	const char *ddelim = n->delimiter;
+	if (!ddelim && form) {
+		const csl_node *ld = !strcmp(form, "numeric") ? c->loc->date_numeric : c->loc->date_text;
+		ddelim = ld ? ld->delimiter : NULL;
+	}
+	out->delim = ddelim;
 	if (!erange) {
 		for (int i = 0; i < np; i++) {
 			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, is_issued, 0, 0);
@@ -1364,6 +1379,7 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 				lit_csl_onode_add(out, r);
 		}
 		onode *a = lit_csl_onode(c->ar, NULL), *z = lit_csl_onode(c->ar, NULL);
+		a->delim = z->delim = ddelim;
 		for (int i = first; i <= last; i++) {
 			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, 0, 0, i == last);
 			if (r)
