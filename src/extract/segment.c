@@ -402,12 +402,17 @@ static int ends_midway(const xline *L)
 {
 	static const char *const tails[] = {
 		",", ":", "/", "-", "–", "—", "№", " Т.", " т.", " Vol.", " vol.", " No.", " no.",
-		" Вып.", " С.", " с.", " P.", " p.", " pp.", " Iss.", " N", NULL
+		" Вып.", " С.", " P.", " pp.", " Iss.", " N", NULL
 	};
 	for (size_t k = 0; tails[k]; k++) {
 		size_t m = strlen(tails[k]);
-		if (L->len >= m && memcmp(L->s + L->len - m, tails[k], m) == 0)
+		if (L->len >= m && memcmp(L->s + L->len - m, tails[k], m) == 0) {
+			/* "300 P." is a page count that ends an entry */
+			if (tails[k][0] == ' ' && L->len > m && L->s[L->len - m - 1] >= '0' &&
+			    L->s[L->len - m - 1] <= '9')
+				return 0;
 			return 1;
+		}
 	}
 	return 0;
 }
