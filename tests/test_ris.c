@@ -775,3 +775,79 @@ Test(ris, names_without_comma)
 	cr_expect_str_eq(n->literal, "Mao Zedong");
 	lit_records_free(list);
 }
+
+/* Through the command line: RIS -> CSL-JSON -> RIS with `litera convert`,
+ * and the error format for bad RIS ("litera: FILE:LINE: message", exit 1). */
+#ifdef LITERA_TOOL
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *slurp_cmd(const char *cmd, int *status)
+{
+	FILE *p = popen(cmd, "r");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	char tmp[4096];
+	cr_assert_not_null(p);
+	while ((n = fread(tmp, 1, sizeof(tmp), p)) > 0) {
+		if (len + n + 1 > cap) {
+			cap = (len + n + 1) * 2;
+			buf = realloc(buf, cap);
+			cr_assert_not_null(buf);
+		}
+		memcpy(buf + len, tmp, n);
+		len += n;
+	}
+	if (!buf)
+		buf = calloc(1, 1);
+	else
+		buf[len] = '\0';
+	*status = pclose(p);
+	return buf;
+}
+
+Test(ris, cli_round_trip_and_errors)
+{
+	char dir[] = "/tmp/litera-ris-XXXXXX";
+	char path[512], json[512], cmd[2048];
+	FILE *f;
+	char *out;
+	int st;
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/in.ris", dir);
+	snprintf(json, sizeof(json), "%s/out.json", dir);
+	f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	fputs(zotero_sample, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "'%s' convert '%s' --to csljson -o '%s' 2>&1", LITERA_TOOL, path, json);
+	out = slurp_cmd(cmd, &st);
+	cr_expect_eq(WEXITSTATUS(st), 0, "%s", out);
+	free(out);
+	snprintf(cmd, sizeof(cmd), "'%s' convert '%s' --to ris 2>&1", LITERA_TOOL, json);
+	out = slurp_cmd(cmd, &st);
+	cr_expect_eq(WEXITSTATUS(st), 0, "%s", out);
+	cr_expect_not_null(strstr(out, "T2  - Вопросы языкознания. Серия 4: Диалектология\r\n"), "%s", out);
+	cr_expect_not_null(strstr(out, "Y2  - 2024/05/01/\r\n"));
+	cr_expect_not_null(strstr(out, "DA  - 2019/03/15/\r\n"));
+	free(out);
+
+	f = fopen(path, "wb");
+	cr_assert_not_null(f);
+	fputs("TY  - JOUR\nER  - \nnot ris\n", f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "'%s' convert '%s' --from ris --to csljson 2>&1 >/dev/null", LITERA_TOOL, path);
+	out = slurp_cmd(cmd, &st);
+	cr_expect_eq(WEXITSTATUS(st), 1, "%s", out);
+	{
+		char want[600];
+		snprintf(want, sizeof(want), "litera: %s:3: ", path);
+		cr_expect_eq(strncmp(out, want, strlen(want)), 0, "got: %s", out);
+	}
+	free(out);
+	unlink(path);
+	unlink(json);
+	rmdir(dir);
+}
+#endif
