@@ -443,23 +443,6 @@ static int name_count_total(const csl_item *it)
 	return n;
 }
 
-static const csl_node *find_names_name(const csl_node *n)
-{
-	for (; n; n = n->next) {
-		if (n->kind == K_NAME)
-			return n;
-		const csl_node *r = find_names_name(n->child);
-		if (r)
-			return r;
-		if (n->macro) {
-			r = find_names_name(n->macro->child);
-			if (r)
-				return r;
-		}
-	}
-	return NULL;
-}
-
 static const char *cit_attr(csl_engine *e, const char *name)
 {
 	return e->st->citation ? lit_csl_attr(e->st->citation, name) : NULL;

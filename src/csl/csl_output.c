@@ -404,8 +404,6 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 		}
 		int ws = st->word_start;
 		size_t wl = ws ? word_len(s, len, i) : 0;
-		if (ws && st->mode == TC_TITLE && !st->words_seen)
-			;
 		uint32_t out = (uint32_t)cp;
 		switch (st->mode) {
 		case TC_LOWER:

@@ -130,9 +130,9 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 			lit_buf_putc(&b, (char)('a' + ys % 26));
 			c->year_suffix_rendered = 1;
 		}
-		const char *r = b.len ? lit_csl_strdup(c->ar, lit_buf_cstr(&b)) : NULL;
+		const char *lbl = b.len ? lit_csl_strdup(c->ar, lit_buf_cstr(&b)) : NULL;
 		lit_buf_free(&b);
-		return r;
+		return lbl;
 	}
 	case LIT_VAR_YEAR_SUFFIX: {
 		int ys = c->dis ? c->dis->year_suffix : 0;
@@ -414,8 +414,6 @@ static const char *ordinal_suffix(csl_ctx *c, long num, const char *gender)
 				continue;
 			if (pass == 0 && !gender && t->gender_form && strcmp(t->gender_form, "neuter"))
 				continue;
-			if (pass == 1 && t->gender_form && gender && strcmp(t->gender_form, gender))
-				;
 			int k = atoi(t->name + 8);
 			const char *m = t->match;
 			int ok;
@@ -631,9 +629,8 @@ static int all_digits(const char *s, size_t n)
 	return 1;
 }
 
-static onode *render_page(csl_ctx *c, const char *s)
+static onode *render_page(csl_ctx *c, const char *s, const char *fmt)
 {
-	const char *fmt = c->st->page_range_format;
 	const char *delim = lit_csl_term_str(c->loc, "page-range-delimiter", "long", 0);
 	if (!delim)
 		delim = "\xe2\x80\x93";
@@ -837,14 +834,11 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 		if (var != LIT_VAR_YEAR_SUFFIX)
 			c->nrendered++;
 		if (var == LIT_VAR_PAGE || var == LIT_VAR_LOCATOR) {
-			if (var == LIT_VAR_PAGE || !c->ref || !c->ref->label || !strcmp(c->ref->label, "page")) {
-				out = render_page(c, v);
-			} else {
-				const char *prf = c->st->page_range_format;
-				c->st->page_range_format = NULL;
-				out = render_page(c, v);
-				c->st->page_range_format = prf;
-			}
+			/* page-range-format applies to pages; other locators only get the dash */
+			if (var == LIT_VAR_PAGE || !c->ref || !c->ref->label || !strcmp(c->ref->label, "page"))
+				out = render_page(c, v, c->st->page_range_format);
+			else
+				out = render_page(c, v, NULL);
 		} else if (var == LIT_VAR_CITATION_NUMBER) {
 			out = leaf(c, c->sorting ? afmt(c->ar, "%08ld", c->item->citation_number) : v);
 			if (out)

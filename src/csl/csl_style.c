@@ -220,8 +220,6 @@ static csl_node *convert(csl_arena *a, xmlNode *x, csl_node *parent)
 			xmlFree(t);
 		}
 	}
-	if (n->kind == K_OTHER && !strcmp((const char *)x->name, "date") == 0)
-		;
 	csl_node *last = NULL;
 	for (xmlNode *c = x->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
@@ -822,11 +820,6 @@ static int load_doc(lit_csl_style *st, const char *xml, size_t len, const char *
 	if (dl && !st->default_locale[0])
 		snprintf(st->default_locale, sizeof(st->default_locale), "%s", dl);
 	csl_node *info = child_of(root, K_INFO);
-	if (info && !st->title) {
-		for (csl_node *c = info->child; c; c = c->next)
-			if (c->text && c->nattrs == 0 && !c->child)
-				;
-	}
 	if (!child_of(root, K_CITATION)) {
 		/* dependent style: use the parent with this style's locale */
 		return load_parent(st, info, opts, depth, name, err);
