@@ -95,6 +95,8 @@ FIXTURE(tei, "tei", ".xml")
 FIXTURE(ru_list_furniture, "ru-list-furniture", ".txt")
 FIXTURE(ru_repeats, "ru-repeats", ".txt")
 FIXTURE(ru_resume, "ru-resume", ".txt")
+FIXTURE(ru_wrapped, "ru-wrapped", ".txt")
+FIXTURE(ru_unnumbered, "ru-unnumbered", ".txt")
 
 Test(fixtures, sample_article)
 {
@@ -107,7 +109,8 @@ Test(fixtures, expected_names_exist)
 {
 	const char *names[] = { "ru-interleaved", "ru-nohead", "ru-endnotes", "en-hanging", "en-md",
 	                        "en-html", "jats", "tei", "article-ru", "ru-list-furniture",
-	                        "ru-repeats", "ru-resume", NULL };
+	                        "ru-repeats", "ru-resume", "ru-wrapped",
+	                        "ru-unnumbered", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

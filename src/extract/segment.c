@@ -507,6 +507,11 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	long expected = numbered ? lab.value : 0;
 	int blank_seen = 0;
 	size_t last_taken = i;
+	/* the widest line of the section: the right margin of wrapped text */
+	size_t maxw = 0;
+	for (size_t q = i; q < to && q - i < 300; q++)
+		if (g->lines[q].kind == K_TEXT && cp_count(g->lines[q].s, g->lines[q].len) > maxw)
+			maxw = cp_count(g->lines[q].s, g->lines[q].len);
 #define FLUSH() do { \
 		if (e.open) { \
 			if (bibgood) { entry_text(g, &e); \
@@ -601,6 +606,20 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 		if (!starts && e.open) {
 			entry_text(g, &e);
 			if (ends_terminal(g->tmp.ptr, g->tmp.len) && author_start(L->s, L->len))
+				starts = 1;
+			/* a short line ending a sentence, then a capital: the previous
+			 * entry ended before the right margin */
+			const xline *P = &g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first];
+			size_t adv;
+			int tail_num = 0;
+			for (size_t q = P->len > 8 ? P->len - 8 : 0; q < P->len; q++)
+				if (P->s[q] >= '0' && P->s[q] <= '9')
+					tail_num = 1;
+			if (P->len >= 2 && P->s[P->len - 2] == ')')
+				tail_num = 1;
+			if (!starts && maxw >= 40 && P->len && P->s[P->len - 1] == '.' && tail_num &&
+			    cp_count(P->s, P->len) * 10 < maxw * 9 &&
+			    lit_xcp_upper(lit_xcp(L->s, L->len, &adv)))
 				starts = 1;
 			/* hanging indent: continuation lines are indented more */
 			if (L->ind < g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first].ind &&
