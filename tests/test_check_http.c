@@ -97,6 +97,7 @@ Test(check_http, status_mix, .init = start_plain, .fini = stop, .timeout = 60)
 		{ "/to404", LIT_VERDICT_BROKEN, 404, -1 },
 		{ "/tocyr", LIT_VERDICT_REDIRECT, 200, 0 },
 		{ "/tobad", LIT_VERDICT_BROKEN, 301, -1 },
+		{ "/walled", LIT_VERDICT_REDIRECT, 200, 0 },
 		{ "/status/404", LIT_VERDICT_BROKEN, 404, -1 },
 		{ "/status/410", LIT_VERDICT_BROKEN, 410, -1 },
 		{ "/status/400", LIT_VERDICT_BROKEN, 400, -1 },
@@ -140,6 +141,12 @@ Test(check_http, status_mix, .init = start_plain, .fini = stop, .timeout = 60)
 	}
 	const lit_link_result *r = lit_check_report_at(rep, 1);
 	cr_expect(r->final_url && strstr(r->final_url, "/ok"), "final_url %s", r->final_url);
+	cr_expect(strstr(r->message, "login") == NULL, "%s", r->message);
+	for (size_t i = 0; i < n; i++) {
+		r = lit_check_report_at(rep, i);
+		if (strcmp(mix[i].path, "/walled") == 0)
+			cr_expect(strstr(r->message, "login page") != NULL, "%s", r->message);
+	}
 	r = lit_check_report_at(rep, n);
 	cr_expect_eq(r->verdict, LIT_VERDICT_BROKEN, "refused: %s", lit_verdict_name(r->verdict));
 	r = lit_check_report_at(rep, n + 1);

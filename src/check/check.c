@@ -370,6 +370,25 @@ static int status_verdict(int st)
 	return LIT_VERDICT_SERVER_ERROR;
 }
 
+/* A redirect that ends on a sign-in page usually means the page is gone
+ * or walled (broken-link-checker #47, linkinator #679). */
+static int looks_like_login(const char *url)
+{
+	static const char *const words[] = { "/login", "/signin", "/sign-in", "/sign_in",
+	                                     "/auth/", "/sso/", "/account/login", "/users/sign_in", NULL };
+	const char *p = url ? strstr(url, "://") : NULL;
+	if (!p)
+		return 0;
+	p = strchr(p + 3, '/');
+	for (size_t i = 0; p && words[i]; i++) {
+		size_t n = strlen(words[i]);
+		for (const char *q = p; *q; q++)
+			if (strncasecmp(q, words[i], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 static void interpret_url(target *t, lit_fetch *f)
 {
 	t->status = f->status;
@@ -390,8 +409,9 @@ static void interpret_url(target *t, lit_fetch *f)
 	t->verdict = status_verdict(st);
 	if (t->verdict == LIT_VERDICT_OK && f->redirects > 0) {
 		t->verdict = LIT_VERDICT_REDIRECT;
-		set_msg(t, "%s redirect (%d hop%s) to %s", t->permanent ? "permanent" : "temporary",
-		        f->redirects, f->redirects == 1 ? "" : "s", f->final_url);
+		set_msg(t, "%s redirect (%d hop%s) to %s%s", t->permanent ? "permanent" : "temporary",
+		        f->redirects, f->redirects == 1 ? "" : "s", f->final_url,
+		        looks_like_login(f->final_url) ? " (a login page? the work may have moved)" : "");
 		return;
 	}
 	switch (t->verdict) {

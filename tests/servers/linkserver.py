@@ -102,6 +102,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(301, "", {"Location": path})
         if head == "tocyr":  # raw UTF-8 in Location, as some servers send
             return self.send(302, "", {"Location": "/ok/путь".encode().decode("latin-1")})
+        if head == "walled":
+            return self.send(302, "", {"Location": "/login?next=" + path})
+        if head == "login":
+            return self.send(200, "<html>sign in</html>")
         if head == "tobad":
             return self.send(301, "", {"Location": "http://exa mple.com/"})
         if head == "tofile":
