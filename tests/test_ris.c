@@ -407,6 +407,17 @@ static lit_records *make_book(void)
 	lit_record_set(r, LIT_VAR_PAGE, "40\xE2\x80\x93" "58");
 	lit_record_set(r, LIT_VAR_URL, "https://example.org/book");
 	lit_record_set(r, LIT_VAR_COLLECTION_TITLE, "Серия словарей");
+	lit_record_set(r, LIT_VAR_ARCHIVE, "Архив РАН");
+	lit_record_set(r, LIT_VAR_ARCHIVE_LOCATION, "Ф. 1, оп. 2");
+	lit_record_set(r, LIT_VAR_ORIGINAL_TITLE, "Dictionary of rare words");
+	lit_record_set(r, LIT_VAR_CALL_NUMBER, "81.2 С34");
+	lit_record_set(r, LIT_VAR_SOURCE, "Каталог РГБ");
+	lit_record_set(r, LIT_VAR_TITLE_SHORT, "Словарь");
+	lit_record_set(r, LIT_VAR_CONTAINER_TITLE_SHORT, "Сл.");
+	lit_record_set(r, LIT_VAR_NUMBER_OF_VOLUMES, "2");
+	lit_record_set(r, LIT_VAR_ABSTRACT, "Аннотация.");
+	lit_record_set(r, LIT_VAR_GENRE, "справочник");
+	lit_record_set(r, LIT_VAR_NUMBER, "7");
 	lit_records_push(list, r);
 	return list;
 }
@@ -851,3 +862,30 @@ Test(ris, cli_round_trip_and_errors)
 	rmdir(dir);
 }
 #endif
+
+/* Zotero writes a book's series in T2 and a report's number in SN. */
+Test(ris, zotero_book_series_and_report_number)
+{
+	const char *text =
+		"TY  - BOOK\r\nTI  - Книга\r\nT2  - Серия «Словари»\r\nSN  - 978-5-02-038493-3\r\nER  - \r\n\r\n"
+		"TY  - BOOK\r\nTI  - Том\r\nT2  - Собрание\r\nT3  - Серия\r\nER  - \r\n\r\n"
+		"TY  - RPRT\r\nTI  - Отчёт\r\nSN  - ТР-2020/17\r\nPB  - Институт\r\nER  - \r\n\r\n"
+		"TY  - CHAP\r\nTI  - Глава\r\nT2  - Сборник\r\nT3  - Серия\r\nER  - \r\n\r\n";
+	lit_records *list = read_ok(text);
+	const lit_record *r;
+	cr_assert_eq(lit_records_count(list), 4);
+	r = lit_records_at(list, 0);
+	cr_expect_str_eq(get(r, LIT_VAR_COLLECTION_TITLE), "Серия «Словари»");
+	cr_expect_null(lit_record_get(r, LIT_VAR_CONTAINER_TITLE));
+	cr_expect_str_eq(get(r, LIT_VAR_ISBN), "978-5-02-038493-3");
+	r = lit_records_at(list, 1);
+	cr_expect_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Собрание");
+	cr_expect_str_eq(get(r, LIT_VAR_COLLECTION_TITLE), "Серия");
+	r = lit_records_at(list, 2);
+	cr_expect_str_eq(get(r, LIT_VAR_NUMBER), "ТР-2020/17");
+	cr_expect_null(lit_record_get(r, LIT_VAR_ISBN));
+	r = lit_records_at(list, 3);
+	cr_expect_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Сборник");
+	cr_expect_str_eq(get(r, LIT_VAR_COLLECTION_TITLE), "Серия");
+	lit_records_free(list);
+}

@@ -103,6 +103,14 @@ static const char *ris_code_from_type(lit_type t)
 	return "GEN";
 }
 
+/* Types whose T2 is a series title in Zotero's export (RIS.js fieldMap:
+ * "series" for book, "seriesTitle" for report, map, computerProgram). */
+static int t2_is_series(lit_type t)
+{
+	return t == LIT_TYPE_BOOK || t == LIT_TYPE_REPORT || t == LIT_TYPE_MAP ||
+	       t == LIT_TYPE_SOFTWARE;
+}
+
 /* Types whose SN is an ISSN when it is not recognisable by its shape. */
 static int is_serial_type(lit_type t)
 {
@@ -525,10 +533,13 @@ static int ris_map(const ris_rec *r, const char *filename, lit_record **out)
 	size_t spl = 0, epl = 0, pyl = 0, dal = 0, jal = 0, i;
 	const char *bt = NULL;
 	size_t btl = 0;
-	int rc = LIT_OK;
+	int rc = LIT_OK, has_t3 = 0;
 
 	if (!rec)
 		return LIT_ENOMEM;
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->f[i].tag, "T3") == 0 && r->f[i].len)
+			has_t3 = 1;
 	lit_record_set_source(rec, filename, r->line);
 	lit_record_set_where(rec, LIT_WHERE_BIBFILE);
 
@@ -546,11 +557,14 @@ static int ris_map(const ris_rec *r, const char *filename, lit_record **out)
 		} else if (TAG("BT")) {
 			bt = v;
 			btl = len;
+		} else if (TAG("T2") && t2_is_series(lit_record_type(rec)) && !has_t3) {
+			/* Zotero writes a book's (report's, map's, program's) series in T2 */
+			set_if_empty(rec, LIT_VAR_COLLECTION_TITLE, v, len);
 		} else if (TAG("T2") || TAG("JF") || TAG("JO")) {
 			set_if_empty(rec, LIT_VAR_CONTAINER_TITLE, v, len);
 		} else if (TAG("JA") || TAG("J2") || TAG("J1")) {
 			set_if_empty(rec, LIT_VAR_CONTAINER_TITLE_SHORT, v, len);
-			if (!ja) {
+			if (!ja && !TAG("J2")) { /* Zotero's J2 always goes with T2 */
 				ja = v;
 				jal = len;
 			}
@@ -597,6 +611,12 @@ static int ris_map(const ris_rec *r, const char *filename, lit_record **out)
 			int k = classify_sn(v, len);
 			if (TAG("U1") && k != 1)
 				continue; /* JabRef writes the ISSN in U1; other uses are free-form */
+			if (k == 0 && TAG("SN") && (lit_record_type(rec) == LIT_TYPE_REPORT ||
+			                            lit_record_type(rec) == LIT_TYPE_PATENT)) {
+				/* Zotero: a report's or patent's number */
+				set_if_empty(rec, LIT_VAR_NUMBER, v, len);
+				continue;
+			}
 			if (k == 0)
 				k = is_serial_type(lit_record_type(rec)) ? 1 : 2;
 			if (TAG("BN"))
@@ -637,12 +657,18 @@ static int ris_map(const ris_rec *r, const char *filename, lit_record **out)
 			set_if_empty(rec, LIT_VAR_SECTION, v, len);
 		} else if (TAG("M1")) {
 			set_if_empty(rec, LIT_VAR_NUMBER, v, len);
-		} else if (TAG("DP") || TAG("DB")) {
+		} else if (TAG("DP")) {
 			set_if_empty(rec, LIT_VAR_SOURCE, v, len);
+		} else if (TAG("DB")) {
+			set_if_empty(rec, LIT_VAR_ARCHIVE, v, len);
+		} else if (TAG("AN")) {
+			set_if_empty(rec, LIT_VAR_ARCHIVE_LOCATION, v, len);
+		} else if (TAG("OP")) {
+			set_if_empty(rec, LIT_VAR_ORIGINAL_TITLE, v, len);
 		} else if (TAG("CN")) {
 			set_if_empty(rec, LIT_VAR_CALL_NUMBER, v, len);
 		}
-		/* ID, C1-C8, AN, RP, TT, OP, U2-U5, L1, L4, ... ignored */
+		/* ID, C1-C8, RP, TT, U2-U5, L1, L4, ... ignored */
 #undef TAG
 	}
 	if (rc != LIT_OK) {
@@ -1105,7 +1131,10 @@ static int ris_write_record(lit_wctx *ctx, const lit_record *rec)
 	put_var(b, "ST", rec, LIT_VAR_TITLE_SHORT);
 	put_var(b, "UR", rec, LIT_VAR_URL);
 	put_var(b, "DP", rec, LIT_VAR_SOURCE);
+	put_var(b, "DB", rec, LIT_VAR_ARCHIVE);
+	put_var(b, "AN", rec, LIT_VAR_ARCHIVE_LOCATION);
 	put_var(b, "CN", rec, LIT_VAR_CALL_NUMBER);
+	put_var(b, "OP", rec, LIT_VAR_ORIGINAL_TITLE);
 	put_ris_date(b, "Y2", lit_record_date(rec, LIT_VAR_ACCESSED));
 	put_var(b, "N1", rec, LIT_VAR_NOTE);
 	if (kw && *kw)
