@@ -97,6 +97,7 @@ FIXTURE(ru_repeats, "ru-repeats", ".txt")
 FIXTURE(ru_resume, "ru-resume", ".txt")
 FIXTURE(ru_wrapped, "ru-wrapped", ".txt")
 FIXTURE(ru_unnumbered, "ru-unnumbered", ".txt")
+FIXTURE(en_md_notes, "en-md-notes", ".md")
 
 Test(fixtures, sample_article)
 {
@@ -110,7 +111,7 @@ Test(fixtures, expected_names_exist)
 	const char *names[] = { "ru-interleaved", "ru-nohead", "ru-endnotes", "en-hanging", "en-md",
 	                        "en-html", "jats", "tei", "article-ru", "ru-list-furniture",
 	                        "ru-repeats", "ru-resume", "ru-wrapped",
-	                        "ru-unnumbered", NULL };
+	                        "ru-unnumbered", "en-md-notes", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

@@ -30,7 +30,7 @@ typedef struct xline {
 } xline;
 
 /* A parsed label at the start of a line. */
-enum { LAB_NONE = 0, LAB_DOT, LAB_PAREN, LAB_BRACKET, LAB_SPACE, LAB_SUP, LAB_MD };
+enum { LAB_NONE = 0, LAB_DOT, LAB_PAREN, LAB_BRACKET, LAB_SPACE, LAB_SUP, LAB_MD, LAB_GLUED };
 
 typedef struct xlabel {
 	int style;          /* LAB_* */
@@ -311,7 +311,13 @@ static int parse_label(const xline *L, xlabel *lab)
 	} else if (s[i] == ' ' || s[i] == '\t') {
 		lab->style = LAB_SPACE;
 	} else {
-		return 0;
+		/* "1Договор": a label glued to a capitalised word */
+		uint32_t c1 = lit_xcp(s + i, n - i, &adv);
+		if (!lit_xcp_upper(c1) && c1 != 0xAB && c1 != '[')
+			return 0;
+		lab->style = LAB_GLUED;
+		lab->text_off = i;
+		return 1;
 	}
 	if (i < n && s[i] != ' ' && s[i] != '\t' && lab->style != LAB_BRACKET)
 		return 0;
@@ -502,7 +508,7 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	xlabel lab;
 	int numbered = parse_label(&g->lines[i], &lab) && lab.style != LAB_MD &&
 	               lab.value >= 0 &&
-	               (lab.style != LAB_SPACE || where == LIT_XW_END);
+	               lab.style != LAB_GLUED && (lab.style != LAB_SPACE || where == LIT_XW_END);
 	int style = numbered ? lab.style : LAB_NONE;
 	long expected = numbered ? lab.value : 0;
 	int blank_seen = 0;
@@ -717,7 +723,7 @@ static void find_lists(seg *g)
 		xline *L = &g->lines[i];
 		xlabel lab;
 		if (L->kind != K_TEXT || L->role != R_BODY || !parse_label(L, &lab) ||
-		    lab.value != 1 || lab.style == LAB_SPACE || lab.style == LAB_SUP ||
+		    lab.value != 1 || lab.style == LAB_SPACE || lab.style == LAB_SUP || lab.style == LAB_GLUED ||
 		    lab.style == LAB_MD)
 			continue;
 		size_t end, good;
@@ -810,6 +816,9 @@ static int note_start(seg *g, size_t i, int in_note, long last_num, xlabel *lab)
 			lit_xjoin_line(&g->tmp, g->lines[q].s, g->lines[q].len, NULL);
 		return lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 3;
 	}
+	if (lab->style == LAB_GLUED)
+		return lab->value >= 1 && lab->value <= 999 &&
+		       find_marker(g, lab->value, (long)i + 1, 150) >= 0;
 	if (lab->style != LAB_SPACE || lab->value < 1 || lab->value > 999)
 		return 0;
 	if (c0 >= '0' && c0 <= '9')
@@ -949,7 +958,7 @@ static void body_pass(seg *g)
 		}
 		if (in_note) {
 			int body = note_blank;
-			if (!body && L->ind > 0 && prev_text != (size_t)-1 &&
+			if (!body && L->ind > 0 && prev_text != (size_t)-1 && e.lab.style != LAB_MD &&
 			    L->ind != g->lines[prev_text].ind)
 				body = 1;  /* a new text block: the page body resumes */
 			if (!body && prev_text != (size_t)-1 && starts_lower(L->s, L->len)) {
