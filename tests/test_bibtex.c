@@ -892,3 +892,41 @@ Test(bibtex_write, seasons_and_circa_survive)
 	}
 	lit_records_free(l);
 }
+
+Test(bibtex_bad, too_many_fields_is_a_clear_limit)
+{
+	lit_buf b = LIT_BUF_INIT;
+	lit_buf_puts(&b, "@misc{ok, title = {fine}}\n@misc{m");
+	for (int i = 0; i < 200000; i++)
+		lit_buf_printf(&b, ", f%d = {x}", i);
+	lit_buf_puts(&b, "}\n");
+	clock_t t0 = clock();
+	lit_error err;
+	int rc;
+	lit_records *l = read_as(b.ptr, b.len, "bibtex", &rc, &err);
+	cr_assert_eq(rc, LIT_ELIMIT, "%s", err.message);
+	cr_assert(strstr(err.message, "more than") != NULL, "%s", err.message);
+	cr_assert_eq(lit_records_count(l), 1);
+	cr_expect((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+	lit_records_free(l);
+	lit_buf_free(&b);
+}
+
+Test(bibtex_bad, huge_name_list_is_a_clear_limit)
+{
+	lit_buf b = LIT_BUF_INIT;
+	lit_buf_puts(&b, "@misc{m, title = {T},\n author = {A, B");
+	for (int i = 0; i < 100000; i++)
+		lit_buf_printf(&b, " and Фамилия%d, И.", i);
+	lit_buf_puts(&b, "}}\n");
+	clock_t t0 = clock();
+	lit_error err;
+	int rc;
+	lit_records *l = read_as(b.ptr, b.len, "bibtex", &rc, &err);
+	cr_assert_eq(rc, LIT_ELIMIT, "%s", err.message);
+	cr_assert(strstr(err.message, "names in field 'author'") != NULL, "%s", err.message);
+	cr_assert_eq(err.line, 1);
+	cr_expect((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+	lit_records_free(l);
+	lit_buf_free(&b);
+}

@@ -32,6 +32,10 @@
 #include "util/names.h"
 #include "util/utf8.h"
 
+/* Real entries have a few dozen fields; the bound keeps the per-entry
+ * duplicate check and the mapping linear in practice. */
+#define MAX_FIELDS 1000
+
 typedef struct bfield {
 	char *name;   /* lower case */
 	char *value;  /* raw LaTeX */
@@ -389,6 +393,13 @@ static int entry_add_field(reader *r, bentry *e, const char *name, size_t n)
 	for (size_t k = 0; k < e->nf; k++)
 		if (e->f[k].name[0] == lname[0] && strcmp(e->f[k].name, lname) == 0)
 			return LIT_OK; /* duplicate field: the first one wins */
+	if (e->nf >= MAX_FIELDS) {
+		fail(r, r->line, "entry has more than %d fields", MAX_FIELDS);
+		r->status = LIT_ELIMIT;
+		if (r->err)
+			r->err->code = LIT_ELIMIT;
+		return LIT_ELIMIT;
+	}
 	if (e->nf == e->cap) {
 		size_t ncap = e->cap ? e->cap * 2 : 16;
 		bfield *nf = realloc(e->f, ncap * sizeof *nf);
@@ -868,6 +879,10 @@ static void add_one_name(conv *c, lit_var var, const char *s, size_t n, int last
 	}
 }
 
+/* Names per list: collaborations have a few thousand; far more is a
+ * pathological input (and lit_record_name() is linear in the list). */
+#define MAX_NAMES 20000
+
 /* Split a name list at " and " (any case) at brace depth 0. */
 static void map_names(conv *c, const char *field, lit_var var)
 {
@@ -877,7 +892,7 @@ static void map_names(conv *c, const char *field, lit_var var)
 		return;
 	c->used[k] = 1;
 	const char *s = f->value;
-	size_t len = f->len, start = 0, depth = 0;
+	size_t len = f->len, start = 0, depth = 0, count = 0;
 	for (size_t i = 0; i < len; i++) {
 		char ch = s[i];
 		if (ch == '{') {
@@ -890,6 +905,14 @@ static void map_names(conv *c, const char *field, lit_var var)
 			while (j < len && is_ws_c(s[j]))
 				j++;
 			if (j + 3 < len && strncasecmp(s + j, "and", 3) == 0 && is_ws_c(s[j + 3])) {
+				if (++count > MAX_NAMES) {
+					fail(c->r, c->e->line, "more than %d names in field '%s'", MAX_NAMES, field);
+					c->r->status = LIT_ELIMIT;
+					if (c->r->err)
+						c->r->err->code = LIT_ELIMIT;
+					c->rc = LIT_ELIMIT;
+					return;
+				}
 				add_one_name(c, var, s + start, i - start, 0);
 				start = j + 3;
 				i = j + 2;
@@ -898,6 +921,7 @@ static void map_names(conv *c, const char *field, lit_var var)
 	}
 	add_one_name(c, var, s + start, len - start, 1);
 }
+
 
 static void set_date(conv *c, lit_var var, const lit_date *d)
 {
@@ -1269,8 +1293,9 @@ int lit_bibtex_read(lit_records *out, const char *data, size_t len,
 		crc = convert(&r, &r.e[k], out);
 	}
 	if (crc && rc == LIT_OK) {
-		lit_error_set(err, crc, filename, 0, "out of memory");
-		rc = crc;
+		if (r.status == LIT_OK)
+			lit_error_set(err, crc, filename, 0, "out of memory");
+		rc = r.status ? r.status : crc;
 	}
 	for (size_t k = 0; k < r.ne; k++)
 		entry_free(&r.e[k]);
