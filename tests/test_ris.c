@@ -176,7 +176,8 @@ Test(ris, jabref_dialect)
 	cr_assert_not_null(d);
 	cr_expect_eq(d->year, 2007);
 	cr_expect_eq(d->month, 5);
-	cr_expect_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 1)->family, "van der Berg");
+	cr_expect_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 1)->family, "Berg");
+	cr_expect_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 1)->non_dropping_particle, "van der");
 	lit_records_free(list);
 }
 
@@ -514,7 +515,8 @@ Test(ris, round_trip)
 	cr_expect_eq(lit_record_field_count(b), lit_record_field_count(a));
 	cr_expect_eq(lit_record_name_count(b, LIT_VAR_AUTHOR), 2);
 	cr_expect(lit_record_names_etal(b, LIT_VAR_AUTHOR) == 0); /* RIS cannot say "et al." */
-	cr_expect_str_eq(lit_record_name(b, LIT_VAR_EDITOR, 0)->family, "van Beethoven");
+	cr_expect_str_eq(lit_record_name(b, LIT_VAR_EDITOR, 0)->family, "Beethoven");
+	cr_expect_str_eq(lit_record_name(b, LIT_VAR_EDITOR, 0)->non_dropping_particle, "van");
 	cr_expect_eq(lit_record_date(b, LIT_VAR_ISSUED)->year, 2020);
 	cr_expect_eq(lit_record_date(b, LIT_VAR_ACCESSED)->day, 1);
 	out2 = write_ris(back);
@@ -887,5 +889,39 @@ Test(ris, zotero_book_series_and_report_number)
 	r = lit_records_at(list, 3);
 	cr_expect_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Сборник");
 	cr_expect_str_eq(get(r, LIT_VAR_COLLECTION_TITLE), "Серия");
+	lit_records_free(list);
+}
+
+Test(ris, name_particles)
+{
+	const char *text =
+		"TY  - BOOK\n"
+		"AU  - de la Cruz, Juana Inés\n"
+		"AU  - La Fontaine, Jean de\n"
+		"AU  - hooks, bell\n"
+		"AU  - d'Artagnan, Charles\n"
+		"ER  - \n";
+	lit_records *list = read_ok(text);
+	const lit_record *r = lit_records_at(list, 0);
+	const lit_name *n;
+	char *out;
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 0);
+	cr_expect_str_eq(n->non_dropping_particle, "de la");
+	cr_expect_str_eq(n->family, "Cruz");
+	cr_expect_str_eq(n->given, "Juana Inés");
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 1);
+	cr_expect_str_eq(n->family, "La Fontaine");
+	cr_expect_str_eq(n->given, "Jean");
+	cr_expect_str_eq(n->dropping_particle, "de");
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 2);
+	cr_expect_str_eq(n->family, "hooks");
+	cr_expect_str_eq(n->given, "bell");
+	cr_expect_null(n->non_dropping_particle);
+	n = lit_record_name(r, LIT_VAR_AUTHOR, 3);
+	cr_expect_str_eq(n->family, "d'Artagnan");
+	out = write_ris(list);
+	cr_expect_not_null(strstr(out, "AU  - de la Cruz, Juana Inés\r\nAU  - La Fontaine, Jean de\r\n"
+	                               "AU  - hooks, bell\r\nAU  - d'Artagnan, Charles\r\n"), "%s", out);
+	free(out);
 	lit_records_free(list);
 }

@@ -383,6 +383,65 @@ static int split_initials_name(char *buf, char **family, char **given)
 	return 1;
 }
 
+/* Does the word at s start with a lower-case letter? */
+static int starts_lower(const char *s)
+{
+	size_t adv = 1;
+	int32_t cp = lit_utf8_decode(s, strlen(s), &adv);
+	return cp > 0 && lit_cp_is_letter((uint32_t)cp) && !lit_cp_is_upper((uint32_t)cp);
+}
+
+/* "van der Berg" -> particle "van der", family "Berg": leading lower-case
+ * words of a family name, as long as a capitalised word remains.  `fam` is
+ * modified in place. */
+static void split_particles(lit_name *n, char *fam)
+{
+	char *p = fam, *last = NULL;
+	while (starts_lower(p)) {
+		char *sp = strchr(p, ' ');
+		if (!sp)
+			break;
+		last = sp;
+		p = sp;
+		while (*p == ' ')
+			p++;
+	}
+	if (!last || !*p || starts_lower(p))
+		return;
+	*last = '\0';
+	n->non_dropping_particle = fam;
+	n->family = p;
+}
+
+/* "Jean de" -> given "Jean", dropping particle "de" (as the writer puts a
+ * dropping particle after the given names).  `given` is modified in place. */
+static void split_dropping(lit_name *n, char *given)
+{
+	char *end = given + strlen(given), *w = end, *cut = NULL;
+	for (;;) {
+		char *sp;
+		while (w > given && w[-1] != ' ')
+			w--;
+		if (w == given || !starts_lower(w))
+			break;
+		cut = w;
+		sp = w;
+		while (sp > given && sp[-1] == ' ')
+			sp--;
+		w = sp;
+	}
+	if (!cut || starts_lower(given))
+		return;
+	{
+		char *e = cut;
+		while (e > given && e[-1] == ' ')
+			e--;
+		*e = '\0';
+	}
+	n->dropping_particle = cut;
+	n->given = given;
+}
+
 /* Add one "Family, Given[, Suffix]" name (or a literal without comma). */
 static int add_ris_name(lit_record *rec, lit_var var, const char *s, size_t len)
 {
@@ -434,10 +493,14 @@ static int add_ris_name(lit_record *rec, lit_var var, const char *s, size_t len)
 		gl = strlen(given);
 		given = (char *)trim(given, &gl);
 		given[gl] = '\0';
-		if (fl)
+		if (fl) {
 			n.family = fam;
-		if (gl)
+			split_particles(&n, fam);
+		}
+		if (gl) {
 			n.given = given;
+			split_dropping(&n, given);
+		}
 		if (!fl && !gl) {
 			free(buf);
 			return LIT_OK;
