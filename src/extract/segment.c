@@ -829,7 +829,16 @@ static int note_start(seg *g, size_t i, int in_note, long last_num, xlabel *lab)
 		return 0;
 	if (in_note && lab->value == last_num + 1)
 		return 1;
-	return find_marker(g, lab->value, (long)i + 1, 150) >= 0;
+	if (find_marker(g, lab->value, (long)i + 1, 150) >= 0)
+		return 1;
+	/* the marker may have been lost ("СВА 1."): a note that clearly cites
+	 * a work (URL and year, or "//" with year and pages) still counts */
+	if (lab->value > 50)
+		return 0;
+	lit_buf_clear(&g->tmp);
+	for (size_t q = i; q < g->n && q - i < 6 && g->lines[q].kind == K_TEXT; q++)
+		lit_xjoin_line(&g->tmp, q == i ? t : g->lines[q].s, q == i ? tn : g->lines[q].len, NULL);
+	return lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 5;
 }
 
 typedef struct cite_ctx {
