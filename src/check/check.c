@@ -598,10 +598,12 @@ static void add_wayback(run_t *run, size_t ti)
 		size_t ii = run->t[ti]->items[k];
 		item *it = &run->items[ii];
 		const char *url = run->t[ti]->subject;
-		char key[64 + 4096];
-		snprintf(key, sizeof key, "w:%s|%s", it->wayback_ts ? it->wayback_ts : "", url);
+		lit_buf key = LIT_BUF_INIT;
+		lit_buf_printf(&key, "w:%s|%s", it->wayback_ts ? it->wayback_ts : "", url);
 		int isnew;
-		size_t wi = target_get(run, T_WAYBACK, key, url, &isnew);
+		size_t wi = lit_buf_status(&key) ? (size_t)-1 :
+		            target_get(run, T_WAYBACK, key.ptr, url, &isnew);
+		lit_buf_free(&key);
 		if (wi == (size_t)-1) {
 			run->oom = 1;
 			return;
@@ -611,16 +613,17 @@ static void add_wayback(run_t *run, size_t ti)
 			run->total++;
 			if (!cache_lookup(run, run->t[wi])) {
 				char *esc = lit_http_escape(url);
-				char q[8192];
+				lit_buf q = LIT_BUF_INIT;
 				if (!esc) {
 					run->oom = 1;
 					return;
 				}
-				snprintf(q, sizeof q, "%s/wayback/available?url=%s%s%s", run->chk->o.wayback_base,
-				         esc, it->wayback_ts ? "&timestamp=" : "",
-				         it->wayback_ts ? it->wayback_ts : "");
+				lit_buf_printf(&q, "%s/wayback/available?url=%s%s%s", run->chk->o.wayback_base,
+				               esc, it->wayback_ts ? "&timestamp=" : "",
+				               it->wayback_ts ? it->wayback_ts : "");
 				free(esc);
-				run->t[wi]->f.url = dup0(q);
+				run->t[wi]->f.url = lit_buf_status(&q) ? NULL : lit_buf_detach(&q, NULL);
+				lit_buf_free(&q);
 				run->t[wi]->f.keep_body = 1;
 				run->t[wi]->f.follow = 1;
 				if (!run->t[wi]->f.url || add_fetch(run, wi)) {
@@ -693,7 +696,7 @@ static item *new_item(run_t *run, lit_link_kind kind, const char *link, size_t l
 		it->r.line = lit_record_line(rec);
 		const lit_date *acc = lit_record_date(rec, LIT_VAR_ACCESSED);
 		if (acc && acc->year > 0) {
-			char iso[32], ts[16];
+			char iso[48], ts[48];
 			int m = acc->month > 0 ? acc->month : 1, d = acc->day > 0 ? acc->day : 1;
 			if (acc->month > 0 && acc->day > 0)
 				snprintf(iso, sizeof iso, "%04d-%02d-%02d", acc->year, acc->month, acc->day);
