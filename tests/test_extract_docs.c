@@ -99,6 +99,19 @@ FIXTURE(ru_wrapped, "ru-wrapped", ".txt")
 FIXTURE(ru_unnumbered, "ru-unnumbered", ".txt")
 FIXTURE(en_md_notes, "en-md-notes", ".md")
 
+Test(fixtures, sample_article_en_markdown)
+{
+	check_fixture(LITERA_SOURCE_DIR "/samples/article-en.md",
+	              LITERA_SOURCE_DIR "/tests/data/extract/sample-en-md.expected");
+}
+
+/* samples/article-en.docx is built by samples/make_docx.py from the Markdown */
+Test(fixtures, sample_article_en_docx)
+{
+	check_fixture(LITERA_SOURCE_DIR "/samples/article-en.docx",
+	              LITERA_SOURCE_DIR "/tests/data/extract/sample-en-docx.expected");
+}
+
 Test(fixtures, sample_article)
 {
 	check_fixture(LITERA_SOURCE_DIR "/samples/article-ru.txt",

@@ -36,5 +36,10 @@ def main(argv):
                 f.write(line_of(it) + "\n")
         print(f"{stem}: {len(items)} references")
 
+# The samples are checked under their own names (tests/test_extract_docs.c):
+#   samples/article-ru.txt  -> article-ru.expected      (make_expected.py LITERA samples/article-ru.txt)
+#   samples/article-en.md   -> sample-en-md.expected
+#   samples/article-en.docx -> sample-en-docx.expected
+
 if __name__ == "__main__":
     main(sys.argv)
