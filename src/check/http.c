@@ -24,8 +24,10 @@ struct lit_http {
 	lit_http_opts o;
 	char *user_agent;
 	char *ca_file;
-	CURL **pool;
+	CURL **pool;          /* idle handles */
 	size_t npool, cappool;
+	CURL **live;          /* handles in the multi handle */
+	size_t nlive, caplive;
 	int running;
 };
 
@@ -80,6 +82,19 @@ void lit_http_free(lit_http *h)
 {
 	if (!h)
 		return;
+	/* transfers still running when a run is abandoned */
+	for (size_t i = 0; i < h->nlive; i++) {
+		lit_http_xfer *x = NULL;
+		curl_easy_getinfo(h->live[i], CURLINFO_PRIVATE, (char **)&x);
+		curl_multi_remove_handle(h->multi, h->live[i]);
+		if (x) {
+			curl_slist_free_all(x->headers);
+			x->headers = NULL;
+			x->easy = NULL;
+		}
+		curl_easy_cleanup(h->live[i]);
+	}
+	free(h->live);
 	for (size_t i = 0; i < h->npool; i++)
 		curl_easy_cleanup(h->pool[i]);
 	free(h->pool);
@@ -209,6 +224,17 @@ int lit_http_start(lit_http *h, lit_http_xfer *x)
 		curl_easy_cleanup(e);
 		return LIT_ENOMEM;
 	}
+	if (h->nlive == h->caplive) {
+		size_t nc = h->caplive ? h->caplive * 2 : 64;
+		CURL **nl = realloc(h->live, nc * sizeof *nl);
+		if (!nl) {
+			curl_slist_free_all(hdrs);
+			curl_easy_cleanup(e);
+			return LIT_ENOMEM;
+		}
+		h->live = nl;
+		h->caplive = nc;
+	}
 	x->easy = e;
 	x->headers = hdrs;
 	curl_easy_setopt(e, CURLOPT_URL, x->url);
@@ -245,6 +271,7 @@ int lit_http_start(lit_http *h, lit_http_xfer *x)
 		x->easy = NULL;
 		return LIT_ENETWORK;
 	}
+	h->live[h->nlive++] = e;
 	h->running++;
 	return LIT_OK;
 }
@@ -315,6 +342,12 @@ static void finish(lit_http *h, CURL *e, CURLcode rc)
 	x->headers = NULL;
 	x->easy = NULL;
 	h->running--;
+	for (size_t i = 0; i < h->nlive; i++) {
+		if (h->live[i] == e) {
+			h->live[i] = h->live[--h->nlive];
+			break;
+		}
+	}
 	/* keep the handle for the next transfer (its connection stays in the
 	 * multi handle's cache either way) */
 	if (h->npool == h->cappool) {
