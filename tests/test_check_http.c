@@ -227,6 +227,20 @@ Test(check_http, retry_after_waited, .init = start_plain, .fini = stop, .timeout
 	lit_check_report_free(rep);
 }
 
+/* Retry-After may be an HTTP date. */
+Test(check_http, retry_after_http_date, .init = start_plain, .fini = stop, .timeout = 30)
+{
+	char u[256];
+	url(u, sizeof u, "/ratelimit/once/d?ra=date");
+	const char *urls[] = { u };
+	lit_check_options o = fast_opts();
+	lit_check_report *rep = run_urls(&o, urls, 1);
+	const lit_link_result *r = lit_check_report_at(rep, 0);
+	cr_expect_eq(r->verdict, LIT_VERDICT_OK, "%s", r->message);
+	cr_expect(r->ms >= 900, "retried after %ld ms only", r->ms);
+	lit_check_report_free(rep);
+}
+
 /* Without retries the recovering 503 stays a server error: the retry is
  * what makes it ok. */
 Test(check_http, no_retry_no_recovery, .init = start_plain, .fini = stop, .timeout = 30)
@@ -491,6 +505,13 @@ Test(check_http, cache_makes_recheck_cheap, .init = start_plain, .fini = stop, .
 	cr_expect_eq(lit_check_report_at(rep, 1)->from_cache, 0);
 	cr_expect_eq(lit_check_report_at(rep, 1)->verdict, LIT_VERDICT_BROKEN);
 	cr_expect(took < 250, "recheck took %.0f ms", took);
+	lit_check_report_free(rep);
+	/* entries older than max_age are not used */
+	struct timespec ts = { 2, 100000000L };
+	nanosleep(&ts, NULL);
+	o.max_age_s = 1;
+	rep = run_urls(&o, urls, 2);
+	cr_expect_eq(lit_check_report_at(rep, 0)->from_cache, 0, "stale entry used");
 	lit_check_report_free(rep);
 	/* no_cache goes to the network again */
 	o.no_cache = 1;

@@ -104,7 +104,7 @@ int lit_check_cache_get(lit_check_cache *c, const char *key, long max_age_s, lit
 		long long age_limit = max_age_s;
 		if (ttl > 0 && ttl < age_limit)
 			age_limit = ttl;
-		if (now - at <= age_limit && now >= at) {
+		if (now - at < age_limit && now >= at) {
 			e->verdict = sqlite3_column_int(c->get, 0);
 			e->status = sqlite3_column_int(c->get, 1);
 			e->permanent = sqlite3_column_int(c->get, 2);

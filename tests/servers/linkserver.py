@@ -11,6 +11,7 @@ Prints "HTTP_PORT HTTPS_PORT" (0 when no TLS) on one line, then serves
 until its standard input closes (so it never outlives the test).
 Standard library only.
 """
+import email.utils
 import json
 import os
 import socket
@@ -123,6 +124,8 @@ class Handler(BaseHTTPRequestHandler):
                 STATE["first"][key] = n + 1
             if parts[1] == "always" or n == 0:
                 ra = q.get("ra", ["1"])[0]
+                if ra == "date":  # an HTTP-date two seconds ahead
+                    ra = email.utils.formatdate(time.time() + 2, usegmt=True)
                 return self.send(429, "slow down", {"Retry-After": ra})
             return self.send(200, "ok now")
         if head == "recover":  # 503 for 1.5 s after the first hit, then 200
