@@ -649,7 +649,7 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				lit_xjoin_line(&g->tmp, g->lines[j].s, g->lines[j].len, NULL);
 				j++;
 			}
-			if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2 && !bullet) {
+			if ((lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2 || L->len > 1500) && !bullet) {
 				/* a short subheading ("Архивные материалы") followed by references */
 				size_t k2 = j;
 				while (k2 < to && g->lines[k2].kind != K_TEXT)
@@ -1590,7 +1590,29 @@ static void make_texts(seg *g)
 	for (size_t q = 0; q < g->doc->nitems; q++) {
 		lit_xitem *it = &g->doc->items[q];
 		lit_buf b = LIT_BUF_INIT;
-		lit_xunwrap_markdown(&b, it->raw, strlen(it->raw));
+		const char *r = it->raw;
+		size_t rl = strlen(r);
+		/* "См.:", "См. также", "See also", "Cf." introduce the work: the
+		 * parser gets the work alone (raw keeps them) */
+		static const char *const intro[] = {
+			"См. также:", "См. также", "См.:", "См. ", "Ср.:", "Ср. ", "See also:", "See also",
+			"See:", "See ", "Cf.:", "Cf. ", "Подробнее см.:", "Подробнее см.", NULL
+		};
+		if (it->where != LIT_XW_LIST) {
+			for (size_t k = 0; intro[k]; k++) {
+				size_t m = strlen(intro[k]);
+				if (rl > m + 3 && memcmp(r, intro[k], m) == 0) {
+					r += m;
+					rl -= m;
+					while (rl && (*r == ' ' || *r == ':')) {
+						r++;
+						rl--;
+					}
+					break;
+				}
+			}
+		}
+		lit_xunwrap_markdown(&b, r, rl);
 		if (lit_buf_status(&b)) {
 			lit_buf_free(&b);
 			g->doc->failed = 1;
