@@ -146,7 +146,11 @@ static int idna_to_buf(const char *host, size_t len, lit_buf *b)
 		}
 		if (rc)
 			break;
-		(void)start;
+		/* no empty labels, except the root after a trailing dot */
+		if (ncp == 0 && !(i >= len && start > 0)) {
+			rc = -1;
+			break;
+		}
 		if (label_ascii) {
 			for (size_t j = 0; j < ncp; j++)
 				lit_buf_putc(b, (int)cps[j]);
