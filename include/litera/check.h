@@ -130,8 +130,10 @@ LIT_EXTERN(int) lit_checker_new(lit_checker **out, const lit_check_options *opts
 LIT_EXTERN(void) lit_checker_free(lit_checker *chk);
 
 /**
- * Check every URL (variable URL, plus URLs in note) and DOI (variable DOI,
- * and doi.org URLs) of `records`.  With `enrich`, missing fields of the
+ * Check every URL (variable URL, URLs in note, and URLs in the raw
+ * reference text when URL is empty) and DOI (variable DOI, doi.org URLs, a
+ * DOI written in URL, and a DOI in the raw text when DOI is empty) of
+ * `records`.  The same URL or DOI is fetched once however often it occurs.  With `enrich`, missing fields of the
  * records are filled from DOI metadata (the records are modified).
  * On success *out receives a report (free with lit_check_report_free());
  * links are reported in record order.
