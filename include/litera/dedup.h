@@ -41,7 +41,7 @@ typedef struct lit_dedup_options {
 	/** Non-zero: link translations both ways with custom "related". */
 	int link_related;
 	/** Largest block compared pair by pair; larger blocks are compared in a
-	 *  sliding window.  0 uses the default (64). */
+	 *  sliding window.  0 uses the default (24). */
 	size_t max_block;
 } lit_dedup_options;
 
@@ -63,8 +63,9 @@ typedef struct lit_dedup_report lit_dedup_report;
  * @param report   if not NULL, receives a report the caller frees with
  *                 lit_dedup_report_free() (NULL on failure)
  * @param err      if not NULL, receives the error
- * @return LIT_OK, LIT_EINVAL (bad options) or LIT_ENOMEM; on failure the
- *         list is unchanged.
+ * @return LIT_OK, LIT_EINVAL (bad options) or LIT_ENOMEM.  When memory
+ *         runs out while clusters are being merged, the clusters merged so
+ *         far stay merged (the list is valid, with no record lost).
  */
 LIT_EXTERN(int) lit_dedup(lit_records *records, const lit_dedup_options *opts,
                           lit_dedup_report **report, lit_error *err);

@@ -24,7 +24,7 @@
 #include "util/json.h"
 
 #define NONE_IDX UINT32_MAX
-#define WINDOW 12
+#define WINDOW 8
 
 typedef struct key_ent {
 	uint64_t h;
@@ -150,9 +150,12 @@ authors:
 			const char *a = st->arena.ptr + st->auth_off[f->auth];
 			size_t al = st->auth_len[f->auth];
 			if (f->year) {
-				char y[2][8];
-				snprintf(y[0], sizeof y[0], "%d", f->year);
-				snprintf(y[1], sizeof y[1], "%d", f->year + 1);
+				/* surname, initial and year (and year + 1 for online
+				 * first): "Smith 2019" alone makes large blocks */
+				char y[2][12];
+				int ini = st->auth_init[f->auth] ? st->auth_init[f->auth] : '-';
+				snprintf(y[0], sizeof y[0], "%c%d", ini, f->year);
+				snprintf(y[1], sizeof y[1], "%c%d", ini, f->year + 1);
 				add_key(ks, key_hash('A', a, al, y[0], strlen(y[0])), r);
 				add_key(ks, key_hash('A', a, al, y[1], strlen(y[1])), r);
 			}
@@ -394,11 +397,19 @@ static int lacks(const lit_dedup_feat *x, const lit_dedup_feat *y)
 	return (x->volume < 0 && y->volume >= 0) || (x->edition < 0 && y->edition >= 0);
 }
 
+#ifdef LIT_DEDUP_STATS
+static size_t stat_pairs[4], stat_blocks[4], stat_big[4];
+static int stat_pass;
+#endif
+
 static void compare_pair(engine *e, uint32_t a, uint32_t b)
 {
 	lit_dedup_verdict v;
 	if (a == b || find(e, a) == find(e, b))
 		return;
+#ifdef LIT_DEDUP_STATS
+	stat_pairs[stat_pass]++;
+#endif
 	lit_dedup_compare(&e->st, a, b, e->threshold, &v);
 	if (v.kind == 1) {
 		if (v.why == LIT_DEDUP_WHY_DOI)
@@ -479,6 +490,10 @@ static int process_blocks(engine *e, keyset *ks)
 		while (t < ks->n && ks->k[t].h == ks->k[s].h)
 			t++;
 		m = t - s;
+#ifdef LIT_DEDUP_STATS
+		if (m > 1) stat_blocks[stat_pass]++;
+		if (m > e->max_block) stat_big[stat_pass]++;
+#endif
 		if (m > 1 && m <= e->max_block) {
 			for (i = s; i < t; i++)
 				for (j = i + 1; j < t; j++)
@@ -923,84 +938,53 @@ static int set_related(lit_record *r, const char *other_id)
 static int apply(lit_records *recs, const lit_dedup_report *rep, int link_related)
 {
 	size_t n = lit_records_count(recs), c, i;
-	lit_record **all = NULL, **merged = NULL, **members = NULL;
+	lit_record **all = NULL, **members = NULL;
 	uint8_t *drop = NULL;
 	size_t maxc = 0;
 	int rc = LIT_OK;
 
 	all = malloc((n ? n : 1) * sizeof *all);
-	merged = calloc(rep->nclusters ? rep->nclusters : 1, sizeof *merged);
 	drop = calloc(n ? n : 1, 1);
 	for (c = 0; c < rep->nclusters; c++)
 		if (rep->cstart[c + 1] - rep->cstart[c] > maxc)
 			maxc = rep->cstart[c + 1] - rep->cstart[c];
 	members = malloc((maxc ? maxc : 1) * sizeof *members);
-	if (!all || !merged || !drop || !members) {
+	if (!all || !drop || !members) {
 		rc = LIT_ENOMEM;
 		goto done;
 	}
 	for (i = 0; i < n; i++)
 		all[i] = lit_records_at(recs, i);
-	/* merged copies first: on failure nothing has changed */
+	/* merge into each first member, in place: copies of a million records
+	 * would cost as much memory as the records */
 	for (c = 0; c < rep->nclusters && rc == LIT_OK; c++) {
 		size_t k, m = rep->cstart[c + 1] - rep->cstart[c];
-		for (k = 0; k < m; k++) {
+		for (k = 0; k < m; k++)
 			members[k] = all[rep->midx[rep->cstart[c] + k]];
-			if (k)
+		rc = lit_dedup_merge(members, m);
+		if (rc == LIT_OK)
+			for (k = 1; k < m; k++)
 				drop[rep->midx[rep->cstart[c] + k]] = 1;
-		}
-		rc = lit_dedup_merge(members, m, &merged[c]);
 	}
-	if (rc == LIT_OK && link_related && rep->nrel) {
-		/* related pairs are named by first members: use the merged copy
-		 * where there is one (records not in a cluster change in place) */
-		uint32_t *cl = malloc((n ? n : 1) * sizeof *cl);
-		if (!cl) {
-			rc = LIT_ENOMEM;
-		} else {
-			for (i = 0; i < n; i++)
-				cl[i] = NONE_IDX;
-			for (c = 0; c < rep->nclusters; c++)
-				cl[rep->midx[rep->cstart[c]]] = (uint32_t)c;
-			for (i = 0; i < rep->nrel && rc == LIT_OK; i++) {
-				size_t a = rep->rel[2 * i], b = rep->rel[2 * i + 1];
-				lit_record *ra = cl[a] != NONE_IDX ? merged[cl[a]] : all[a];
-				lit_record *rb = cl[b] != NONE_IDX ? merged[cl[b]] : all[b];
-				if (lit_record_id(rb))
-					rc = set_related(ra, lit_record_id(rb));
-				if (rc == LIT_OK && lit_record_id(ra))
-					rc = set_related(rb, lit_record_id(ra));
-			}
-			free(cl);
-		}
+	for (i = 0; i < rep->nrel && rc == LIT_OK && link_related; i++) {
+		lit_record *ra = all[rep->rel[2 * i]], *rb = all[rep->rel[2 * i + 1]];
+		if (lit_record_id(rb))
+			rc = set_related(ra, lit_record_id(rb));
+		if (rc == LIT_OK && lit_record_id(ra))
+			rc = set_related(rb, lit_record_id(ra));
 	}
-	if (rc != LIT_OK) {
-		for (c = 0; c < rep->nclusters; c++)
-			lit_record_free(merged[c]);
-		goto done;
-	}
-	/* swap in: empty the list from the end (O(1) each), push back survivors */
+	/* drop the absorbed records: empty the list from the end (O(1) each)
+	 * and push back the others (the capacity is kept: no failure) */
 	while (lit_records_count(recs) > 0)
 		(void)lit_records_take(recs, lit_records_count(recs) - 1);
-	{
-		size_t ci = 0;
-		for (i = 0; i < n; i++) {
-			if (drop[i]) {
-				lit_record_free(all[i]);
-				continue;
-			}
-			if (ci < rep->nclusters && rep->midx[rep->cstart[ci]] == i) {
-				lit_record_free(all[i]);
-				lit_records_push(recs, merged[ci]);
-				ci++;
-			} else {
-				lit_records_push(recs, all[i]);
-			}
-		}
+	for (i = 0; i < n; i++) {
+		if (drop[i])
+			lit_record_free(all[i]);
+		else
+			lit_records_push(recs, all[i]);
 	}
 done:
 	free(all);
-	free(merged);
 	free(drop);
 	free(members);
 	return rc;
@@ -1057,7 +1041,7 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 	memset(&e, 0, sizeof e);
 	e.recs = records;
 	e.threshold = opts->threshold > 0 ? opts->threshold : LIT_DEDUP_DEFAULT_THRESHOLD;
-	e.max_block = opts->max_block ? opts->max_block : 64;
+	e.max_block = opts->max_block ? opts->max_block : 24;
 	if ((rc = lit_dedup_store_build(&e.st, records)) != LIT_OK)
 		goto fail;
 	rc = LIT_ENOMEM;
@@ -1095,12 +1079,18 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 		int pass;
 		for (pass = 0; pass < 3; pass++) {
 			ks.n = 0;
+#ifdef LIT_DEDUP_STATS
+			stat_pass = pass;
+#endif
 			if ((rc = make_keys(&e.st, records, &ks, pass)) != LIT_OK ||
 			    (rc = process_blocks(&e, &ks)) != LIT_OK)
 				goto fail;
 		}
 	}
 	resolve_tentative(&e);
+#ifdef LIT_DEDUP_STATS
+	fprintf(stderr, "pairs %zu %zu %zu blocks %zu %zu %zu big %zu %zu %zu\n", stat_pairs[0], stat_pairs[1], stat_pairs[2], stat_blocks[0], stat_blocks[1], stat_blocks[2], stat_big[0], stat_big[1], stat_big[2]);
+#endif
 	free(ks.k);
 	ks.k = NULL;
 	if ((rc = build_report(&e, &rep)) != LIT_OK)

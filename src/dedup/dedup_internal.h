@@ -69,6 +69,10 @@ void lit_dedup_name_key(const lit_name *n, lit_buf *out);
 size_t lit_dedup_edit_distance(const char *a, size_t alen, const char *b,
                                size_t blen, size_t limit);
 
+/* Whether the edit distance of a and b is at most lim (with cheap
+ * length and letter-set filters first). */
+int lit_dedup_within(const char *a, size_t la, const char *b, size_t lb, size_t lim);
+
 /* A tokenised title: skeleton text plus token offsets. */
 typedef struct lit_dedup_tokens {
 	const char *text;        /* skeleton, tokens joined by spaces */
@@ -196,9 +200,9 @@ int lit_dedup_apart(const lit_dedup_feat *a, const lit_dedup_feat *b);
 
 /* ---- merging (merge.c) ------------------------------------------------ */
 
-/* Merge the n members of a cluster (members[0] is kept) into a new record
- * (*out, owned by the caller); the members are not changed.  LIT_OK,
- * LIT_EINVAL or LIT_ENOMEM. */
-int lit_dedup_merge(lit_record *const *members, size_t n, lit_record **out);
+/* Merge the n members of a cluster into members[0] (changed in place;
+ * the others are not changed).  LIT_OK, LIT_EINVAL or LIT_ENOMEM (then
+ * members[0] may hold part of the merge, but is a valid record). */
+int lit_dedup_merge(lit_record *const *members, size_t n);
 
 #endif

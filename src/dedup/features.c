@@ -456,7 +456,7 @@ static int author_key_eq(const lit_dedup_store *st, size_t x, size_t y)
 	if (mn < 5)
 		return 0;
 	lim = mn >= 9 ? 2 : 1;
-	return lit_dedup_edit_distance(sx, lx, sy, ly, lim) <= lim;
+	return lit_dedup_within(sx, lx, sy, ly, lim);
 }
 
 /* 1 first authors agree, 2 authors agree in another order, 0 disagree,
@@ -473,10 +473,12 @@ static int authors_agree(const lit_dedup_store *st, const lit_dedup_feat *a, con
 			return 0;
 		return 1;
 	}
-	/* reordered: most of the shorter list appears in the longer */
+	/* reordered: most of the shorter list appears in the longer (exact
+	 * keys only: a typo and a new order at once are too rare to pay for) */
 	for (i = 0; i < na; i++)
 		for (j = 0; j < nb; j++)
-			if (author_key_eq(st, a->auth + i, b->auth + j)) {
+			if (st->auth_hash[a->auth + i] == st->auth_hash[b->auth + j] &&
+			    st->auth_len[a->auth + i] == st->auth_len[b->auth + j]) {
 				hits++;
 				break;
 			}

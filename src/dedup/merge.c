@@ -332,19 +332,16 @@ static void put_occurrences(lit_buf *b, const lit_record *r, int *first)
 	lit_buf_putc(b, '}');
 }
 
-int lit_dedup_merge(lit_record *const *members, size_t n, lit_record **out)
+int lit_dedup_merge(lit_record *const *members, size_t n)
 {
 	lit_record *r;
 	lit_buf b = LIT_BUF_INIT;
 	size_t k;
 	int rc, first;
 
-	*out = NULL;
 	if (n == 0)
 		return LIT_EINVAL;
-	r = lit_record_clone(members[0]);
-	if (!r)
-		return LIT_ENOMEM;
+	r = members[0];
 	if (lit_record_type(r) == LIT_TYPE_DOCUMENT)
 		for (k = 1; k < n; k++)
 			if (lit_record_type(members[k]) != LIT_TYPE_DOCUMENT) {
@@ -359,34 +356,33 @@ int lit_dedup_merge(lit_record *const *members, size_t n, lit_record **out)
 					goto fail;
 				break;
 			}
+	/* provenance first, from the members as they came */
+	lit_buf_putc(&b, '[');
+	first = 1;
+	for (k = 0; k < n; k++)
+		put_ids(&b, members[k], &first);
+	lit_buf_puts(&b, "]\x1e[");
+	first = 1;
+	for (k = 0; k < n; k++)
+		put_occurrences(&b, members[k], &first);
+	lit_buf_putc(&b, ']');
+	if ((rc = lit_buf_status(&b)) != LIT_OK)
+		goto fail;
 	if ((rc = merge_fields(r, members, n)) != LIT_OK ||
 	    (rc = merge_names(r, members, n)) != LIT_OK ||
 	    (rc = merge_dates(r, members, n)) != LIT_OK ||
 	    (rc = merge_customs(r, members, n)) != LIT_OK)
 		goto fail;
-
-	lit_buf_putc(&b, '[');
-	first = 1;
-	for (k = 0; k < n; k++)
-		put_ids(&b, members[k], &first);
-	lit_buf_putc(&b, ']');
-	if ((rc = lit_buf_status(&b)) != LIT_OK ||
-	    (rc = lit_record_set_custom(r, "merged_ids", b.ptr, 1)) != LIT_OK)
-		goto fail;
-	lit_buf_clear(&b);
-	lit_buf_putc(&b, '[');
-	first = 1;
-	for (k = 0; k < n; k++)
-		put_occurrences(&b, members[k], &first);
-	lit_buf_putc(&b, ']');
-	if ((rc = lit_buf_status(&b)) != LIT_OK ||
-	    (rc = lit_record_set_custom(r, "occurrences", b.ptr, 1)) != LIT_OK)
-		goto fail;
+	{
+		char *sep = strchr(b.ptr, '\x1e');
+		*sep = '\0';
+		if ((rc = lit_record_set_custom(r, "merged_ids", b.ptr, 1)) != LIT_OK ||
+		    (rc = lit_record_set_custom(r, "occurrences", sep + 1, 1)) != LIT_OK)
+			goto fail;
+	}
 	lit_buf_free(&b);
-	*out = r;
 	return LIT_OK;
 fail:
 	lit_buf_free(&b);
-	lit_record_free(r);
 	return rc;
 }

@@ -811,6 +811,43 @@ static double tok_weight(const lit_dedup_tokens *t, size_t i)
 	return 1.0;
 }
 
+/* Which letters occur in s: one bit per letter class.  Each edit changes
+ * at most two bits, so masks differing in more than 2k bits rule out an
+ * edit distance of k without computing it. */
+static uint64_t char_mask(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+	for (i = 0; i < n; i++)
+		m |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+	return m;
+}
+
+static int popcount64(uint64_t x)
+{
+	int c = 0;
+	while (x) {
+		x &= x - 1;
+		c++;
+	}
+	return c;
+}
+
+int lit_dedup_within(const char *a, size_t la, const char *b, size_t lb, size_t lim)
+{
+	if ((la > lb ? la - lb : lb - la) > lim)
+		return 0;
+	if ((size_t)popcount64(char_mask(a, la) ^ char_mask(b, lb)) > 2 * lim)
+		return 0;
+	return lit_dedup_edit_distance(a, la, b, lb, lim) <= lim;
+}
+
+static int tok_exact(const lit_dedup_tokens *a, size_t i, const lit_dedup_tokens *b, size_t j)
+{
+	return a->hash[i] == b->hash[j] && a->len[i] == b->len[j] &&
+	       memcmp(a->text + a->off[i], b->text + b->off[j], a->len[i]) == 0;
+}
+
 /* 2 = same, 1 = one typo or an abbreviation, 0 = different. */
 static int tok_match(const lit_dedup_tokens *a, size_t i, const lit_dedup_tokens *b, size_t j,
                      int prefix_any)
@@ -841,11 +878,8 @@ static int tok_match(const lit_dedup_tokens *a, size_t i, const lit_dedup_tokens
 				return 1;
 		}
 	}
-	if (mn >= 4) {
-		size_t lim = mn >= 8 ? 2 : 1;
-		if (lit_dedup_edit_distance(ta, la, tb, lb, lim) <= lim)
-			return 1;
-	}
+	if (mn >= 4 && lit_dedup_within(ta, la, tb, lb, mn >= 8 ? 2 : 1))
+		return 1;
 	return 0;
 }
 
@@ -869,12 +903,25 @@ static double dice(const lit_dedup_tokens *a, size_t na, const lit_dedup_tokens 
 	memset(amatched, 0, na);
 	for (i = 0; i < na; i++)
 		for (j = 0; j < nb; j++)
-			if (!used[j] && tok_match(a, i, b, j, 0) == 2) {
+			if (!used[j] && tok_exact(a, i, b, j)) {
 				used[j] = 1;
 				amatched[i] = 1;
 				m += (tok_weight(a, i) + tok_weight(b, j)) / 2;
 				break;
 			}
+	{
+		/* even if every token left matched with a typo, too far apart:
+		 * the exact part is answer enough (callers need 0.6 or more) */
+		double ra = 0, rb = 0;
+		for (i = 0; i < na; i++)
+			if (!amatched[i])
+				ra += tok_weight(a, i);
+		for (j = 0; j < nb; j++)
+			if (!used[j])
+				rb += tok_weight(b, j);
+		if (2 * (m + 0.9 * (ra < rb ? ra : rb)) / (wa + wb) < 0.5)
+			return 2 * m / (wa + wb);
+	}
 	for (i = 0; i < na; i++) {
 		if (amatched[i])
 			continue;
