@@ -563,12 +563,16 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				break;
 			int cont = !blank_seen;
 			if (blank_seen) {
-				entry_text(g, &e);
-				int incomplete = !ends_terminal(g->tmp.ptr, g->tmp.len) &&
-				                 !(g->tmp.len && g->tmp.ptr[g->tmp.len - 1] == ')');
+				/* the last line decides (joining the whole entry each
+				 * time would be quadratic in its length) */
+				const xline *P = &g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first];
+				int incomplete = !ends_terminal(P->s, P->len) &&
+				                 !(P->len && P->s[P->len - 1] == ')');
 				cont = incomplete && (starts_lower(L->s, L->len) ||
-				                      lit_xurl_continues(g->tmp.ptr, g->tmp.len, L->s, L->len));
+				                      lit_xurl_continues(P->s, P->len, L->s, L->len));
 			}
+			if (e.nlines > 400)
+				cont = 0;   /* no entry is that long: this is running text */
 			if (!cont && !is_list_ender(L)) {
 				/* page furniture inside the list ("24 Journal. 2021. № 3"):
 				 * the next entry follows within a few short lines */
@@ -610,9 +614,11 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 		int bullet = bullet_start(L, &boff);
 		int starts = !e.open || blank_seen || bullet;
 		if (!starts && e.open) {
-			entry_text(g, &e);
-			if (ends_terminal(g->tmp.ptr, g->tmp.len) && author_start(L->s, L->len))
+			const xline *Q = &g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first];
+			if (ends_terminal(Q->s, Q->len) && author_start(L->s, L->len))
 				starts = 1;
+			if (e.nlines > 400)
+				break;
 			/* a short line ending a sentence, then a capital: the previous
 			 * entry ended before the right margin */
 			const xline *P = &g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first];
@@ -966,7 +972,7 @@ static void body_pass(seg *g)
 			continue;
 		}
 		if (in_note) {
-			int body = note_blank;
+			int body = note_blank || e.nlines >= 60;  /* no footnote runs that long */
 			if (!body && L->ind > 0 && prev_text != (size_t)-1 && e.lab.style != LAB_MD &&
 			    L->ind != g->lines[prev_text].ind)
 				body = 1;  /* a new text block: the page body resumes */
