@@ -780,7 +780,7 @@ static void on_marker(void *ctx, long num, int sup, size_t off)
  * lines before `line` (0 = any distance); its index or -1. */
 static long find_marker(seg *g, long num, long line, long window)
 {
-	for (size_t k = g->nmarks; k-- > 0;) {
+	for (size_t k = g->nmarks, steps = 0; k-- > 0 && steps < 4000; steps++) {
 		lit_xmarker *m = &g->marks[k];
 		if (window && m->line < line - window)
 			break;
@@ -1471,7 +1471,7 @@ static void split_multi(seg *g)
 			continue;
 		size_t rl = strlen(it->raw);
 		size_t loc;
-		if (lit_xrepeat_kind(it->raw, rl, &loc))
+		if (rl > 4000 || lit_xrepeat_kind(it->raw, rl, &loc))
 			continue;
 		int depth = 0, quote = 0;
 		size_t start = 0;
