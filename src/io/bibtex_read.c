@@ -16,8 +16,16 @@
  *      an entry type that is not the default for its CSL type in
  *      "bibtex-type", so that the writers can give them back.
  *
+ * When the text has no "crossref" at all, step 2 runs as soon as each
+ * entry is read, so raw entries never pile up (a 10,000-entry file reads
+ * in about 32 MB).
+ *
  * The first syntax error stops the read: the message names the file and
  * line, LIT_EPARSE is returned, and the entries read before stay in `out`.
+ * Invalid UTF-8 and NUL bytes are refused up front.  Pathological inputs
+ * get a clear LIT_ELIMIT instead of time or memory: @string expansion is
+ * bounded (4x the input + 16 MB), as are fields per entry (1000) and names
+ * per list (20000).  Nothing recurses, so brace depth is unbounded.
  */
 #include <ctype.h>
 #include <stdarg.h>
