@@ -78,6 +78,7 @@ def main():
     ap.add_argument("--no-synth", action="store_true")
     ap.add_argument("--final", default=None)
     ap.add_argument("--final-model", default=None, help="also write the final binary model here")
+    ap.add_argument("--train-args", default="-c 3 -p 500", help="extra `litera train` options (CV and final alike)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     K = a.folds
@@ -128,7 +129,7 @@ def main():
                          [s for i, s in enumerate(gost_seqs) if fold_of(i) != k] +
                          [s for i, s in enumerate(seed_seqs) if fold_of(i) != k])
         model = os.path.join(a.work, f"model_{k}.bin")
-        run([a.litera, "train", "-e", str(a.epochs), "-o", model,
+        run([a.litera, "train", "-e", str(a.epochs)] + a.train_args.split() + ["-o", model,
              os.path.join(a.work, f"train_any_{k}.xml"), os.path.join(a.work, f"train_grobid_{k}.xml"),
              os.path.join(a.work, f"train_gost_{k}.xml"), os.path.join(a.work, "extra.xml")])
         if "anystyle" in only:
@@ -172,9 +173,9 @@ def main():
         allf = [os.path.join(a.work, "all_any.xml"), os.path.join(a.work, "all_gost.xml"), os.path.join(a.work, "extra.xml")]
         D.write_anystyle(allf[0], [s for f in any_files for s in any_seqs[f]])
         D.write_anystyle(allf[1], gost_seqs + seed_seqs)
-        run([a.litera, "train", "-e", str(a.epochs), "--emit-c", "-o", a.final] + allf + [grobid_dir])
+        run([a.litera, "train", "-e", str(a.epochs), "--emit-c"] + a.train_args.split() + ["-o", a.final] + allf + [grobid_dir])
         if a.final_model:
-            run([a.litera, "train", "-e", str(a.epochs), "-o", a.final_model] + allf + [grobid_dir])
+            run([a.litera, "train", "-e", str(a.epochs)] + a.train_args.split() + ["-o", a.final_model] + allf + [grobid_dir])
         print(f"final model (all data) written to {a.final}")
     return 0
 

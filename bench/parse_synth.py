@@ -401,6 +401,54 @@ def english(rng):
     vol, iss = rng.randint(1, 300), rng.randint(1, 12)
     a, b = pages(rng)
     d = dash(rng)
+    if style == "news" and rng.random() < 0.5:
+        tt = " ".join(w[:1].upper() + w[1:] for w in t.split()) if rng.random() < 0.5 else t
+        v = rng.random()
+        if v < 0.35:   # Title / Author // Site. Available at: <url> (accessed dd.mm.yyyy).
+            r.add(tt, "title")
+            if rng.random() < 0.6:
+                fam, ini, g = names[0]
+                r.add(" / ", "other")
+                r.add(f"{g} {fam}", "author")
+            r.add(" // ", "other")
+            r.add(ch(rng, SITES), "container-title")
+            r.add(". ", "other")
+            if rng.random() < 0.4:
+                r.add(date_dmy(rng, y), "date")
+                r.add(". ", "other")
+            r.add(ch(rng, ["Available at: ", "URL: ", "Available from: "]), "other")
+            u = url(rng)
+            r.add(ch(rng, [f"<{u}>", u]), "url")
+            r.add(" ", "other")
+            r.add(ch(rng, [f"(accessed {date_dmy(rng, rng.randint(2015, 2026))})", f"(accessed: {date_dmy(rng, rng.randint(2015, 2026))})",
+                           f"(дата обращения: {date_dmy(rng, rng.randint(2015, 2026))})"]), "accessed")
+            r.add(".", "other")
+        elif v < 0.6:  # The Economist. “Title”. dd.mm.yyyy. URL: ... (accessed: ...).
+            r.add(ch(rng, SITES), "container-title")
+            r.add(". ", "other")
+            r.add(f"“{tt}”", "title")
+            r.add(". ", "other")
+            r.add(date_dmy(rng, y), "date")
+            r.add(". URL: ", "other")
+            r.add(url(rng), "url")
+            r.add(" ", "other")
+            r.add(f"(accessed: {date_dmy(rng, rng.randint(2015, 2026))})", "accessed")
+            r.add(".", "other")
+        else:          # Title. Organisation. (in Russian) (accessed: ...).
+            if rng.random() < 0.3:
+                fam, ini, g = names[0]
+                r.add(f"{fam} {ini[0]} ", "author")
+            r.add(tt, "title")
+            r.add(". ", "other")
+            r.add(ch(rng, SITES), "container-title")
+            r.add(". ", "other")
+            if rng.random() < 0.5:
+                r.add(ch(rng, [f"{rng.randint(1, 12):02d}/{rng.randint(1, 28):02d}/{y}", f"{ch(rng, MONTHS_EN)} {rng.randint(1, 28)}, {y}"]), "date")
+                r.add(". ", "other")
+            r.add("(in Russian) ", "note")
+            r.add(f"(accessed: {date_dmy(rng, rng.randint(2015, 2026))})", "accessed")
+            r.add(".", "other")
+        return r
     if style == "news":
         if rng.random() < 0.3:
             fam, ini, g = names[0]

@@ -58,10 +58,11 @@ typedef struct lit_train_options {
 	unsigned seed;       /**< shuffling seed; 0 = fixed default */
 	int emit_c;          /**< non-zero: write C source (an embeddable array) instead of a binary model */
 	int verbose;         /**< progress on stderr */
+	int prune;           /**< drop weights below this many 1/32000ths of the largest; 0 = default (2) */
 } lit_train_options;
 
 #define LIT_TRAIN_OPTIONS_VERSION 1
-#define LIT_TRAIN_OPTIONS_INIT { LIT_TRAIN_OPTIONS_VERSION, 0, 0, 0, 0, 0 }
+#define LIT_TRAIN_OPTIONS_INIT { LIT_TRAIN_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Train a model from labelled references and write it to `out_path`.

@@ -14,6 +14,7 @@ static const cli_opt opts[] = {
 	{ 'e', 'e', "epochs", "N", "passes over the data (default 12)" },
 	{ 'c', 'c', "min-count", "N", "drop features seen fewer than N times (default 2)" },
 	{ 's', 's', "seed", "N", "shuffling seed" },
+	{ 'p', 'p', "prune", "Q", "drop weights below Q/32000 of the largest (default 2; larger = smaller model)" },
 	{ 'C', 0, "emit-c", NULL, "write C source for embedding (src/parse/model_data.c)" },
 	{ 'v', 'v', "verbose", NULL, "report progress on standard error" },
 	{ 'h', 'h', "help", NULL, "show this help" },
@@ -50,14 +51,16 @@ int cmd_train(int argc, char **argv)
 		case 'e':
 		case 'c':
 		case 's':
+		case 'p':
 			if (!number(p.value, &v)) {
 				cli_errorf("train: --%s needs a number, got '%s'",
-				           id == 'e' ? "epochs" : id == 'c' ? "min-count" : "seed", p.value);
+				           id == 'e' ? "epochs" : id == 'c' ? "min-count" : id == 'p' ? "prune" : "seed", p.value);
 				free(files);
 				return EXIT_USAGE;
 			}
 			if (id == 'e') to.epochs = v;
 			else if (id == 'c') to.min_count = v;
+			else if (id == 'p') to.prune = v;
 			else to.seed = (unsigned)v;
 			break;
 		case 'C': to.emit_c = 1; break;

@@ -124,6 +124,20 @@ int lit_pset_add(lit_pset *set, const char *text, size_t len, const uint8_t *cha
 				best = l;
 		q->labels[i] = (uint8_t)best;
 	}
+	/* one convention for every source (AnyStyle's): "In"/"In:" before a
+	 * container belongs to it, "(eds.)" next to editors to the editors */
+	for (size_t i = 0; i < t->n; i++) {
+		const lit_ptoken *k = &t->tok[i];
+		if (q->labels[i] != LIT_PL_OTHER)
+			continue;
+		if ((k->lex & LIT_LEX_IN) && i + 1 < t->n &&
+		    (q->labels[i + 1] == LIT_PL_CONTAINER || q->labels[i + 1] == LIT_PL_JOURNAL) &&
+		    (text[k->start] == 'I' || text[k->start] == 'i'))
+			q->labels[i] = q->labels[i + 1];
+		else if ((k->lex & LIT_LEX_ED) &&
+		         ((i > 0 && q->labels[i - 1] == LIT_PL_EDITOR) || (i + 1 < t->n && q->labels[i + 1] == LIT_PL_EDITOR)))
+			q->labels[i] = LIT_PL_EDITOR;
+	}
 	set->n++;
 	return LIT_OK;
 }

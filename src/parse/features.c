@@ -28,38 +28,12 @@ enum {
 	F_PCORE, F_NCORE, F_P2CORE, F_N2CORE, F_PSHAPE, F_NSHAPE, F_PLEX, F_NLEX,
 	F_STRUCT, F_AREA, F_HOST_SHAPE, F_BRACKETS, F_DOC, F_DOC_POS, F_LEN,
 	F_NUMCLASS, F_PCORE_CORE, F_PLAST, F_NFIRST, F_CORE_BEFORE, F_RESP_CLASS,
-	F_INIT_CTX, F_DOC_SHAPE, F_QUOTE_SHAPE, F_AFTERIN_SHAPE, F_LEX_AREA
+	F_INIT_CTX, F_DOC_SHAPE, F_QUOTE_SHAPE, F_AFTERIN_SHAPE, F_LEX_AREA,
+	F_YEAR_SHAPE, F_SEG, F_SEG_SHAPE, F_SEGPOS_CORE, F_N_IN, F_NN_SHAPE
 };
 
 #define CLASS_BITS (LIT_TF_CYR | LIT_TF_LAT | LIT_TF_CJK | LIT_TF_DIGIT | LIT_TF_UPPER0 | \
                     LIT_TF_ALLCAPS | LIT_TF_INITIAL | LIT_TF_YEAR | LIT_TF_RANGE | LIT_TF_PUNCT | LIT_TF_URL)
-
-/* Hash of the first/last n code points of the lower-cased core. */
-static void affixes(const lit_ptokens *t, const lit_ptoken *k, uint64_t pre[3], uint64_t suf[3])
-{
-	char low[96];
-	size_t len = lit_pu8_lower_str(t->text + k->core_start, k->core_end - k->core_start, low, sizeof low);
-	size_t cut[4] = { 0, 0, 0, 0 };
-	size_t i = 0, n = 0;
-	/* prefixes */
-	while (i < len && n < 3) {
-		lit_pu8_next(low, len, &i);
-		cut[++n] = i;
-	}
-	for (size_t k2 = 0; k2 < 3; k2++)
-		pre[k2] = (k2 + 1 <= n) ? lit_phash(low, cut[k2 + 1], 10 + k2) : 0;
-	/* suffixes */
-	size_t ends[4] = { len, len, len, len };
-	size_t m = 0, j = len;
-	while (j > 0 && m < 3) {
-		j--;
-		while (j > 0 && ((unsigned char)low[j] & 0xC0) == 0x80)
-			j--;
-		ends[++m] = j;
-	}
-	for (size_t k2 = 0; k2 < 3; k2++)
-		suf[k2] = (k2 + 1 <= m) ? lit_phash(low + ends[k2 + 1], len - ends[k2 + 1], 20 + k2) : 0;
-}
 
 static uint64_t numclass(const lit_ptoken *k)
 {
@@ -86,29 +60,24 @@ size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out)
 	const lit_ptoken *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
 	const lit_ptoken *n2 = i + 2 < t->n ? &t->tok[i + 2] : NULL;
 	size_t n = 0;
-	uint64_t pre[3], suf[3];
 	uint64_t cls = k->flags & CLASS_BITS;
-	size_t tl = k->end - k->start;
 
 	out[n++] = mix(F_BIAS, 0);
 	out[n++] = mix(F_LOWER, k->h_lower);
 	out[n++] = mix(F_CORE, k->h_core);
 	out[n++] = mix(F_SHAPE, k->h_shape);
-	if (tl <= 8)
-		out[n++] = mix(F_EXACT, lit_phash(t->text + k->start, tl, 4));
-	if (!(k->flags & LIT_TF_URL)) {
-		affixes(t, k, pre, suf);
-		if (pre[0]) out[n++] = mix(F_PRE1, pre[0]);
-		if (pre[1]) out[n++] = mix(F_PRE2, pre[1]);
-		if (pre[2]) out[n++] = mix(F_PRE3, pre[2]);
-		if (suf[0]) out[n++] = mix(F_SUF1, suf[0]);
-		if (suf[1]) out[n++] = mix(F_SUF2, suf[1]);
-		if (suf[2]) out[n++] = mix(F_SUF3, suf[2]);
-	}
+	if (k->h_pre[0]) out[n++] = mix(F_PRE1, k->h_pre[0]);
+	if (k->h_pre[1]) out[n++] = mix(F_PRE2, k->h_pre[1]);
+	if (k->h_pre[2]) out[n++] = mix(F_PRE3, k->h_pre[2]);
+	if (k->h_suf[0]) out[n++] = mix(F_SUF1, k->h_suf[0]);
+	if (k->h_suf[1]) out[n++] = mix(F_SUF2, k->h_suf[1]);
+	if (k->h_suf[2]) out[n++] = mix(F_SUF3, k->h_suf[2]);
 	out[n++] = mix(F_CLASS, cls);
-	for (uint32_t b = 0; b < 23; b++)
-		if (k->lex & (1u << b))
+	for (uint32_t b = 0, nb = 0; b < 23 && nb < 8; b++)
+		if (k->lex & (1u << b)) {
 			out[n++] = mix(F_LEX, b);
+			nb++;
+		}
 	out[n++] = mix(F_POS, i < 6 ? i : (i + 1 == t->n ? 99 : 50));
 	out[n++] = mix(F_RELPOS, t->n ? (i * 8) / t->n : 0);
 	out[n++] = mix(F_PCORE, p ? p->h_core : 1);
@@ -121,17 +90,14 @@ size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out)
 	out[n++] = mix(F_NLEX, nx ? nx->lex : 0xFFFFFFFFu);
 	out[n++] = mix(F_STRUCT, (uint64_t)k->host | (uint64_t)k->resp << 1 | (uint64_t)k->after_in << 2 |
 	                         (uint64_t)(k->area > 3 ? 3 : k->area) << 3);
-	out[n++] = mix(F_AREA, k->area);
 	out[n++] = mix(F_HOST_SHAPE, k->h_shape ^ ((uint64_t)k->host << 60) ^ ((uint64_t)k->resp << 61));
 	out[n++] = mix(F_BRACKETS, k->flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN | LIT_TF_INBRACK));
 	{
 		uint64_t doc = t->doc_flags & (LIT_TF_CYR | LIT_TF_LAT | LIT_TF_CJK | LIT_DF_SLASHES |
 		                               LIT_DF_AREAS | LIT_DF_QUOTES | LIT_DF_LEADNUM);
-		out[n++] = mix(F_DOC, doc);
 		out[n++] = mix(F_DOC_POS, doc ^ ((uint64_t)(t->n ? (i * 4) / t->n : 0) << 40));
 		out[n++] = mix(F_DOC_SHAPE, k->h_shape ^ (doc << 24));
 	}
-	out[n++] = mix(F_LEN, k->nletters > 12 ? 12 : k->nletters);
 	out[n++] = mix(F_NUMCLASS, numclass(k) | (uint64_t)(p ? p->lex : 0) << 8);
 	out[n++] = mix(F_PCORE_CORE, (p ? p->h_core : 7) * 31 + k->h_core);
 	{
@@ -147,6 +113,13 @@ size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out)
 	                          (k->flags & (LIT_TF_INITIAL | LIT_TF_UPPER0)));
 	out[n++] = mix(F_QUOTE_SHAPE, k->h_shape ^ (uint64_t)(k->flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN)) << 40);
 	out[n++] = mix(F_AFTERIN_SHAPE, k->h_shape ^ ((uint64_t)k->after_in << 50) ^ ((uint64_t)(i < 3) << 51));
+	out[n++] = mix(F_YEAR_SHAPE, k->h_shape ^ ((uint64_t)k->year_before << 56) ^ ((uint64_t)(i == 0) << 57));
+	out[n++] = mix(F_SEG, (uint64_t)k->seg | (uint64_t)k->segpos << 8 | (uint64_t)k->year_before << 16);
+	out[n++] = mix(F_SEG_SHAPE, k->h_shape ^ ((uint64_t)k->seg << 48) ^ ((uint64_t)(k->segpos ? 1 : 0) << 56));
+	out[n++] = mix(F_SEGPOS_CORE, k->h_core ^ ((uint64_t)(k->segpos > 1 ? 2 : k->segpos) << 58));
+	out[n++] = mix(F_N_IN, (uint64_t)(nx ? (nx->lex & (LIT_LEX_IN | LIT_LEX_ED | LIT_LEX_URLW | LIT_LEX_VOL | LIT_LEX_PAGE | LIT_LEX_NUM)) : 1) |
+	                       (uint64_t)(unsigned char)t->text[k->end - 1] << 32);
+	out[n++] = mix(F_NN_SHAPE, (nx ? nx->h_shape : 3) * 1000003u + (n2 ? n2->h_shape : 5));
 	if (k->lex)
 		out[n++] = mix(F_LEX_AREA, k->lex ^ (uint64_t)k->area << 32 ^ (uint64_t)k->host << 40);
 	return n;

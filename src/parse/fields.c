@@ -30,7 +30,14 @@ typedef struct ctx {
 	size_t nsp;
 	lit_record *rec;
 	char buf[LIT_PARSE_MAX_TEXT + 64];
+	char low[LIT_PARSE_MAX_TEXT + 8]; /* the whole text, lower-cased */
 } ctx;
+
+/* Does the lower-cased text contain `needle` (lower-case)? */
+static int text_has(const ctx *c, const char *needle)
+{
+	return strstr(c->low, needle) != NULL;
+}
 
 static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -519,15 +526,12 @@ static void set_date(ctx *c, lit_var var, const char *s, size_t len)
 static void find_accessed(ctx *c)
 {
 	static const char *const keys[] = { "дата обращения", "дата обр", "accessed", "access date", "viewed", "visited", "consulted", "abgerufen am", "retrieved on", "last accessed", NULL };
-	const char *s = c->t->text;
-	size_t len = c->t->len;
-	char low[LIT_PARSE_MAX_TEXT + 8];
-	size_t ll = lit_pu8_lower_str(s, len, low, sizeof low - 1);
-	low[ll] = 0;
+	const char *low = c->low;
+	size_t ll = strlen(low);
 	if (lit_record_date(c->rec, LIT_VAR_ACCESSED))
 		return;
 	for (size_t k = 0; keys[k]; k++) {
-		char *m = strstr(low, keys[k]);
+		const char *m = strstr(low, keys[k]);
 		if (!m)
 			continue;
 		/* the lower-cased copy has the same byte offsets for these scripts */
@@ -603,7 +607,7 @@ static const char *language_of(const ctx *c)
 		{ "(на укр", "uk" },
 	};
 	for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-		if (contains_ci(s, len, cues[i].cue))
+		if (text_has(c, cues[i].cue))
 			return cues[i].lang;
 	/* the title's script decides, else the whole string's */
 	const span *t = first_span(c, LIT_PL_TITLE);
@@ -660,22 +664,22 @@ static lit_type infer_type(ctx *c)
 	int has_page = lit_record_get(c->rec, LIT_VAR_PAGE) != NULL;
 	const lit_date *iss = lit_record_date(c->rec, LIT_VAR_ISSUED);
 
-	if (starts_ci(s, len, "пат") || contains_ci(s, len, "патент") || contains_ci(s, len, "patent "))
+	if (starts_ci(s, len, "пат") || text_has(c, "патент") || text_has(c, "patent "))
 		return LIT_TYPE_PATENT;
 	if (starts_ci(s, len, "гост") || (title && (starts_ci(title, tl, "гост") || starts_ci(title, tl, "iso ") ||
 	                                            starts_ci(title, tl, "снип") || starts_ci(title, tl, "сп "))))
 		return LIT_TYPE_STANDARD;
-	if (contains_ci(s, len, "дис.") || contains_ci(s, len, "диссертац") || contains_ci(s, len, "автореф") ||
-	    contains_ci(s, len, "thesis") || contains_ci(s, len, "dissertation") || (genre && contains_ci(genre, strlen(genre), "diss")))
+	if (text_has(c, "дис.") || text_has(c, "диссертац") || text_has(c, "автореф") ||
+	    text_has(c, "thesis") || text_has(c, "dissertation") || (genre && contains_ci(genre, strlen(genre), "diss")))
 		return LIT_TYPE_THESIS;
-	if (contains_ci(s, len, "федер. закон") || contains_ci(s, len, "федеральный закон") ||
-	    contains_ci(s, len, "федерального закона") || contains_ci(s, len, " : указ ") || contains_ci(s, len, "постановление ") ||
-	    contains_ci(s, len, "собр. законодательства") || contains_ci(s, len, "собрание законодательства") ||
-	    contains_ci(s, len, " : закон ") || contains_ci(s, len, "кодекс российской"))
+	if (text_has(c, "федер. закон") || text_has(c, "федеральный закон") ||
+	    text_has(c, "федерального закона") || text_has(c, " : указ ") || text_has(c, "постановление ") ||
+	    text_has(c, "собр. законодательства") || text_has(c, "собрание законодательства") ||
+	    text_has(c, " : закон ") || text_has(c, "кодекс российской"))
 		return LIT_TYPE_LEGISLATION;
-	if (contains_ci(s, len, "отчет о нир") || contains_ci(s, len, "отчёт о нир") || contains_ci(s, len, "tech. rep") ||
-	    contains_ci(s, len, "technical report") || contains_ci(s, len, "working paper") ||
-	    contains_ci(s, len, "occasional paper") || contains_ci(s, len, "research report") ||
+	if (text_has(c, "отчет о нир") || text_has(c, "отчёт о нир") || text_has(c, "tech. rep") ||
+	    text_has(c, "technical report") || text_has(c, "working paper") ||
+	    text_has(c, "occasional paper") || text_has(c, "research report") ||
 	    (genre && contains_ci(genre, strlen(genre), "report")))
 		return LIT_TYPE_REPORT;
 	if (title && (starts_ci(title, tl, "interview") || starts_ci(title, tl, "интервью")))
@@ -692,8 +696,8 @@ static lit_type infer_type(ctx *c)
 			return LIT_TYPE_PAPER_CONFERENCE;
 		if (jt || (has_vol && !has_pub))
 			return LIT_TYPE_ARTICLE_JOURNAL;
-		if (lit_record_name_count(c->rec, LIT_VAR_EDITOR) || has_pub || contains_ci(s, len, " in: ") ||
-		    contains_ci(s, len, "в кн.") || (ct && ct->t0 > 0 && (c->t->tok[ct->t0 - 1].lex & LIT_LEX_IN)))
+		if (lit_record_name_count(c->rec, LIT_VAR_EDITOR) || has_pub || text_has(c, " in: ") ||
+		    text_has(c, "в кн.") || (ct && ct->t0 > 0 && (c->t->tok[ct->t0 - 1].lex & LIT_LEX_IN)))
 			return LIT_TYPE_CHAPTER;
 		if (iss && iss->day && !has_vol)
 			return LIT_TYPE_ARTICLE_NEWSPAPER;
@@ -747,20 +751,25 @@ static void do_names(ctx *c, int label, lit_var var)
 	lit_pnames_add(c->rec, var, tmp, pos);
 }
 
-int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, lit_record *rec)
+int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec)
 {
 	ctx *c = NULL;
 	char note[1024];
 	size_t notelen = 0;
 
 	/* ctx is large (buffers): allocate */
-	c = calloc(1, sizeof *c);
+	c = malloc(sizeof *c); /* not zeroed: every member is set before use */
 	if (!c)
 		return LIT_ENOMEM;
+	c->nsp = 0;
 	c->t = t;
 	c->labels = labels;
 	c->rec = rec;
 	note[0] = 0;
+	{
+		size_t ll = lit_pu8_lower_str(t->text, t->len, c->low, sizeof c->low - 1);
+		c->low[ll] = 0;
+	}
 
 	/* spans */
 	for (size_t i = 0; i < t->n;) {
@@ -875,7 +884,13 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, lit_record *r
 			len = span_text(c, p, 1);
 			set_text(c, LIT_VAR_MEDIUM, c->buf, len);
 			break;
-		case LIT_PL_URL:
+		case LIT_PL_URL: {
+			int urlish = 0;
+			for (size_t k = p->t0; k < p->t1; k++)
+				if (t->tok[k].flags & LIT_TF_URL)
+					urlish = 1;
+			if (!urlish)
+				break; /* a word the model took for an address */
 			len = squash(t->text, p->a, p->b, c->buf, sizeof c->buf);
 			/* the span may hold "URL:" and the address: keep the URL-looking tokens */
 			for (size_t k = p->t0; k < p->t1; k++)
@@ -894,6 +909,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, lit_record *r
 					set_text(c, LIT_VAR_URL, c->buf, len);
 			}
 			break;
+		}
 		case LIT_PL_DOI:
 			len = span_text(c, p, 1);
 			set_doi_from(c, c->buf, len);
@@ -974,7 +990,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, lit_record *r
 		}
 	}
 	find_accessed(c);
-	if (!lit_record_date(rec, LIT_VAR_ISSUED)) {
+	if (!lit_record_date(rec, LIT_VAR_ISSUED) && rules) {
 		/* a year somewhere outside the access date */
 		for (size_t i = 0; i < t->n; i++) {
 			const lit_ptoken *k = &t->tok[i];

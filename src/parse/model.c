@@ -16,15 +16,15 @@
 
 uint32_t lit_pmodel_checksum(const uint32_t *words, size_t nwords)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = HDR; i < nwords; i++) {
-		uint32_t w = words[i];
-		for (int b = 0; b < 4; b++) {
-			h ^= (w >> (8 * b)) & 0xFF;
-			h *= 16777619u;
-		}
-	}
-	return h;
+	/* FNV-1a over 32-bit words (four lanes, so the multiplications overlap) */
+	uint32_t h[4] = { 2166136261u, 2166136261u ^ 1u, 2166136261u ^ 2u, 2166136261u ^ 3u };
+	size_t i = HDR;
+	for (; i + 4 <= nwords; i += 4)
+		for (int k = 0; k < 4; k++)
+			h[k] = (h[k] ^ words[i + (size_t)k]) * 16777619u;
+	for (; i < nwords; i++)
+		h[0] = (h[0] ^ words[i]) * 16777619u;
+	return ((h[0] * 31u + h[1]) * 31u + h[2]) * 31u + h[3];
 }
 
 int lit_pmodel_init(lit_pmodel *m, const uint32_t *w, size_t nwords, lit_error *err)
@@ -69,6 +69,9 @@ int lit_pmodel_init(lit_pmodel *m, const uint32_t *w, size_t nwords, lit_error *
 		return lit_error_set(err, LIT_EUNSUPPORTED, NULL, 0, "parser model: %u labels, at most %d known",
 		                     nl, (int)LIT_PL__COUNT);
 	m->trans = (const int32_t *)(w + HDR + nl * NAMEW);
+	for (uint32_t x = 0; x < nl; x++)
+		for (uint32_t y = 0; y < nl; y++)
+			m->transT[y * nl + x] = m->trans[x * nl + y];
 	m->table = w + HDR + nl * NAMEW + (nl + 1) * nl;
 	m->mask = (1u << bits) - 1;
 	m->entries = m->table + ((size_t)2 << bits);
@@ -138,21 +141,61 @@ void lit_pmodel_fini(lit_pmodel *m)
 	}
 }
 
-static void add_feature(const lit_pmodel *m, uint32_t f, int32_t *score)
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* Table slot value for feature f (0 when absent). */
+static uint32_t find_slot(const lit_pmodel *m, uint32_t f)
 {
 	uint32_t s = f & m->mask;
 	for (;;) {
 		uint32_t key = m->table[2 * s];
-		if (key == f) {
-			uint32_t v = m->table[2 * s + 1];
-			const uint32_t *e = m->entries + (v >> 8);
-			for (uint32_t k = 0, c = v & 0xFF; k < c; k++)
-				score[e[k] >> 16] += (int16_t)(e[k] & 0xFFFF);
-			return;
-		}
+		if (key == f)
+			return m->table[2 * s + 1];
 		if (key == 0)
-			return;
+			return 0;
 		s = (s + 1) & m->mask;
+	}
+}
+
+/*
+ * Emission scores of every token.  The model is a few MB, so every feature
+ * lookup is a cache miss: the features of all tokens are hashed first and
+ * their table slots prefetched, then the slots are read and the weight
+ * entries prefetched, then the weights added - the misses overlap instead
+ * of queueing.
+ */
+static void emissions(const lit_pmodel *m, const lit_ptokens *t, uint32_t *feats, uint8_t *nf, int32_t *emit)
+{
+	size_t n = t->n;
+	int L = m->nlabels;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t *f = feats + i * LIT_PFEAT_MAX;
+		nf[i] = (uint8_t)lit_pfeat_token(t, i, f);
+		for (size_t k = 0; k < nf[i]; k++)
+			PREFETCH(&m->table[2 * (f[k] & m->mask)]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint32_t *f = feats + i * LIT_PFEAT_MAX;
+		for (size_t k = 0; k < nf[i]; k++) {
+			f[k] = find_slot(m, f[k]);
+			if (f[k])
+				PREFETCH(m->entries + (f[k] >> 8));
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const uint32_t *f = feats + i * LIT_PFEAT_MAX;
+		int32_t *score = emit + i * (size_t)L;
+		memset(score, 0, sizeof(int32_t) * (size_t)L);
+		for (size_t k = 0; k < nf[i]; k++) {
+			uint32_t v = f[k];
+			const uint32_t *e = m->entries + (v >> 8);
+			for (uint32_t j = 0, c = v & 0xFF; j < c; j++)
+				score[e[j] >> 16] += (int16_t)(e[j] & 0xFFFF);
+		}
 	}
 }
 
@@ -164,39 +207,41 @@ void lit_pmodel_decode(const lit_pmodel *m, const lit_ptokens *t, uint8_t *label
 		return;
 	int32_t *delta = malloc(sizeof(int32_t) * (size_t)L * 2);
 	uint8_t *back = malloc(n * (size_t)L);
-	if (!delta || !back) {
+	uint32_t *feats = malloc(sizeof(uint32_t) * n * LIT_PFEAT_MAX);
+	uint8_t *nf = malloc(n);
+	int32_t *emit = malloc(sizeof(int32_t) * n * (size_t)L);
+	if (!delta || !back || !feats || !nf || !emit) {
 		free(delta);
 		free(back);
+		free(feats);
+		free(nf);
+		free(emit);
 		lit_prules_label(t, labels);
 		return;
 	}
 	int32_t *cur = delta, *prev = delta + L;
-	int32_t emit[64];
-	uint32_t feats[LIT_PFEAT_MAX];
-
+	emissions(m, t, feats, nf, emit);
 	for (size_t i = 0; i < n; i++) {
-		memset(emit, 0, sizeof(int32_t) * (size_t)L);
-		size_t nf = lit_pfeat_token(t, i, feats);
-		for (size_t k = 0; k < nf; k++)
-			add_feature(m, feats[k], emit);
+		const int32_t *em = emit + i * (size_t)L;
 		if (i == 0) {
 			for (int y = 0; y < L; y++)
-				cur[y] = emit[y] + m->trans[L * L + y];
+				cur[y] = em[y] + m->trans[L * L + y];
 		} else {
 			int32_t *tmp = prev;
 			prev = cur;
 			cur = tmp;
 			for (int y = 0; y < L; y++) {
+				const int32_t *tc = m->transT + y * L;
 				int32_t best = INT32_MIN;
 				int arg = 0;
+				/* max first (vectorises), then the first index reaching it */
 				for (int x = 0; x < L; x++) {
-					int32_t v = prev[x] + m->trans[x * L + y];
-					if (v > best) {
-						best = v;
-						arg = x;
-					}
+					int32_t v = prev[x] + tc[x];
+					best = v > best ? v : best;
 				}
-				cur[y] = best + emit[y];
+				while (prev[arg] + tc[arg] != best)
+					arg++;
+				cur[y] = best + em[y];
 				back[i * (size_t)L + (size_t)y] = (uint8_t)arg;
 			}
 		}
@@ -212,4 +257,7 @@ void lit_pmodel_decode(const lit_pmodel *m, const lit_ptokens *t, uint8_t *label
 	}
 	free(delta);
 	free(back);
+	free(feats);
+	free(nf);
+	free(emit);
 }

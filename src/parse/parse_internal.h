@@ -93,6 +93,8 @@ typedef struct lit_ptoken {
 	uint64_t h_lower;        /* hash of the lower-cased token */
 	uint64_t h_core;         /* hash of the lower-cased core */
 	uint64_t h_shape;        /* hash of the compressed shape */
+	uint64_t h_pre[3];       /* hashes of the first 1-3 characters of the lower-cased core (0: none) */
+	uint64_t h_suf[3];       /* hashes of the last 1-3 characters */
 	uint32_t lex;            /* lexicon bits (LIT_LEX_*) */
 	uint16_t nletters, ndigits;
 	uint8_t area;            /* GOST ". - " areas seen before (capped) */
@@ -101,6 +103,9 @@ typedef struct lit_ptoken {
 	uint8_t after_in;        /* after "In" / "In:" / "В кн.:" */
 	uint8_t period_before;   /* previous token ends with '.' */
 	uint8_t comma_before;    /* previous token ends with ',' */
+	uint8_t year_before;     /* a year-like token came earlier */
+	uint8_t seg;             /* segments (". " ", " ": " ended) before, capped */
+	uint8_t segpos;          /* position inside the segment, capped */
 } lit_ptoken;
 
 typedef struct lit_ptokens {
@@ -171,10 +176,10 @@ uint64_t lit_phash(const void *data, size_t len, uint64_t seed);
  * Features
  * ------------------------------------------------------------------- */
 
-#define LIT_PFEAT_MAX 64
+#define LIT_PFEAT_MAX 80
 /* Version of the feature set: a model records the version it was trained
  * with and is refused by a parser with another. */
-#define LIT_PFEAT_VERSION 1
+#define LIT_PFEAT_VERSION 3
 
 /* Hashed features of token i (never 0); returns the count (<= LIT_PFEAT_MAX). */
 size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out);
@@ -184,14 +189,14 @@ size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out);
  * ------------------------------------------------------------------- */
 
 #define LIT_PMODEL_MAGIC 0x4D54494Cu   /* "LITM" little-endian */
-#define LIT_PMODEL_FORMAT 1
+#define LIT_PMODEL_FORMAT 2
 
 /*
  * A model is one array of 32-bit words (so it can be embedded as a C
  * array and read from a little-endian file):
  *   [0] magic  [1] format  [2] feature version  [3] nlabels
  *   [4] table_bits  [5] nentries  [6] reserved (0)  [7] checksum (FNV-1a
- *   32 over words 8..end, little-endian bytes)
+ *   over words 8..end, see lit_pmodel_checksum)
  *   label names: nlabels x 6 words (24 bytes, NUL-padded)
  *   transitions: (nlabels + 1) x nlabels int32 (row nlabels = start)
  *   table: 2^table_bits slots x 2 words (feature hash, offset << 8 | count)
@@ -208,6 +213,7 @@ typedef struct lit_pmodel {
 	uint32_t mask;
 	const uint32_t *entries;
 	uint32_t nentries;
+	int32_t transT[64 * 64];  /* transitions transposed: [to * nlabels + from] */
 } lit_pmodel;
 
 /* Check and wrap words[0..nwords) (not copied; must outlive the model). */
@@ -219,7 +225,7 @@ void lit_pmodel_fini(lit_pmodel *m);
 void lit_pmodel_decode(const lit_pmodel *m, const lit_ptokens *t, uint8_t *labels);
 uint32_t lit_pmodel_checksum(const uint32_t *words, size_t nwords);
 
-/* The embedded model (model_data.c); NULL/0 when none was built in. */
+/* The embedded model (model_data.c); 0 words when none was built in. */
 extern const uint32_t lit_pmodel_builtin[];
 extern const size_t lit_pmodel_builtin_words;
 
@@ -231,6 +237,7 @@ void lit_prules_label(const lit_ptokens *t, uint8_t *labels);
 /* ---------------------------------------------------------------------
  * Post-processing: labelled tokens to a record.
  * ------------------------------------------------------------------- */
-int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, lit_record *rec);
+/* rules: the labels came from the rule-based fallback (enables extra guessing) */
+int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec);
 
 #endif

@@ -152,10 +152,32 @@ int lit_parse_reference(const lit_parser *parser, const char *text, size_t len,
 		if (a)
 			memmove(raw, raw + a, rl - a + 1), rl -= a;
 	}
-	lit_ptok_run(t, raw, rl);
+	/* the text parsed: markdown escapes and emphasis removed ("\\$2" -> "$2",
+	 * "*Journal*" -> "Journal"); the record keeps the raw text as given */
+	char *txt = malloc(rl + 1);
+	if (!txt) {
+		lit_record_free(rec);
+		free(t);
+		free(labels);
+		free(raw);
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	size_t tl = 0;
+	for (size_t i = 0; i < rl; i++) {
+		char c = raw[i];
+		if (c == '\\' && i + 1 < rl && strchr("$*_[]()#\\`", raw[i + 1]))
+			continue;
+		if (c == '*' && (i == 0 || raw[i - 1] == ' ' || i + 1 == rl || raw[i + 1] == ' ' || raw[i + 1] == '.' ||
+		                 raw[i + 1] == ',' || raw[i + 1] == ';'))
+			continue;
+		txt[tl++] = c;
+	}
+	txt[tl] = 0;
+	lit_ptok_run(t, txt, tl);
 	memset(labels, 0, LIT_PARSE_MAX_TOKENS);
 	label_tokens(parser, t, labels);
-	rc = lit_pfields_build(t, labels, rec);
+	rc = lit_pfields_build(t, labels, !(parser && parser->has_model), rec);
+	free(txt);
 	if (rc == LIT_OK)
 		rc = lit_record_set_raw(rec, raw);
 	free(t);

@@ -36,15 +36,21 @@ static int word_eq(const char *s, size_t a, size_t b, const char *w)
 
 static int is_one_of(const char *s, size_t a, size_t b, const char *const *list)
 {
+	char low[32];
+	size_t l;
+	if (b - a >= sizeof low)
+		return 0;
+	l = lit_pu8_lower_str(s + a, b - a, low, sizeof low);
+	low[l] = 0;
 	for (size_t i = 0; list[i]; i++)
-		if (word_eq(s, a, b, list[i]))
+		if (low[0] == list[i][0] && strcmp(low, list[i]) == 0)
 			return 1;
 	return 0;
 }
 
 static const char *const particles[] = {
 	"van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
-	"des", "ten", "ter", "bin", "ibn", "al", "el", "zu", "vom", "af", "av", "y", "St.", "де", "ван", "фон", "дер", NULL
+	"des", "ten", "ter", "bin", "ibn", "al", "el", "zu", "vom", "af", "av", "y", "st.", "де", "ван", "фон", "дер", NULL
 };
 static const char *const suffixes[] = { "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", NULL };
 static const char *const conj_words[] = { "and", "&", "и", "und", "et", "y", "e", "&amp;", NULL };
@@ -394,8 +400,7 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 			if (!w[k].particle && !w[k].initial)
 				core++;
 		}
-		(void)any_init;
-		if (!all_init && core == 1 && p + 1 < np && psep[p + 1] == W_COMMA) {
+		if (!any_init && core == 1 && p + 1 < np && psep[p + 1] == W_COMMA) {
 			size_t a2 = pa[p + 1], b2 = pb[p + 1];
 			int next_all_init = 1;
 			for (size_t k = a2; k < b2; k++)

@@ -302,9 +302,36 @@ static void annotate(lit_ptokens *t, lit_ptoken *k)
 
 	sl = lit_pu8_lower_str(s + a, b - a, low, sizeof low);
 	k->h_lower = lit_phash(low, sl, 1);
-	sl = lit_pu8_lower_str(s + ca, cb - ca, low, sizeof low);
-	k->h_core = lit_phash(low, sl, 2);
-	k->lex = (k->flags & LIT_TF_URL) ? 0 : lit_plex_lookup(low, sl);
+	{
+		/* lower-casing keeps byte lengths, so the core is a slice of low
+		 * (unless the token was cut at the buffer size) */
+		const char *cl = low + (ca - a);
+		size_t cn = cb - ca;
+		char low2[128];
+		if (sl != b - a) {
+			cn = lit_pu8_lower_str(s + ca, cb - ca, low2, sizeof low2);
+			cl = low2;
+		}
+		k->h_core = lit_phash(cl, cn, 2);
+		k->lex = (k->flags & LIT_TF_URL) ? 0 : lit_plex_lookup(cl, cn);
+		/* prefixes and suffixes of 1-3 characters */
+		size_t cut[4] = { 0, 0, 0, 0 }, ends[4] = { cn, cn, cn, cn };
+		size_t i2 = 0, np = 0, ns = 0, j = cn;
+		while (i2 < cn && np < 3) {
+			lit_pu8_next(cl, cn, &i2);
+			cut[++np] = i2;
+		}
+		while (j > 0 && ns < 3) {
+			j--;
+			while (j > 0 && ((unsigned char)cl[j] & 0xC0) == 0x80)
+				j--;
+			ends[++ns] = j;
+		}
+		for (size_t q = 0; q < 3; q++) {
+			k->h_pre[q] = (q + 1 <= np && !(k->flags & LIT_TF_URL)) ? lit_phash(cl, cut[q + 1], 10 + q) : 0;
+			k->h_suf[q] = (q + 1 <= ns && !(k->flags & LIT_TF_URL)) ? lit_phash(cl + ends[q + 1], cn - ends[q + 1], 20 + q) : 0;
+		}
+	}
 	k->h_shape = lit_phash(shape, shl, 3);
 }
 
@@ -340,6 +367,7 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 
 	/* per-token annotation and structural context */
 	int area = 0, host = 0, resp = 0, after_in = 0, quote = 0, paren = 0, brack = 0;
+	int year = 0, seg = 0, segpos = 0;
 	for (size_t n = 0; n < t->n; n++) {
 		lit_ptoken *k = &t->tok[n];
 		size_t tl = k->end - k->start;
@@ -349,6 +377,9 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 		k->host = (uint8_t)host;
 		k->resp = (uint8_t)resp;
 		k->after_in = (uint8_t)after_in;
+		k->year_before = (uint8_t)year;
+		k->seg = (uint8_t)(seg > 7 ? 7 : seg);
+		k->segpos = (uint8_t)(segpos > 5 ? 5 : segpos);
 		if (n > 0) {
 			const lit_ptoken *pk = &t->tok[n - 1];
 			char lc = text[pk->end - 1];
@@ -415,6 +446,17 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 				area++;
 				resp = 0;
 				t->doc_flags |= LIT_DF_AREAS;
+			}
+		}
+		if ((k->flags & LIT_TF_YEAR) && !(k->flags & LIT_TF_URL))
+			year = 1;
+		segpos++;
+		{
+			char lc = text[k->end - 1];
+			if ((lc == '.' && !(k->flags & LIT_TF_INITIAL)) || lc == ',' || lc == ':' || lc == ';' ||
+			    (tl == 2 && p[0] == '/' && p[1] == '/')) {
+				seg++;
+				segpos = 0;
 			}
 		}
 		if ((k->lex & LIT_LEX_IN) && n > 0) {

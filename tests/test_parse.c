@@ -1,0 +1,691 @@
+/*
+ * test_parse.c - the reference-string parser: post-processing of each field
+ * kind on hand-labelled tokens (deterministic, no model), dates and names,
+ * the built-in model on references of every supported style, the labelled
+ * test set in tests/data/parse/, model loading (time, checksum, version),
+ * training round trip, and inputs that must still yield an item.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "litera.h"
+#include "parse/parse_internal.h"
+#include "parse/pfields.h"
+#include "util/json.h"
+
+int lit_plex_check(void);
+
+/* ------------------------------------------------------------------ */
+/* helpers                                                              */
+
+static lit_parser *parser(void)
+{
+	lit_parser *p = NULL;
+	lit_error err;
+	lit_error_clear(&err);
+	cr_assert_eq(lit_parser_new(&p, NULL, &err), LIT_OK, "%s", err.message);
+	return p;
+}
+
+static lit_record *parse(lit_parser *p, const char *s)
+{
+	lit_record *rec = NULL;
+	lit_error err;
+	lit_error_clear(&err);
+	cr_assert_eq(lit_parse_reference(p, s, strlen(s), &rec, &err), LIT_OK, "%s", err.message);
+	cr_assert_not_null(rec);
+	return rec;
+}
+
+static const char *get(const lit_record *r, lit_var v)
+{
+	const char *s = lit_record_get(r, v);
+	return s ? s : "";
+}
+
+static int year_of(const lit_record *r, lit_var v)
+{
+	const lit_date *d = lit_record_date(r, v);
+	return d ? d->year : 0;
+}
+
+static const char *family(const lit_record *r, lit_var v, size_t i)
+{
+	const lit_name *n = lit_record_name(r, v, i);
+	if (!n)
+		return "";
+	return n->family ? n->family : n->literal ? n->literal : "";
+}
+
+/*
+ * Build a record from `text` with labels given as "label:substring" pairs:
+ * each token inside the first occurrence of the substring gets the label.
+ */
+static lit_record *labelled(const char *text, const char *const *spec)
+{
+	static lit_ptokens t;
+	uint8_t labels[LIT_PARSE_MAX_TOKENS];
+	lit_ptok_run(&t, text, strlen(text));
+	memset(labels, 0, sizeof labels);
+	for (size_t k = 0; spec[k]; k++) {
+		const char *colon = strchr(spec[k], ':');
+		cr_assert_not_null(colon);
+		int lab = lit_plabel_from_name(spec[k], (size_t)(colon - spec[k]));
+		cr_assert(lab >= 0, "unknown label in %s", spec[k]);
+		const char *at = strstr(text, colon + 1);
+		cr_assert_not_null(at, "substring not found: %s", colon + 1);
+		size_t a = (size_t)(at - text), b = a + strlen(colon + 1);
+		for (size_t i = 0; i < t.n; i++)
+			if (t.tok[i].start >= a && t.tok[i].end <= b)
+				labels[i] = (uint8_t)lab;
+	}
+	lit_record *rec = lit_record_new();
+	cr_assert_not_null(rec);
+	cr_assert_eq(lit_pfields_build(&t, labels, 0, rec), LIT_OK);
+	return rec;
+}
+
+/* ------------------------------------------------------------------ */
+/* tokenizer                                                            */
+
+Test(parse_tokens, splits_glued_fields)
+{
+	static lit_ptokens t;
+	const char *s = "Nature. 2020;9(1):18-28. URL:https://x.org/a,b";
+	lit_ptok_run(&t, s, strlen(s));
+	const char *want[] = { "Nature.", "2020;", "9", "(1):", "18-28.", "URL:", "https://x.org/a,b" };
+	cr_assert_eq(t.n, 7, "got %zu tokens", t.n);
+	for (size_t i = 0; i < 7; i++) {
+		cr_assert_eq(t.tok[i].end - t.tok[i].start, strlen(want[i]), "token %zu", i);
+		cr_assert(memcmp(s + t.tok[i].start, want[i], strlen(want[i])) == 0, "token %zu", i);
+	}
+	cr_assert(t.tok[6].flags & LIT_TF_URL);
+	cr_assert(t.tok[1].flags & LIT_TF_YEAR);
+	cr_assert(t.tok[4].flags & LIT_TF_RANGE);
+}
+
+Test(parse_tokens, gost_structure)
+{
+	static lit_ptokens t;
+	const char *s = "Иванов И. И. Заглавие / И. И. Иванов // Журнал. — 2020. — Т. 1.";
+	lit_ptok_run(&t, s, strlen(s));
+	cr_assert(t.doc_flags & LIT_DF_SLASHES);
+	cr_assert(t.doc_flags & LIT_DF_AREAS);
+	cr_assert(t.tok[1].flags & LIT_TF_INITIAL);
+	cr_assert(t.tok[0].flags & LIT_TF_CYR);
+	/* the token after "//" is in the host part, after "/" in responsibility */
+	size_t j = 0;
+	while (j < t.n && !(t.tok[j].end - t.tok[j].start == 2 && s[t.tok[j].start] == '/'))
+		j++;
+	cr_assert_lt(j + 1, t.n);
+	cr_assert_eq(t.tok[j + 1].host, 1);
+	cr_assert_eq(t.tok[j - 1].resp, 1);
+}
+
+Test(parse_tokens, lexicon_sorted)
+{
+	cr_assert(lit_plex_check());
+	cr_assert(lit_plex_lookup("vol", 3) & LIT_LEX_VOL);
+	cr_assert(lit_plex_lookup("спб", strlen("спб")) & LIT_LEX_PLACE);
+	cr_assert_eq(lit_plex_lookup("qqqq", 4), 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* field kinds (post-processing on hand labels)                         */
+
+Test(parse_fields, pages_and_extent)
+{
+	const char *spec1[] = { "title:A title.", "pages:pp. 1761–1800).", NULL };
+	lit_record *r = labelled("A title. (Vol. 3, pp. 1761–1800).", spec1);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1761-1800");
+	lit_record_free(r);
+	const char *spec2[] = { "title:Книга.", "pages:234 с.", NULL };
+	r = labelled("Книга. — 234 с.", spec2);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER_OF_PAGES), "234");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "");
+	lit_record_free(r);
+	const char *spec3[] = { "pages:С. 75–85.", NULL };
+	r = labelled("Статья. 2025. С. 75–85.", spec3);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "75-85");
+	lit_record_free(r);
+}
+
+Test(parse_fields, volume_issue_forms)
+{
+	const char *spec1[] = { "volume:45(3),", NULL };
+	lit_record *r = labelled("Journal, 45(3), 12-15.", spec1);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "45");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "3");
+	lit_record_free(r);
+	const char *spec2[] = { "volume:Vol. 9, No. 3,", NULL };
+	r = labelled("J Endod, Vol. 9, No. 3, pp. 1-2.", spec2);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "9");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "3");
+	lit_record_free(r);
+	const char *spec3[] = { "volume:Т. 49.", "issue:№ 2.", NULL };
+	r = labelled("Труды. 2025. Т. 49. № 2. С. 75–85.", spec3);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "49");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "2");
+	lit_record_free(r);
+}
+
+Test(parse_fields, identifiers)
+{
+	const char *spec1[] = { "doi:https://doi.org/10.1080/24761028.2020.1754998>.", NULL };
+	lit_record *r = labelled("Title. 2020. <https://doi.org/10.1080/24761028.2020.1754998>.", spec1);
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1080/24761028.2020.1754998");
+	lit_record_free(r);
+	const char *spec2[] = { "url:<https://tass.ru/politika/22211493>", NULL };
+	r = labelled("Заголовок // ТАСС. URL: <https://tass.ru/politika/22211493> (дата обращения: 12.12.2024).", spec2);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://tass.ru/politika/22211493");
+	const lit_date *acc = lit_record_date(r, LIT_VAR_ACCESSED);
+	cr_assert_not_null(acc);
+	cr_assert_eq(acc->year, 2024);
+	cr_assert_eq(acc->month, 12);
+	cr_assert_eq(acc->day, 12);
+	lit_record_free(r);
+	/* a DOI found in unlabelled text; an ISBN anywhere */
+	const char *spec3[] = { "title:Book", NULL };
+	r = labelled("Book. M., 2000. 160 с. ISBN 5-8163-0016-4. DOI: 10.1000/xyz123.", spec3);
+	cr_assert_str_eq(get(r, LIT_VAR_ISBN), "5-8163-0016-4");
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1000/xyz123");
+	lit_record_free(r);
+	/* markdown link keeps the target exactly */
+	const char *spec4[] = { "url:[https://biang.ru/a-b,-c.html](https://biang.ru/a-b,-c.html)", NULL };
+	r = labelled("T // Biang. URL: [https://biang.ru/a-b,-c.html](https://biang.ru/a-b,-c.html) (дата обращения: 03.03.2026).", spec4);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://biang.ru/a-b,-c.html");
+	lit_record_free(r);
+}
+
+Test(parse_fields, titles_and_containers)
+{
+	const char *spec1[] = { "title:“A Spanish Romanticist Parodies Himself,”", "container-title:Proceedings of the MLA,", NULL };
+	lit_record *r = labelled("Adams, N. “A Spanish Romanticist Parodies Himself,” Proceedings of the MLA, 45 (1930).", spec1);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "A Spanish Romanticist Parodies Himself");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Proceedings of the MLA");
+	lit_record_free(r);
+	/* a CJK title with a bracketed translation: the translation goes to the note */
+	const char *spec2[] = { "title:조선 중앙통신 (Центральное агентство)", NULL };
+	r = labelled("조선 중앙통신 (Центральное агентство) // KCNA.", spec2);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "조선 중앙통신");
+	cr_assert_str_eq(get(r, LIT_VAR_NOTE), "Центральное агентство");
+	cr_assert_str_eq(get(r, LIT_VAR_LANGUAGE), "ko");
+	lit_record_free(r);
+}
+
+Test(parse_fields, dates)
+{
+	lit_date d;
+	cr_assert(lit_pdate_parse("27.07.2023", 10, &d));
+	cr_assert(d.year == 2023 && d.month == 7 && d.day == 27);
+	cr_assert(lit_pdate_parse("07/18/2022", 10, &d));
+	cr_assert(d.year == 2022 && d.month == 7 && d.day == 18);
+	cr_assert(lit_pdate_parse("August 18, 2023", 15, &d));
+	cr_assert(d.year == 2023 && d.month == 8 && d.day == 18);
+	const char *ru = "18 авг. 2023";
+	cr_assert(lit_pdate_parse(ru, strlen(ru), &d));
+	cr_assert(d.year == 2023 && d.month == 8 && d.day == 18);
+	const char *ru2 = "20 июля 2023 г.";
+	cr_assert(lit_pdate_parse(ru2, strlen(ru2), &d));
+	cr_assert(d.year == 2023 && d.month == 7 && d.day == 20);
+	cr_assert(lit_pdate_parse("(2011a).", 8, &d));
+	cr_assert_eq(d.year, 2011);
+	cr_assert(lit_pdate_parse("1999-2001", 9, &d));
+	cr_assert(d.year == 1999 && d.end_year == 2001);
+	cr_assert(lit_pdate_parse("2024-05-01", 10, &d));
+	cr_assert(d.month == 5 && d.day == 1);
+	cr_assert_not(lit_pdate_parse("n.d.", 4, &d));
+}
+
+static void check_names(const char *s, size_t n, const char *const *fam, const char *const *giv)
+{
+	lit_record *r = lit_record_new();
+	cr_assert_eq(lit_pnames_add(r, LIT_VAR_AUTHOR, s, strlen(s)), n, "%s", s);
+	for (size_t i = 0; i < n; i++) {
+		const lit_name *nm = lit_record_name(r, LIT_VAR_AUTHOR, i);
+		cr_assert_str_eq(nm->family ? nm->family : "", fam[i], "%s: name %zu", s, i);
+		if (giv)
+			cr_assert_str_eq(nm->given ? nm->given : "", giv[i], "%s: name %zu", s, i);
+	}
+	lit_record_free(r);
+}
+
+Test(parse_fields, names)
+{
+	const char *f1[] = { "Romero", "Paunesku", "Dweck" }, *g1[] = { "C.", "D.", "C." };
+	check_names("Romero, C., Paunesku, D., & Dweck, C.", 3, f1, g1);
+	const char *f2[] = { "Иванов", "Петров" }, *g2[] = { "И. И.", "П. П." };
+	check_names("Иванов И. И., Петров П. П.", 2, f2, g2);
+	const char *f3[] = { "Han", "Chen" };
+	check_names("S. E. Han, G. Chen,", 2, f3, NULL);
+	const char *f4[] = { "Pérez-Higueras", "Arias", "de la Macorra", "Peters" };
+	check_names("Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA.", 4, f4, NULL);
+	const char *f5[] = { "Lee", "Howard", "Marsh" };
+	check_names("Lee, L. L., W. E. Howard, and R. E. Marsh.", 3, f5, NULL);
+	const char *f6[] = { "Sharma", "Jayaprakash" }, *g6[] = { "Abhishek", "Rajoli Siddharth" };
+	check_names("Abhishek Sharma and Rajoli Siddharth Jayaprakash", 2, f6, g6);
+	const char *f7[] = { "Иванов" };
+	check_names("И. И. Иванов [и др.]", 1, f7, NULL);
+	/* an organisation stays whole */
+	lit_record *r = lit_record_new();
+	const char *org = "World Health Organization";
+	cr_assert_eq(lit_pnames_add(r, LIT_VAR_AUTHOR, org, strlen(org)), 1);
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->literal, org);
+	lit_record_free(r);
+	/* et al. */
+	r = lit_record_new();
+	const char *ea = "Smith J, Jones K, et al.";
+	cr_assert_eq(lit_pnames_add(r, LIT_VAR_AUTHOR, ea, strlen(ea)), 2);
+	cr_assert(lit_record_names_etal(r, LIT_VAR_AUTHOR));
+	lit_record_free(r);
+}
+
+/* ------------------------------------------------------------------ */
+/* the built-in model, per style                                        */
+
+Test(parse_model, loads_fast)
+{
+	struct timespec a, b;
+	lit_parser *p = NULL;
+	double worst = 0;
+	for (int i = 0; i < 5; i++) {
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		cr_assert_eq(lit_parser_new(&p, NULL, NULL), LIT_OK);
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		double ms = (b.tv_sec - a.tv_sec) * 1e3 + (b.tv_nsec - a.tv_nsec) / 1e6;
+		if (ms > worst)
+			worst = ms;
+		cr_assert(lit_parser_has_model(p), "no built-in model");
+		lit_parser_free(p);
+	}
+	cr_assert_lt(worst, 50.0, "loading took %.1f ms", worst);
+}
+
+Test(parse_model, gost_article)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Забровская Л. В. Сближение России и КНДР в период санкций: причины и тенденции // "
+	                         "Труды института истории, археологии и этнографии ДВО РАН. 2025. Т. 49. С. 75–85.");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Забровская");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Сближение России и КНДР в период санкций: причины и тенденции");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Труды института истории, археологии и этнографии ДВО РАН");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2025);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "49");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "75-85");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_JOURNAL);
+	cr_assert_str_eq(get(r, LIT_VAR_LANGUAGE), "ru");
+	cr_assert_not_null(lit_record_raw(r));
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+Test(parse_model, gost_book)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Колмогоров А. Н., Фомин С. В. Элементы теории функций и функционального анализа. "
+	                         "7-е изд. М. : Физматлит, 2004. 572 с.");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Колмогоров");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 1), "Фомин");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Физматлит");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "М.");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2004);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER_OF_PAGES), "572");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_BOOK);
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+Test(parse_model, gost_chapter)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Лотман Ю. М. Текст в тексте // Труды по знаковым системам / под ред. З. Г. Минц. "
+	                         "Тарту : ТГУ, 1981. С. 3–7.");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Лотман");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Текст в тексте");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Труды по знаковым системам");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 1981);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "3-7");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+Test(parse_model, gost_web_page)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Russia Supports North Korea's Nuclear and Missile Programmes // PISM. URL: "
+	                         "<https://www.pism.pl/publications/russia-supports> (дата обращения: 26.02.2026).");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Russia Supports North Korea's Nuclear and Missile Programmes");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "PISM");
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://www.pism.pl/publications/russia-supports");
+	const lit_date *d = lit_record_date(r, LIT_VAR_ACCESSED);
+	cr_assert_not_null(d);
+	cr_assert(d->year == 2026 && d->month == 2 && d->day == 26);
+	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+Test(parse_model, apa)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Romero, C., Paunesku, D., & Dweck, C. (2011). Brainology in the classroom. "
+	                         "Journal of Educational Psychology, 103(2), 45–67. https://doi.org/10.1037/a0012345");
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 3);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 2), "Dweck");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2011);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Brainology in the classroom");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "103");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "2");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "45-67");
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1037/a0012345");
+	cr_assert_str_eq(get(r, LIT_VAR_LANGUAGE), "en");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+Test(parse_model, vancouver)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA. Differences in cyclic fatigue "
+	                         "resistance between instruments. J Endod. 2014;40(9):1477-81.");
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 4);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Pérez-Higueras");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2014);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "40");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "9");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1477-81");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+Test(parse_model, ieee)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "[13] S. E. Han and G. Chen, “Toward the Lambertian limit of light trapping in thin "
+	                         "nanostructured silicon solar cells,” Nano Lett., vol. 10, no. 11, pp. 4692–4696, Nov. 2010.");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Han");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 1), "Chen");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2010);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "10");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "11");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "4692-4696");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+Test(parse_model, physics_abbreviated)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "S. E. Han, G. Chen, Nano Lett. 10, 1012 (2010).");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Han");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2010);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "10");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1012");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* the labelled test set (tests/data/parse/refs.jsonl)                  */
+
+static int eq_field(const lit_record *r, const char *key, const lit_json *want, char *why, size_t wl)
+{
+	if (!strcmp(key, "author") || !strcmp(key, "editor")) {
+		lit_var v = !strcmp(key, "author") ? LIT_VAR_AUTHOR : LIT_VAR_EDITOR;
+		for (size_t i = 0; i < want->len; i++) {
+			const char *w = lit_json_string(lit_json_at(want, i));
+			if (strcmp(family(r, v, i), w)) {
+				snprintf(why, wl, "%s[%zu]: want %s got %s", key, i, w, family(r, v, i));
+				return 0;
+			}
+		}
+		return 1;
+	}
+	if (!strcmp(key, "year")) {
+		int y = (int)want->num;
+		if (year_of(r, LIT_VAR_ISSUED) != y) {
+			snprintf(why, wl, "year: want %d got %d", y, year_of(r, LIT_VAR_ISSUED));
+			return 0;
+		}
+		return 1;
+	}
+	if (!strcmp(key, "accessed")) {
+		const lit_date *d = lit_record_date(r, LIT_VAR_ACCESSED);
+		int ok = d && d->year == (int)lit_json_at(want, 0)->num && d->month == (int)lit_json_at(want, 1)->num &&
+		         d->day == (int)lit_json_at(want, 2)->num;
+		if (!ok)
+			snprintf(why, wl, "accessed wrong");
+		return ok;
+	}
+	if (!strcmp(key, "type")) {
+		const char *got = lit_type_name(lit_record_type(r));
+		if (strcmp(got, lit_json_string(want))) {
+			snprintf(why, wl, "type: want %s got %s", lit_json_string(want), got);
+			return 0;
+		}
+		return 1;
+	}
+	int v = lit_var_from_name(key);
+	cr_assert(v >= 0, "bad key %s", key);
+	const char *got = get(r, (lit_var)v);
+	if (strcmp(got, lit_json_string(want))) {
+		snprintf(why, wl, "%s: want '%s' got '%s'", key, lit_json_string(want), got);
+		return 0;
+	}
+	return 1;
+}
+
+Test(parse_model, labelled_test_set)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/data/parse/refs.jsonl", LITERA_SOURCE_DIR);
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f, "%s", path);
+	lit_parser *p = parser();
+	char line[8192];
+	int fields = 0, right = 0, refs = 0;
+	while (fgets(line, sizeof line, f)) {
+		lit_error err;
+		lit_json_doc *doc = lit_json_parse(line, strlen(line), path, &err);
+		cr_assert_not_null(doc, "%s", err.message);
+		const lit_json *root = lit_json_root(doc);
+		const char *raw = lit_json_string(lit_json_get(root, "raw"));
+		const lit_json *exp = lit_json_get(root, "expect");
+		lit_record *r = parse(p, raw);
+		refs++;
+		for (const lit_json *m = exp->child; m; m = m->next) {
+			char why[512];
+			fields++;
+			if (eq_field(r, m->key, m, why, sizeof why))
+				right++;
+			else
+				cr_log_info("%s: %s\n  %s", lit_json_string(lit_json_get(root, "style")), raw, why);
+		}
+		lit_record_free(r);
+		lit_json_free(doc);
+	}
+	fclose(f);
+	lit_parser_free(p);
+	cr_assert_geq(refs, 30);
+	cr_log_info("labelled test set: %d/%d fields right", right, fields);
+	cr_assert_geq(right * 100, fields * 85, "only %d of %d fields right", right, fields);
+}
+
+/* ------------------------------------------------------------------ */
+/* bad input still yields an item                                       */
+
+Test(parse_robust, garbage_yields_items)
+{
+	lit_parser *p = parser();
+	const char *cases[] = { "", "   ", ".,;:!?", "\xff\xfe\x80 bad bytes \xc3", "((((((((((((", "////////",
+	                        "1 2 3 4 5 6 7 8 9", "http://", "[1]", NULL };
+	for (size_t i = 0; cases[i]; i++) {
+		lit_record *r = parse(p, cases[i]);
+		cr_assert_not_null(lit_record_raw(r));
+		lit_record_free(r);
+	}
+	/* a long line: capped, not quadratic */
+	size_t n = 200000;
+	char *big = malloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		big[i] = "Ab. 1, "[i % 7];
+	big[n] = 0;
+	lit_record *r = NULL;
+	cr_assert_eq(lit_parse_reference(p, big, n, &r, NULL), LIT_OK);
+	cr_assert_eq(strlen(lit_record_raw(r)), n);
+	lit_record_free(r);
+	free(big);
+	/* embedded NUL bytes are dropped, not a truncation */
+	r = NULL;
+	cr_assert_eq(lit_parse_reference(p, "Title\0 2020", 11, &r, NULL), LIT_OK);
+	cr_assert_str_eq(lit_record_raw(r), "Title 2020");
+	lit_record_free(r);
+	cr_assert_eq(lit_parse_reference(p, "x", 1, NULL, NULL), LIT_EINVAL);
+	lit_parser_free(p);
+}
+
+Test(parse_robust, labels_xml)
+{
+	lit_parser *p = parser();
+	char *xml = NULL;
+	const char *s = "Smith, J. (2020). A & B <c>. Nature, 5, 1-2.";
+	cr_assert_eq(lit_parse_labels(p, s, strlen(s), &xml, NULL), LIT_OK);
+	cr_assert(strstr(xml, "<sequence>") == xml);
+	cr_assert_not_null(strstr(xml, "&amp;"));
+	cr_assert_not_null(strstr(xml, "&lt;c&gt;"));
+	cr_assert_not_null(strstr(xml, "<author>"));
+	lit_free(xml);
+	lit_parser_free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* training and model files                                             */
+
+Test(parse_train, round_trip_and_damaged_model)
+{
+	char dir[] = "/tmp/litera_parse_testXXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char data[1200], model[1200];
+	snprintf(data, sizeof data, "%s/d.xml", dir);
+	snprintf(model, sizeof model, "%s/m.bin", dir);
+	FILE *f = fopen(data, "w");
+	cr_assert_not_null(f);
+	fputs("<?xml version=\"1.0\"?>\n<dataset>\n", f);
+	for (int i = 0; i < 30; i++)
+		fprintf(f, "<sequence><author>Smith%c, J.</author> <date>(20%02d).</date> <title>Study number %d of things.</title> "
+		           "<journal>Journal of Tests,</journal> <volume>%d(2),</volume> <pages>%d-%d.</pages></sequence>\n",
+		        'a' + i % 26, i, i, i + 1, i * 3 + 1, i * 3 + 9);
+	fputs("</dataset>\n", f);
+	fclose(f);
+	lit_train_options to = LIT_TRAIN_OPTIONS_INIT;
+	to.epochs = 5;
+	to.min_count = 1;
+	const char *files[] = { data };
+	lit_error err;
+	lit_error_clear(&err);
+	cr_assert_eq(lit_parser_train(files, 1, model, &to, &err), LIT_OK, "%s", err.message);
+	lit_parse_options po = LIT_PARSE_OPTIONS_INIT;
+	po.model_path = model;
+	lit_parser *p = NULL;
+	cr_assert_eq(lit_parser_new(&p, &po, &err), LIT_OK, "%s", err.message);
+	lit_record *r = parse(p, "Smithz, J. (2031). Study number 99 of things. Journal of Tests, 7(2), 10-20.");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2031);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Journal of Tests");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "10-20");
+	lit_record_free(r);
+	lit_parser_free(p);
+
+	/* flip one byte: the checksum catches it */
+	f = fopen(model, "r+b");
+	cr_assert_not_null(f);
+	fseek(f, 200, SEEK_SET);
+	int c = fgetc(f);
+	fseek(f, 200, SEEK_SET);
+	fputc(c ^ 0x55, f);
+	fclose(f);
+	p = NULL;
+	cr_assert_eq(lit_parser_new(&p, &po, &err), LIT_EPARSE);
+	cr_assert_null(p);
+	cr_assert_not_null(strstr(err.message, "checksum"), "%s", err.message);
+
+	/* not a model at all; missing file; bad training data */
+	f = fopen(model, "wb");
+	fputs("hello, this is not a model file at all!!", f);
+	fclose(f);
+	cr_assert_eq(lit_parser_new(&p, &po, &err), LIT_EPARSE);
+	po.model_path = "/nonexistent/model.bin";
+	cr_assert_eq(lit_parser_new(&p, &po, &err), LIT_EIO);
+	const char *bad[] = { model };
+	cr_assert_neq(lit_parser_train(bad, 1, data, &to, &err), LIT_OK);
+	remove(data);
+	remove(model);
+	rmdir(dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* the command: one item per input line, in order, warnings on stderr   */
+
+Test(parse_cli, one_item_per_line)
+{
+	char dir[] = "/tmp/litera_parse_cliXXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char in[1200], out[1200], errf[1200], cmd[4096];
+	snprintf(in, sizeof in, "%s/in.txt", dir);
+	snprintf(out, sizeof out, "%s/out.json", dir);
+	snprintf(errf, sizeof errf, "%s/err.txt", dir);
+	FILE *f = fopen(in, "w");
+	cr_assert_not_null(f);
+	fputs("Иванов И. И. Заглавие статьи // Вопросы экономики. 2021. № 4. С. 10–20.\r\n"
+	      "\n"
+	      ".,;\n"
+	      "Smith, J. (2020). A study. Nature, 5, 1-2.\n", f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "'%s' parse --to csljson '%s' > '%s' 2> '%s'", LITERA_TOOL, in, out, errf);
+	cr_assert_eq(system(cmd), 0);
+	f = fopen(out, "r");
+	cr_assert_not_null(f);
+	static char buf[1 << 16];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = 0;
+	fclose(f);
+	lit_error err;
+	lit_json_doc *doc = lit_json_parse(buf, n, out, &err);
+	cr_assert_not_null(doc, "%s", err.message);
+	const lit_json *root = lit_json_root(doc);
+	cr_assert_eq(root->type, LIT_JSON_ARRAY);
+	cr_assert_eq(root->len, 4);
+	const char *raw0 = lit_json_string(lit_json_get(lit_json_get(lit_json_at(root, 0), "custom"), "raw"));
+	cr_assert_not_null(raw0);
+	cr_assert(strncmp(raw0, "Иванов", strlen("Иванов")) == 0);
+	const char *raw3 = lit_json_string(lit_json_get(lit_json_get(lit_json_at(root, 3), "custom"), "raw"));
+	cr_assert_not_null(raw3);
+	cr_assert(strncmp(raw3, "Smith", 5) == 0);
+	lit_json_free(doc);
+	/* the empty and the punctuation-only lines were warned about, with line numbers */
+	f = fopen(errf, "r");
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = 0;
+	fclose(f);
+	cr_assert_not_null(strstr(buf, ":2: warning"), "%s", buf);
+	cr_assert_not_null(strstr(buf, ":3: warning"), "%s", buf);
+	/* bad usage */
+	snprintf(cmd, sizeof cmd, "'%s' parse --to nosuchformat '%s' > /dev/null 2>&1", LITERA_TOOL, in);
+	int rc = system(cmd);
+	cr_assert(WIFEXITED(rc) && WEXITSTATUS(rc) == 2);
+	/* --labels prints AnyStyle XML that `litera train` reads back */
+	char model[1200];
+	snprintf(model, sizeof model, "%s/m.bin", dir);
+	snprintf(cmd, sizeof cmd, "'%s' parse --labels '%s' > '%s' && '%s' train -c 1 -e 2 -o '%s' '%s' 2>/dev/null",
+	         LITERA_TOOL, in, out, LITERA_TOOL, model, out);
+	cr_assert_eq(system(cmd), 0);
+	remove(in);
+	remove(out);
+	remove(errf);
+	remove(model);
+	rmdir(dir);
+}
