@@ -42,6 +42,8 @@ Test(latex, accents_and_special_letters)
 	DEC("\\~{n}", "ñ");
 	DEC("a\\~{}b", "a~b");
 	DEC("\\^{o}\\`{a}\\={a}\\.{z}\\k{a}\\r{u}", "ôàāżąů");
+	DEC("\\\"{\\i}\\c{S}\\k{e}\\={o}\\.{I}\\d{a}", "ïŞęōİạ");
+	DEC("\\textquotesingle{}x\\textquotesingle \\textpm 1\\textperthousand", "'x'±1‰");
 }
 
 Test(latex, cyrillic_t2a)
