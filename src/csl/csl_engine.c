@@ -485,49 +485,90 @@ static void ensure_gn(csl_item *it)
 
 /* givenname-disambiguation-rule all-names / primary-name (with initials):
  * names that share a family name with a different given name elsewhere get
- * their initials or full given names. */
+ * their initials or full given names.  Sorted by family and given name, so
+ * the work grows with the number of distinct given names per family. */
+typedef struct nref {
+	const char *family, *given;
+	size_t item;   /* index into idx */
+	size_t k;      /* position in the name list */
+	int level;
+} nref;
+
+static int nref_cmp(const void *a, const void *b)
+{
+	const nref *x = a, *y = b;
+	int r = strcmp(x->family, y->family);
+	if (r)
+		return r;
+	return strcmp(x->given ? x->given : "", y->given ? y->given : "");
+}
+
 static void name_rules(csl_engine *e, size_t *idx, size_t n, const char *rule)
 {
 	int primary = !strncmp(rule, "primary-name", 12);
 	int initials_only = strstr(rule, "with-initials") != NULL;
+	size_t cap = 0;
 	for (size_t i = 0; i < n; i++) {
 		csl_item *a = &e->items[idx[i]];
 		ensure_gn(a);
-		lit_var var = LIT_VAR_AUTHOR;
-		size_t cnt = lit_record_name_count(a->rec, var);
-		if (!cnt) {
-			var = LIT_VAR_EDITOR;
-			cnt = lit_record_name_count(a->rec, var);
-		}
-		for (size_t k = 0; k < cnt && (int)k < a->dis.ngn; k++) {
-			if (primary && k > 0)
-				break;
-			const lit_name *x = lit_record_name(a->rec, var, k);
-			if (!x->family)
-				continue;
-			int level = 0;
-			for (size_t j = 0; j < n; j++) {
-				if (j == i)
+		cap += lit_record_name_count(a->rec, LIT_VAR_AUTHOR) + lit_record_name_count(a->rec, LIT_VAR_EDITOR);
+	}
+	nref *v = malloc((cap ? cap : 1) * sizeof(nref));
+	if (!v)
+		return;
+	size_t nv = 0;
+	for (size_t i = 0; i < n; i++) {
+		csl_item *a = &e->items[idx[i]];
+		for (int pass = 0; pass < 2; pass++) {
+			lit_var var = pass ? LIT_VAR_EDITOR : LIT_VAR_AUTHOR;
+			size_t cnt = lit_record_name_count(a->rec, var);
+			for (size_t k = 0; k < cnt && nv < cap; k++) {
+				const lit_name *x = lit_record_name(a->rec, var, k);
+				if (!x->family)
 					continue;
-				csl_item *b = &e->items[idx[j]];
-				for (int pass = 0; pass < 2; pass++) {
-					lit_var v2 = pass ? LIT_VAR_EDITOR : LIT_VAR_AUTHOR;
-					size_t c2 = lit_record_name_count(b->rec, v2);
-					for (size_t q = 0; q < c2; q++) {
-						const lit_name *y = lit_record_name(b->rec, v2, q);
-						if (!y->family || strcmp(x->family, y->family) || given_eq(x->given, y->given))
-							continue;
-						if (!given_initial_eq(x->given, y->given))
-							level = level < 1 ? 1 : level;
-						else if (!initials_only)
-							level = 2;
-					}
-				}
+				v[nv].family = x->family;
+				v[nv].given = x->given;
+				v[nv].item = i;
+				/* only the first variable's positions carry a level */
+				v[nv].k = pass == 0 || !lit_record_name_count(a->rec, LIT_VAR_AUTHOR) ? k : (size_t)-1;
+				v[nv].level = 0;
+				nv++;
 			}
-			if (level > a->dis.gn_level[k])
-				a->dis.gn_level[k] = (unsigned char)level;
 		}
 	}
+	qsort(v, nv, sizeof(nref), nref_cmp);
+	size_t i = 0;
+	while (i < nv) {
+		size_t j = i + 1;
+		while (j < nv && !strcmp(v[j].family, v[i].family))
+			j++;
+		/* distinct given names of this family: v[i..j) sorted by given */
+		for (size_t p = i; p < j; p++) {
+			if (p > i && given_eq(v[p].given, v[p - 1].given)) {
+				v[p].level = v[p - 1].level;
+				continue;
+			}
+			int level = 0;
+			for (size_t q = i; q < j && level < 2; q++) {
+				if (given_eq(v[q].given, v[p].given))
+					continue;
+				if (!given_initial_eq(v[q].given, v[p].given))
+					level = level < 1 ? 1 : level;
+				else if (!initials_only)
+					level = 2;
+			}
+			v[p].level = level;
+		}
+		i = j;
+	}
+	for (size_t p = 0; p < nv; p++) {
+		if (v[p].k == (size_t)-1 || (primary && v[p].k > 0))
+			continue;
+		csl_item *a = &e->items[idx[v[p].item]];
+		if ((int)v[p].k < a->dis.ngn && v[p].level > a->dis.gn_level[v[p].k])
+			a->dis.gn_level[v[p].k] = (unsigned char)v[p].level;
+	}
+	free(v);
 }
 
 typedef struct dgroup {
@@ -535,21 +576,54 @@ typedef struct dgroup {
 	size_t *idx;   /* items of the group */
 	char **s;      /* their current strings */
 	size_t m;
+	int *coll;     /* cached collision counts */
+	size_t *tmp;
+	int dirty;
 } dgroup;
 
 static void dg_render(dgroup *g, size_t i)
 {
 	free(g->s[i]);
 	g->s[i] = cite_plain(g->e, &g->e->items[g->idx[i]]);
+	g->dirty = 1;
+}
+
+/* Collision counts of every member, by sorting (no quadratic scan). */
+static void dg_recount(dgroup *g)
+{
+	size_t m = g->m;
+	/* insertion-free: simple merge sort of indices by string */
+	for (size_t i = 0; i < m; i++)
+		g->tmp[i] = i;
+	/* shell sort keeps this reentrant without a comparison callback */
+	for (size_t gap = m / 2; gap > 0; gap /= 2)
+		for (size_t i = gap; i < m; i++) {
+			size_t t = g->tmp[i];
+			size_t j = i;
+			while (j >= gap && strcmp(g->s[g->tmp[j - gap]] ? g->s[g->tmp[j - gap]] : "",
+			                          g->s[t] ? g->s[t] : "") > 0) {
+				g->tmp[j] = g->tmp[j - gap];
+				j -= gap;
+			}
+			g->tmp[j] = t;
+		}
+	size_t i = 0;
+	while (i < m) {
+		size_t j = i + 1;
+		while (j < m && g->s[g->tmp[i]] && g->s[g->tmp[j]] && !strcmp(g->s[g->tmp[i]], g->s[g->tmp[j]]))
+			j++;
+		for (size_t k = i; k < j; k++)
+			g->coll[g->tmp[k]] = g->s[g->tmp[k]] ? (int)(j - i - 1) : 0;
+		i = j;
+	}
+	g->dirty = 0;
 }
 
 static int dg_coll(dgroup *g, size_t i)
 {
-	int c = 0;
-	for (size_t j = 0; j < g->m; j++)
-		if (j != i && g->s[i] && g->s[j] && !strcmp(g->s[i], g->s[j]))
-			c++;
-	return c;
+	if (g->dirty)
+		dg_recount(g);
+	return g->coll[i];
 }
 
 static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int use_cond, int add_ys)
@@ -689,29 +763,33 @@ static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int us
 				dg_render(g, i);
 	}
 	if (add_ys) {
-		int *done = calloc(m, sizeof(int));
-		if (!done)
+		/* still ambiguous members, in bibliography order, numbered per identical string */
+		size_t *amb = malloc(m * sizeof(size_t));
+		size_t na = 0;
+		if (!amb)
 			goto out;
-		for (size_t oi = 0; oi < e->norder; oi++) {
-			size_t i;
-			for (i = 0; i < m; i++)
-				if (g->idx[i] == e->order[oi])
+		for (size_t i = 0; i < m; i++)
+			if (dg_coll(g, i))
+				amb[na++] = i;
+		for (size_t i = 1; i < na; i++) {
+			size_t t = amb[i], j = i;
+			while (j > 0) {
+				size_t pa = e->pos[g->idx[amb[j - 1]]], pb = e->pos[g->idx[t]];
+				int c = strcmp(g->s[amb[j - 1]], g->s[t]);
+				if (c < 0 || (c == 0 && pa <= pb))
 					break;
-			if (i == m || done[i] || !dg_coll(g, i))
-				continue;
-			int suffix = 1;
-			for (size_t oj = oi; oj < e->norder; oj++) {
-				size_t j;
-				for (j = 0; j < m; j++)
-					if (g->idx[j] == e->order[oj])
-						break;
-				if (j == m || done[j] || !g->s[j] || strcmp(g->s[i], g->s[j]))
-					continue;
-				done[j] = 1;
-				e->items[g->idx[j]].dis.year_suffix = suffix++;
+				amb[j] = amb[j - 1];
+				j--;
 			}
+			amb[j] = t;
 		}
-		free(done);
+		int suffix = 0;
+		for (size_t i = 0; i < na; i++) {
+			if (i == 0 || strcmp(g->s[amb[i]], g->s[amb[i - 1]]))
+				suffix = 0;
+			e->items[g->idx[amb[i]]].dis.year_suffix = ++suffix;
+		}
+		free(amb);
 	}
 out:
 	free(best_k);
@@ -767,13 +845,22 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 	qsort(sx, n, sizeof(strix), strix_cmp);
 	size_t *gi = malloc(n * sizeof(size_t));
 	char **gs = calloc(n, sizeof(char *));
-	if (!gi || !gs) {
-		free(gi), free(gs);
+	int *gcoll = calloc(n, sizeof(int));
+	size_t *gtmp = malloc(n * sizeof(size_t));
+	e->pos = malloc(e->nitems * sizeof(size_t) + 1);
+	if (!gi || !gs || !gcoll || !gtmp || !e->pos) {
+		free(gi), free(gs), free(gcoll), free(gtmp);
+		free(e->pos);
+		e->pos = NULL;
 		for (size_t i = 0; i < n; i++)
 			free(sx[i].s);
 		free(sx);
 		return LIT_ENOMEM;
 	}
+	for (size_t k = 0; k < e->nitems; k++)
+		e->pos[k] = e->nitems;
+	for (size_t k = 0; k < e->norder; k++)
+		e->pos[e->order[k]] = k;
 	size_t i = 0;
 	while (i < n) {
 		size_t j = i + 1;
@@ -781,7 +868,7 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 			j++;
 		if (j - i > 1) {
 			/* keep registration order inside the group */
-			dgroup g = { e, gi, gs, j - i };
+			dgroup g = { e, gi, gs, j - i, gcoll, gtmp, 1 };
 			for (size_t k = i; k < j; k++) {
 				gi[k - i] = idx[sx[k].i];
 				gs[k - i] = strdup(sx[k].s);
@@ -801,6 +888,10 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 	free(sx);
 	free(gi);
 	free(gs);
+	free(gcoll);
+	free(gtmp);
+	free(e->pos);
+	e->pos = NULL;
 	return LIT_OK;
 }
 

@@ -270,6 +270,7 @@ struct lit_csl_engine {
 	int has_year_suffix_var;      /* style renders year-suffix explicitly */
 	size_t *order;                /* registered items in bibliography order */
 	size_t norder;
+	size_t *pos;                  /* item index -> bibliography position (during disambiguation) */
 	int sorted_once;
 };
 
