@@ -751,6 +751,8 @@ Test(bibtex_detect, detects_bibtex)
 	const char *t = "\n  % a comment\n@Article{k, title = {T}}\n";
 	cr_assert_str_eq(lit_detect_format(t, strlen(t)), "bibtex");
 	cr_assert_eq(lit_bibtex_detect("TY  - JOUR\n", 11), 0);
+	cr_assert_gt(lit_bibtex_detect("\xEF\xBB\xBF@book{k, title = {T}}", 30), 90);
+	cr_assert_gt(lit_bibtex_detect("@customtype{k, title = {T}}", 27), 50);
 	cr_assert_eq(lit_bibtex_detect("mail me@host.org", 16), 0);
 }
 

@@ -275,13 +275,14 @@ int lit_bibtex_detect(const char *data, size_t len)
 {
 	size_t limit = len < 65536 ? len : 65536;
 	int at_line_start = 1;
-	for (size_t i = 0; i < limit; i++) {
+	size_t start = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	for (size_t i = start; i < limit; i++) {
 		char c = data[i];
 		if (c == '\n') {
 			at_line_start = 1;
 			continue;
 		}
-		if (c == ' ' || c == '\t' || c == '\r' || (i < 3 && (unsigned char)c >= 0xEF))
+		if (c == ' ' || c == '\t' || c == '\r')
 			continue;
 		if (c == '@' && at_line_start) {
 			size_t j = i + 1, b;
