@@ -311,3 +311,31 @@ Test(csl, bundled_and_system_styles_load)
 	cr_assert(lit_csl_style_is_note(st));
 	lit_csl_style_free(st);
 }
+
+/* Pathological input: thousands of records with the same author and year
+ * under a disambiguating style must not take quadratic time. */
+Test(csl, many_identical_cites_stay_fast, .timeout = 30)
+{
+	const char *xml = STYLE_HEAD "<citation disambiguate-add-names=\"true\" disambiguate-add-givenname=\"true\" "
+		"givenname-disambiguation-rule=\"all-names\" disambiguate-add-year-suffix=\"true\">"
+		"<layout delimiter=\"; \"><group delimiter=\" \"><names variable=\"author\"><name form=\"short\"/></names>"
+		"<date variable=\"issued\"><date-part name=\"year\"/></date></group></layout></citation>"
+		"<bibliography><sort><key variable=\"author\"/><key variable=\"title\"/></sort>"
+		"<layout><text variable=\"title\"/></layout></bibliography></style>";
+	size_t n = 3000;
+	char *json = malloc(n * 160 + 16);
+	size_t o = 0;
+	o += (size_t)sprintf(json + o, "[");
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)sprintf(json + o, "%s{\"id\":\"k%zu\",\"type\":\"book\",\"title\":\"T%zu\","
+		                     "\"author\":[{\"family\":\"Doe\",\"given\":\"%c\"}],\"issued\":{\"date-parts\":[[2000]]}}",
+		                     i ? "," : "", i, i, (char)('A' + i % 3));
+	o += (size_t)sprintf(json + o, "]");
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	size_t lines = 0;
+	for (char *p = out; *p; p++)
+		lines += *p == '\n';
+	cr_assert_eq(lines, n);
+	lit_free(out);
+	free(json);
+}

@@ -46,6 +46,27 @@ static const char *item_lang(const lit_record *rec, int guess_latin)
 	return NULL;
 }
 
+static void id_sort(csl_engine *e, size_t *v, size_t *tmp, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t m = n / 2;
+	id_sort(e, v, tmp, m);
+	id_sort(e, v + m, tmp, n - m);
+	size_t i = 0, j = m, k = 0;
+	while (i < m && j < n) {
+		if (strcmp(e->items[v[j]].id, e->items[v[i]].id) < 0)
+			tmp[k++] = v[j++];
+		else
+			tmp[k++] = v[i++];
+	}
+	while (i < m)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
 int lit_csl_engine_new(lit_csl_engine **out, lit_csl_style *style, const lit_records *records,
                        lit_csl_format format, lit_error *err)
 {
@@ -86,6 +107,19 @@ int lit_csl_engine_new(lit_csl_engine **out, lit_csl_style *style, const lit_rec
 	for (size_t i = 0; i < n; i++)
 		e->order[i] = i;
 	e->norder = n;
+	/* index of ids, sorted (stable for duplicate ids: the first record wins) */
+	e->byid = malloc((n ? n : 1) * sizeof(size_t));
+	size_t *tmp = malloc((n ? n : 1) * sizeof(size_t));
+	if (!e->byid || !tmp) {
+		free(tmp);
+		lit_csl_engine_free(e);
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++)
+		if (e->items[i].id)
+			e->byid[e->nbyid++] = i;
+	id_sort(e, e->byid, tmp, e->nbyid);
+	free(tmp);
 	*out = e;
 	return LIT_OK;
 }
@@ -102,6 +136,7 @@ void lit_csl_engine_free(lit_csl_engine *e)
 	}
 	free(e->items);
 	free(e->order);
+	free(e->byid);
 	lit_csl_arena_reset(&e->ar);
 	lit_csl_arena_reset(&e->keep);
 	lit_csl_arena_reset(&e->tmp);
@@ -905,13 +940,26 @@ static void reset_dis(csl_engine *e)
 
 /* ---------------------------------------------------------- citations */
 
+/* Items by id: binary search over e->byid (indices sorted by id). */
 static csl_item *find_item(csl_engine *e, const char *id)
 {
 	if (!id)
 		return NULL;
-	for (size_t i = 0; i < e->nitems; i++)
-		if (e->items[i].id && !strcmp(e->items[i].id, id))
-			return &e->items[i];
+	size_t lo = 0, hi = e->nbyid;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(e->items[e->byid[mid]].id, id);
+		if (!c) {
+			/* the first record with this id */
+			while (mid > 0 && !strcmp(e->items[e->byid[mid - 1]].id, id))
+				mid--;
+			return &e->items[e->byid[mid]];
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

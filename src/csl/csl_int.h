@@ -271,6 +271,8 @@ struct lit_csl_engine {
 	size_t *order;                /* registered items in bibliography order */
 	size_t norder;
 	size_t *pos;                  /* item index -> bibliography position (during disambiguation) */
+	size_t *byid;                 /* item indices sorted by id */
+	size_t nbyid;
 	int sorted_once;
 };
 
