@@ -71,6 +71,7 @@ static pthread_mutex_t bu_lock = PTHREAD_MUTEX_INITIALIZER;
 
 #define BU_PROGNAME "bibutils"
 #define BU_XML_MAX_DEPTH 256
+#define BU_XML_MAX_LINE (256 * 1024)
 
 /* ------------------------------------------------------------------
  * Small text helpers
@@ -1249,6 +1250,62 @@ static int bu_mods_extras(lit_record *rec, const char *s, const char *e)
 	return rc;
 }
 
+#define BU_CHUNK 256
+
+/* One bibl_read over `cdata` (a whole input or a chunk of it); appends the
+ * converted records to `out` and their number to *got.  `data`/`len` is
+ * the whole input, for messages. */
+static int bu_read_chunk(const bu_reader *r, lit_records *out, const char *cdata, size_t clen,
+                         const char *fname, const char *filename, const char *data, size_t len,
+                         long *got, lit_error *err)
+{
+	FILE *fp = fmemopen((void *)cdata, clen, "r");
+	if (!fp)
+		return lit_error_set(err, LIT_ENOMEM, filename, 0, "cannot open the input buffer");
+	int rc = LIT_OK;
+	param p;
+	bibl b;
+	memset(&p, 0, sizeof p);
+	bibl_init(&b);
+
+	pthread_mutex_lock(&bu_lock);
+	int st = r->mode == BIBL_ISIIN ? isiin_initparams(&p, BU_PROGNAME)
+	                               : bibl_initparams(&p, r->mode, BIBL_MODSOUT, BU_PROGNAME);
+	if (st == BIBL_OK) {
+		/* our input is UTF-8 already, whatever the file declares */
+		p.charsetin = BIBL_CHARSET_UNICODE;
+		p.charsetin_src = BIBL_SRC_USER;
+		p.utf8in = 1;
+		p.latexin = 0;
+		p.verbose = 0;
+		st = bibl_read(&b, fp, (char *)fname, &p);
+	}
+	if (st == BIBL_ERR_MEMERR) {
+		rc = lit_error_set(err, LIT_ENOMEM, filename, 0, "out of memory in bibutils");
+	} else if (st != BIBL_OK) {
+		rc = lit_error_set(err, LIT_EPARSE, filename, bu_first_content_line(data, len),
+		                   "bibutils could not read this input");
+	} else {
+		for (long i = 0; i < b.n && rc == LIT_OK; i++) {
+			lit_record *rec = NULL;
+			rc = bu_to_record(b.ref[i], r->mode, &rec);
+			if (rc) {
+				lit_error_set(err, rc, filename, 0, "out of memory");
+				break;
+			}
+			rc = lit_records_push(out, rec);
+			if (rc)
+				lit_error_set(err, rc, filename, 0, "out of memory");
+		}
+	}
+	*got = b.n;
+	bibl_free(&b);
+	bibl_freeparams(&p);
+	pthread_mutex_unlock(&bu_lock);
+	fclose(fp);
+	return rc;
+}
+
 /*
  * Read `data` with a bibutils reader and append the records to `out`.
  */
@@ -1281,6 +1338,23 @@ static int bu_read(const bu_reader *r, lit_records *out, const char *data, size_
 		bu_markers(r, data, len, offs, nmark);
 	}
 
+	/* ISI records end with "ER": a last record without one was cut off */
+	if (r->mode == BIBL_ISIIN && nmark) {
+		int ended = 0;
+		for (size_t k = offs[nmark - 1]; k + 2 <= len; k++)
+			if ((k == 0 || data[k - 1] == '\n') && data[k] == 'E' && data[k + 1] == 'R' &&
+			    (k + 2 == len || data[k + 2] == '\n' || data[k + 2] == '\r' || data[k + 2] == ' ')) {
+				ended = 1;
+				break;
+			}
+		if (!ended) {
+			long line = bu_line_at(data, offs[nmark - 1]);
+			free(offs);
+			return lit_error_set(err, LIT_EPARSE, filename, line,
+			                     "ISI record is not terminated by ER");
+		}
+	}
+
 	/* bibutils' NBIB reader loops forever (growing memory) when a record
 	 * starts right after the previous one without a blank line: add one */
 	char *norm = NULL;
@@ -1305,57 +1379,132 @@ static int bu_read(const bu_reader *r, lit_records *out, const char *data, size_
 		o += len - prev;
 		feed = norm;
 		feedlen = o;
-	}
-
-	FILE *fp = fmemopen((void *)feed, feedlen, "r");
-	if (!fp) {
-		free(norm);
-		free(offs);
-		return lit_error_set(err, LIT_ENOMEM, filename, 0, "cannot open the input buffer");
-	}
-
-	int rc = LIT_OK;
-	param p;
-	bibl b;
-	memset(&p, 0, sizeof p);
-	bibl_init(&b);
-
-	pthread_mutex_lock(&bu_lock);
-	int st = r->mode == BIBL_ISIIN ? isiin_initparams(&p, BU_PROGNAME)
-	                               : bibl_initparams(&p, r->mode, BIBL_MODSOUT, BU_PROGNAME);
-	if (st == BIBL_OK) {
-		/* our input is UTF-8 already, whatever the file declares */
-		p.charsetin = BIBL_CHARSET_UNICODE;
-		p.charsetin_src = BIBL_SRC_USER;
-		p.utf8in = 1;
-		p.latexin = 0;
-		p.verbose = 0;
-		st = bibl_read(&b, fp, (char *)fname, &p);
-	}
-	size_t before = lit_records_count(out);
-	if (st == BIBL_ERR_MEMERR) {
-		rc = lit_error_set(err, LIT_ENOMEM, filename, 0, "out of memory in bibutils");
-	} else if (st != BIBL_OK) {
-		rc = lit_error_set(err, LIT_EPARSE, filename, bu_first_content_line(data, len),
-		                   "bibutils could not read this input");
-	} else {
-		for (long i = 0; i < b.n && rc == LIT_OK; i++) {
-			lit_record *rec = NULL;
-			rc = bu_to_record(b.ref[i], r->mode, &rec);
-			if (rc) {
-				lit_error_set(err, rc, filename, 0, "out of memory");
-				break;
+	} else if (r->xml) {
+		/* bibutils' XML readers lose records (and turn quadratic) when
+		 * many elements share one line, as in EndNote's own XML export:
+		 * put a line break between adjacent tags ("><" -> ">\n<"), which
+		 * changes no element's text */
+		size_t extra = 0;
+		for (size_t k = 1; k < len; k++)
+			if (data[k] == '<' && data[k - 1] == '>')
+				extra++;
+		if (extra) {
+			norm = malloc(len + extra + 1);
+			if (!norm) {
+				free(offs);
+				return lit_error_set(err, LIT_ENOMEM, filename, 0, "out of memory");
 			}
-			rc = lit_records_push(out, rec);
-			if (rc)
-				lit_error_set(err, rc, filename, 0, "out of memory");
+			size_t o = 0;
+			for (size_t k = 0; k < len; k++) {
+				if (k && data[k] == '<' && data[k - 1] == '>')
+					norm[o++] = '\n';
+				norm[o++] = data[k];
+			}
+			feed = norm;
+			feedlen = o;
 		}
 	}
-	long got = b.n;
-	bibl_free(&b);
-	bibl_freeparams(&p);
-	pthread_mutex_unlock(&bu_lock);
-	fclose(fp);
+
+	/* bibutils' EndNote XML reader is quadratic in the length of a line:
+	 * refuse text nodes longer than BU_XML_MAX_LINE (after the tag split
+	 * above only text can make a line that long) */
+	if (r->mode == BIBL_ENDNOTEXMLIN) {
+		size_t ls = 0;
+		long ln = 1;
+		for (size_t k = 0; k <= len; k++) {
+			/* a line of the split feed ends at a newline or at "><" */
+			int brk = k == len || data[k] == '\n' || (k && data[k] == '<' && data[k - 1] == '>');
+			if (brk) {
+				if (k - ls > BU_XML_MAX_LINE) {
+					free(norm);
+					free(offs);
+					return lit_error_set(err, LIT_ELIMIT, filename, ln,
+					                     "a line of EndNote XML text is longer than %d bytes",
+					                     BU_XML_MAX_LINE);
+				}
+				if (k < len && data[k] == '\n') {
+					ls = k + 1;
+					ln++;
+				} else {
+					ls = k;
+				}
+			}
+		}
+	}
+
+	size_t before = lit_records_count(out);
+	int rc = LIT_OK;
+	long got = 0;
+
+	/* bibutils is quadratic in the number of records per bibl_read (its
+	 * cite-key de-duplication compares every pair), so feed it chunks of
+	 * at most BU_CHUNK records, cut at record starts */
+	size_t nfeed = nmark;
+	size_t *foffs = offs;
+	if (norm) {
+		nfeed = bu_markers(r, feed, feedlen, NULL, 0);
+		foffs = nfeed ? malloc(nfeed * sizeof *foffs) : NULL;
+		if (nfeed && !foffs)
+			rc = lit_error_set(err, LIT_ENOMEM, filename, 0, "out of memory");
+		else if (nfeed)
+			bu_markers(r, feed, feedlen, foffs, nfeed);
+	}
+	size_t tail = feedlen; /* XML: where the text after the last record starts */
+	if (r->xml && nfeed) {
+		char close[64];
+		snprintf(close, sizeof close, "</%s>", r->marker + 1);
+		size_t cl = strlen(close);
+		for (size_t k = feedlen; k >= cl && k > foffs[nfeed - 1]; k--)
+			if (!memcmp(feed + k - cl, close, cl)) {
+				tail = k;
+				break;
+			}
+	}
+	lit_buf chunk = LIT_BUF_INIT;
+	size_t k = 0;
+	do {
+		/* records [k, next) go in this chunk */
+		size_t next = nfeed;
+		if (nfeed > BU_CHUNK) {
+			next = k + BU_CHUNK;
+			/* tagged formats: cut only where a blank line precedes */
+			while (next < nfeed && !r->xml && r->mode != BIBL_ISIIN && r->mode != BIBL_NBIBIN &&
+			       !(foffs[next] >= 2 && feed[foffs[next] - 1] == '\n' &&
+			         (feed[foffs[next] - 2] == '\n' ||
+			          (feed[foffs[next] - 2] == '\r' && foffs[next] >= 3 && feed[foffs[next] - 3] == '\n'))))
+				next++;
+			if (next > nfeed)
+				next = nfeed;
+		}
+		const char *cdata = feed;
+		size_t clen = feedlen;
+		if (next < nfeed || k > 0) {
+			lit_buf_clear(&chunk);
+			size_t from = k == 0 ? 0 : foffs[k];
+			if (r->xml && k > 0)
+				lit_buf_put(&chunk, feed, foffs[0]);          /* the XML head */
+			if (next < nfeed) {
+				lit_buf_put(&chunk, feed + from, foffs[next] - from);
+				if (r->xml)
+					lit_buf_put(&chunk, feed + tail, feedlen - tail); /* closing tags */
+			} else {
+				lit_buf_put(&chunk, feed + from, feedlen - from);
+			}
+			if (lit_buf_status(&chunk)) {
+				rc = lit_error_set(err, LIT_ENOMEM, filename, 0, "out of memory");
+				break;
+			}
+			cdata = chunk.ptr;
+			clen = chunk.len;
+		}
+		long n = 0;
+		rc = bu_read_chunk(r, out, cdata, clen, fname, filename, data, len, &n, err);
+		got += n;
+		k = next;
+	} while (rc == LIT_OK && k < nfeed);
+	lit_buf_free(&chunk);
+	if (foffs != offs)
+		free(foffs);
 	free(norm);
 
 	if (rc == LIT_OK && got == 0) {
@@ -1374,9 +1523,18 @@ static int bu_read(const bu_reader *r, lit_records *out, const char *data, size_
 
 	/* provenance and side information, when records and markers agree */
 	size_t added = lit_records_count(out) - before;
+	size_t scanned = 0;
+	long cur_line = 1;
 	for (size_t i = 0; rc == LIT_OK && i < added; i++) {
 		lit_record *rec = lit_records_at(out, before + i);
-		long line = (nmark == added) ? bu_line_at(data, offs[i]) : 0;
+		long line = 0;
+		if (nmark == added) {
+			/* markers are in increasing order: count lines incrementally */
+			for (; scanned < offs[i]; scanned++)
+				if (data[scanned] == '\n')
+					cur_line++;
+			line = cur_line;
+		}
 		rc = lit_record_set_source(rec, filename, line);
 		if (rc == LIT_OK)
 			lit_record_set_where(rec, LIT_WHERE_BIBFILE);
