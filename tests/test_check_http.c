@@ -637,3 +637,41 @@ Test(check_http, doi_in_url_field_and_api_down, .init = start_plain, .fini = sto
 	lit_checker_free(c);
 	lit_records_free(list);
 }
+
+/* A host that announces its rate (x-rate-limit-limit / -interval, as
+ * Crossref does) gets requests no faster than that once it has said so. */
+Test(check_http, announced_rate_limit_respected, .init = start_plain, .fini = stop, .timeout = 30)
+{
+	enum { N = 10 };
+	char bufs[N][256];
+	const char *urls[N];
+	for (int i = 0; i < N; i++) {
+		snprintf(bufs[i], sizeof bufs[i], "%s/paced/%d", srv.base, i);
+		urls[i] = bufs[i];
+	}
+	lit_check_options o = fast_opts();
+	o.per_host = 1;
+	lit_check_report *rep = run_urls(&o, urls, N);
+	for (int i = 0; i < N; i++)
+		cr_expect_eq(lit_check_report_at(rep, (size_t)i)->verdict, LIT_VERDICT_OK);
+	lit_check_report_free(rep);
+	lit_json_doc *doc = get_hits();
+	const lit_json *hits = lit_json_get(lit_json_root(doc), "hits");
+	double prev = -1, min_gap = 1e9;
+	int n = 0;
+	for (size_t i = 0; i < hits->len; i++) {
+		const lit_json *h = lit_json_at(hits, i);
+		const char *p = lit_json_string(lit_json_get(h, "path"));
+		if (strncmp(p, "/paced/", 7) != 0)
+			continue;
+		double t = lit_json_get(h, "t")->num;
+		if (prev >= 0 && t - prev < min_gap)
+			min_gap = t - prev;
+		prev = t;
+		n++;
+	}
+	cr_expect_eq(n, N);
+	/* 5 per second: 200 ms apart (some slack for timer granularity) */
+	cr_expect(min_gap >= 0.18, "requests %.3f s apart", min_gap);
+	lit_json_free(doc);
+}

@@ -56,6 +56,8 @@ typedef struct lit_http_xfer {
 	char errmsg[256];
 	char *location;        /* absolute redirect target (malloc) or NULL */
 	long retry_after_ms;   /* -1 when absent */
+	long rate_limit;       /* x-rate-limit-limit (requests), 0 when absent */
+	long rate_interval_ms; /* x-rate-limit-interval, 0 when absent */
 	char *content_type;    /* malloc or NULL */
 	lit_buf body;
 	int truncated;         /* body longer than max_body */

@@ -182,7 +182,24 @@ static size_t on_header(char *data, size_t size, size_t n, void *ud)
 		v++;
 		vl--;
 	}
-	if (nl == 11 && strncasecmp(data, "retry-after", 11) == 0) {
+	if (nl == 18 && strncasecmp(data, "x-rate-limit-limit", 18) == 0) {
+		char tmp[32];
+		size_t cn = vl < sizeof tmp - 1 ? vl : sizeof tmp - 1;
+		memcpy(tmp, v, cn);
+		tmp[cn] = '\0';
+		long lim = strtol(tmp, NULL, 10);
+		x->rate_limit = lim > 0 && lim < 1000000 ? lim : 0;
+	} else if (nl == 21 && strncasecmp(data, "x-rate-limit-interval", 21) == 0) {
+		/* "1s", "60s", "1m" (Crossref) */
+		char tmp[32], *end;
+		size_t cn = vl < sizeof tmp - 1 ? vl : sizeof tmp - 1;
+		memcpy(tmp, v, cn);
+		tmp[cn] = '\0';
+		double d = strtod(tmp, &end);
+		double mul = *end == 'm' && end[1] != 's' ? 60000 : *end == 'h' ? 3600000 :
+		             (*end == 'm' && end[1] == 's') ? 1 : 1000;
+		x->rate_interval_ms = d > 0 && d * mul < 3600000 ? (long)(d * mul) : 0;
+	} else if (nl == 11 && strncasecmp(data, "retry-after", 11) == 0) {
 		x->retry_after_ms = parse_retry_after(v, vl);
 	} else if (nl == 12 && strncasecmp(data, "content-type", 12) == 0 && vl < 512) {
 		free(x->content_type);
@@ -205,6 +222,8 @@ int lit_http_start(lit_http *h, lit_http_xfer *x)
 	x->net = LIT_NET_OK;
 	x->errmsg[0] = '\0';
 	x->retry_after_ms = -1;
+	x->rate_limit = 0;
+	x->rate_interval_ms = 0;
 	x->truncated = 0;
 	x->nbody = 0;
 	x->ms = 0;

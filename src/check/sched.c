@@ -28,6 +28,8 @@ typedef struct lit_sched_host {
 	lit_fetch *qhead, *qtail;
 	int in_ready;
 	unsigned recent;        /* last 8 answers: bit set = throttled (429/503 + Retry-After) */
+	double min_gap;         /* ms between request starts the host asked for (x-rate-limit-*) */
+	double last_start;
 	struct lit_sched_host *rnext;
 	struct lit_sched_host *hnext;
 } host;
@@ -345,6 +347,12 @@ static void on_xfer(lit_sched *s, lit_fetch *f)
 		return;
 	}
 	int st = x->status;
+	if (x->rate_limit > 0 && x->rate_interval_ms > 0) {
+		/* the host told us its rate (Crossref does): keep under it */
+		h->min_gap = (double)x->rate_interval_ms / (double)x->rate_limit;
+		if (h->min_gap > 60000)
+			h->min_gap = 60000;
+	}
 	if (!((st == 429 || st == 503) && x->retry_after_ms >= 0))
 		host_answer(h, 0, 0);
 	if (f->use_head && !(st >= 200 && st < 400)) {
@@ -497,9 +505,12 @@ static double fill(lit_sched *s)
 				break;
 			int was_last = h == last;
 			if (h->qhead && h->active < s->o.per_host) {
-				if (h->not_before > now) {
-					if (wake == 0 || h->not_before < wake)
-						wake = h->not_before;
+				double due = h->not_before;
+				if (h->min_gap > 0 && h->last_start + h->min_gap > due)
+					due = h->last_start + h->min_gap;
+				if (due > now) {
+					if (wake == 0 || due < wake)
+						wake = due;
 					ready_push(s, h);
 				} else if (s->active < s->o.concurrency) {
 					lit_fetch *f = h->qhead;
@@ -507,6 +518,7 @@ static double fill(lit_sched *s)
 					if (!h->qhead)
 						h->qtail = NULL;
 					f->next = NULL;
+					h->last_start = now;
 					start(s, h, f);
 					progress = 1;
 					if (h->qhead && h->active < s->o.per_host)

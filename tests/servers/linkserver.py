@@ -103,6 +103,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(301, "", {"Location": path})
         if head == "tocyr":  # raw UTF-8 in Location, as some servers send
             return self.send(302, "", {"Location": "/ok/путь".encode().decode("latin-1")})
+        if head == "paced":  # announces a rate like Crossref does
+            return self.send(200, "ok", {"X-Rate-Limit-Limit": "5", "X-Rate-Limit-Interval": "1s"})
         if head == "walled":
             return self.send(302, "", {"Location": "/login?next=" + path})
         if head == "login":
