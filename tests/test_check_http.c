@@ -675,3 +675,30 @@ Test(check_http, announced_rate_limit_respected, .init = start_plain, .fini = st
 	cr_expect(min_gap >= 0.18, "requests %.3f s apart", min_gap);
 	lit_json_free(doc);
 }
+
+/* With check_landing, an existing DOI's landing page is opened too and
+ * reported apart: a walled landing page leaves the DOI ok. */
+Test(check_http, doi_landing_pages, .init = start_plain, .fini = stop, .timeout = 30)
+{
+	lit_records *list = lit_records_new();
+	mkrec(list, "good", "10.1234/good.2020", NULL, NULL, 0);
+	mkrec(list, "walled", "10.1234/walled", NULL, NULL, 0);
+	lit_check_options o = fast_opts();
+	o.handle_base = srv.base;
+	o.check_landing = 1;
+	lit_checker *c = NULL;
+	lit_check_report *rep = NULL;
+	cr_assert_eq(lit_checker_new(&c, &o, NULL), LIT_OK);
+	cr_assert_eq(lit_checker_check_records(c, list, &rep, NULL), LIT_OK);
+	const lit_link_result *r = find(rep, "good", LIT_LINK_DOI);
+	cr_assert_not_null(r);
+	cr_expect_eq(r->verdict, LIT_VERDICT_OK);
+	cr_expect(strstr(r->message, "landing page fine (200)") != NULL, "%s", r->message);
+	r = find(rep, "walled", LIT_LINK_DOI);
+	cr_assert_not_null(r);
+	cr_expect_eq(r->verdict, LIT_VERDICT_OK, "%s", r->message);
+	cr_expect(strstr(r->message, "landing page unverifiable") != NULL, "%s", r->message);
+	lit_check_report_free(rep);
+	lit_checker_free(c);
+	lit_records_free(list);
+}

@@ -85,12 +85,14 @@ typedef struct lit_check_options {
 	int no_doi;                /**< non-zero: do not check DOIs */
 	lit_check_progress_fn progress; /**< may be NULL; called from the checking thread */
 	void *progress_data;
+	int check_landing;         /**< non-zero: also open each existing DOI's registered landing page and
+	                                report it ("DOI exists, landing page blocked" is not "DOI dead") */
 } lit_check_options;
 
 #define LIT_CHECK_OPTIONS_VERSION 1
 #define LIT_CHECK_OPTIONS_INIT { LIT_CHECK_OPTIONS_VERSION, 32, 4, 10000, 20000, 10, \
 	(size_t)1 << 20, 3, 60000, 600, LIT_HEAD_AUTO, NULL, NULL, "https://doi.org", \
-	"https://doi.org", "https://archive.org", NULL, NULL, 86400, 0, 0, 0, 0, NULL, NULL }
+	"https://doi.org", "https://archive.org", NULL, NULL, 86400, 0, 0, 0, 0, NULL, NULL, 0 }
 
 /** The result for one link (URL or DOI) of one record.  Strings are UTF-8,
  * owned by the report, and NULL when not applicable. */

@@ -59,6 +59,7 @@ typedef struct item {
 	size_t t_main;          /* URL or HANDLE target, (size_t)-1 none */
 	size_t t_meta;
 	size_t t_wayback;
+	size_t t_landing;       /* URL target of a DOI's landing page */
 	lit_record *rec;        /* not owned */
 	char *wayback_ts;
 } item;
@@ -637,6 +638,48 @@ static void add_wayback(run_t *run, size_t ti)
 	}
 }
 
+/* With check_landing: queue the registered URL of an existing DOI. */
+static void add_landing(run_t *run, size_t ti)
+{
+	target *h = run->t[ti];
+	if (!run->chk->o.check_landing || h->verdict != LIT_VERDICT_OK || !h->final_url || !h->nitems)
+		return;
+	char *norm = NULL;
+	if (lit_url_normalize(h->final_url, strlen(h->final_url), &norm, NULL, NULL) != LIT_OK)
+		return;
+	lit_buf key = LIT_BUF_INIT;
+	lit_buf_printf(&key, "u:%s", norm);
+	int isnew = 0;
+	size_t li = lit_buf_status(&key) ? (size_t)-1 : target_get(run, T_URL, key.ptr, norm, &isnew);
+	lit_buf_free(&key);
+	if (li == (size_t)-1) {
+		free(norm);
+		run->oom = 1;
+		return;
+	}
+	h = run->t[ti];
+	for (size_t k = 0; k < h->nitems; k++)
+		run->items[h->items[k]].t_landing = li;
+	if (isnew) {
+		target *l = run->t[li];
+		run->total++;
+		l->ttl_s = run->chk->o.max_age_s;
+		if (cache_lookup(run, l)) {
+			run->done++;
+			free(norm);
+			return;
+		}
+		l->f.url = norm;
+		norm = NULL;
+		l->f.follow = 1;
+		l->f.head_first = run->chk->o.head == LIT_HEAD_ALWAYS ||
+		                  (run->chk->o.head == LIT_HEAD_AUTO && lit_url_looks_large(l->f.url));
+		if (add_fetch(run, li))
+			run->oom = 1;
+	}
+	free(norm);
+}
+
 static void on_done(lit_fetch *f, void *data)
 {
 	target *t = (target *)((char *)f - offsetof(target, f));
@@ -656,6 +699,8 @@ static void on_done(lit_fetch *f, void *data)
 		run->chk->o.progress(run->done, run->total, run->chk->o.progress_data);
 	if (t->kind == T_URL)
 		add_wayback(run, ti);
+	else if (t->kind == T_HANDLE)
+		add_landing(run, ti);
 }
 
 static int add_fetch(run_t *run, size_t ti)
@@ -679,7 +724,7 @@ static item *new_item(run_t *run, lit_link_kind kind, const char *link, size_t l
 	}
 	item *it = &run->items[run->nitems++];
 	memset(it, 0, sizeof *it);
-	it->t_main = it->t_meta = it->t_wayback = (size_t)-1;
+	it->t_main = it->t_meta = it->t_wayback = it->t_landing = (size_t)-1;
 	it->rec = rec;
 	it->r.kind = kind;
 	it->r.record_index = ri;
@@ -766,6 +811,8 @@ static int add_link(run_t *run, lit_link_kind kind, const char *link, size_t len
 			return -1;
 		it = &run->items[ii];
 		it->t_main = ti;
+		if (target_add_item(run->t[ti], ii))
+			return -1;
 		if (isnew) {
 			run->total++;
 			if (cache_lookup(run, run->t[ti])) {
@@ -1149,6 +1196,14 @@ static int finish_item(run_t *run, item *it)
 			lit_buf_printf(&msg, "; %s", m->message);
 		}
 	}
+	if (it->t_landing != (size_t)-1 && it->r.kind == LIT_LINK_DOI) {
+		target *l = run->t[it->t_landing];
+		if (l->verdict == LIT_VERDICT_OK || l->verdict == LIT_VERDICT_REDIRECT)
+			lit_buf_printf(&msg, "; landing page fine (%d)", l->status);
+		else
+			lit_buf_printf(&msg, "; landing page %s: %s", lit_verdict_name((lit_verdict)l->verdict),
+			               l->message ? l->message : "");
+	}
 	if (it->t_wayback != (size_t)-1) {
 		target *w = run->t[it->t_wayback];
 		if (w->verdict == LIT_VERDICT_OK && w->extra) {
@@ -1217,6 +1272,8 @@ static int run_check(lit_checker *chk, lit_records *records, lit_check_report **
 			rc = add_fetch(&run, i);
 		else if (t->kind == T_URL && t->from_cache)
 			add_wayback(&run, i);
+		else if (t->kind == T_HANDLE && t->from_cache)
+			add_landing(&run, i);
 	}
 	if (rc == LIT_OK)
 		rc = lit_sched_run(run.sched);

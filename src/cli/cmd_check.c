@@ -22,7 +22,7 @@ enum {
 	O_FORMAT = 'f', O_OUT = 'o', O_HELP = 'h', O_CONC = 'j', O_FROM = 'F',
 	O_PERHOST = 1000, O_TIMEOUT, O_NOCACHE, O_MAXAGE, O_ENRICH, O_MAILTO,
 	O_DOIBASE, O_HANDLEBASE, O_WAYBACKBASE, O_CAFILE, O_CACHE, O_NOWAYBACK,
-	O_HEAD, O_RETRIES, O_UA, O_ENRICHED, O_NOPROGRESS, O_NODOI
+	O_HEAD, O_RETRIES, O_UA, O_ENRICHED, O_NOPROGRESS, O_NODOI, O_LANDING
 };
 
 static const cli_opt opts[] = {
@@ -40,6 +40,7 @@ static const cli_opt opts[] = {
 	{ O_ENRICH, 0, "enrich", NULL, "fetch DOI metadata, fill missing fields, flag DOIs that point to another work" },
 	{ O_ENRICHED, 0, "enriched", "FILE", "with --enrich: write the completed records to FILE (.bib, .ris, else CSL-JSON)" },
 	{ O_NODOI, 0, "no-doi", NULL, "do not check DOIs" },
+	{ O_LANDING, 0, "landing", NULL, "also open each DOI's landing page (reported apart: a walled page is not a dead DOI)" },
 	{ O_NOWAYBACK, 0, "no-wayback", NULL, "do not look up archived copies of dead links" },
 	{ O_MAILTO, 0, "mailto", "ADDR", "contact address sent in the User-Agent (polite API pools)" },
 	{ O_UA, 0, "user-agent", "UA", "replace the User-Agent entirely" },
@@ -307,6 +308,7 @@ int cmd_check(int argc, char **argv)
 		case O_ENRICH: o.enrich = 1; break;
 		case O_ENRICHED: enriched = p.value; o.enrich = 1; break;
 		case O_NODOI: o.no_doi = 1; break;
+		case O_LANDING: o.check_landing = 1; break;
 		case O_NOWAYBACK: o.no_wayback = 1; break;
 		case O_MAILTO: o.mailto = p.value; break;
 		case O_UA: o.user_agent = p.value; break;

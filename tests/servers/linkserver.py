@@ -38,6 +38,7 @@ DOIS = {
         "issued": {"date-parts": [[1999]]},
     },
     "10.7777/html-only": None,
+    "10.1234/walled": None,   # its landing page is a bot wall
 }
 
 
@@ -172,7 +173,8 @@ class Handler(BaseHTTPRequestHandler):
             if doi in DOIS:
                 body = {"responseCode": 1, "handle": doi, "values": [
                     {"index": 1, "type": "URL", "data": {"format": "string",
-                     "value": "http://127.0.0.1:%d/landing/%s" % (self.server.server_port, doi)},
+                     "value": "http://127.0.0.1:%d/%s" % (self.server.server_port,
+                         "status/403" if doi == "10.1234/walled" else "landing/" + doi)},
                      "ttl": 86400, "timestamp": "2020-03-19T11:37:54Z"}]}
                 return self.send(200, json.dumps(body), ctype="application/json")
             return self.send(404, json.dumps({"responseCode": 100, "handle": doi}),
