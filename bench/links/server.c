@@ -209,11 +209,15 @@ int main(int argc, char **argv)
 			free(r->data);
 			free(r);
 		}
-		int timeout = qhead ? (int)(qhead->due - t) + 1 : 1000;
-		if (qhead && qhead->due - t < 1)
-			timeout = 1;
+		/* sub-millisecond wake-ups (epoll_pwait2), so answers are not late */
+		double wait = qhead ? qhead->due - t : 1000;
+		if (wait < 0)
+			wait = 0;
+		struct timespec tmo = { (time_t)(wait / 1000), (long)((wait - (double)(long)(wait / 1000) * 1000) * 1e6) };
 		struct epoll_event evs[256];
-		int n = epoll_wait(ep, evs, 256, timeout);
+		int n = epoll_pwait2(ep, evs, 256, &tmo, NULL);
+		if (n < 0 && errno == ENOSYS)
+			n = epoll_wait(ep, evs, 256, (int)wait + 1);
 		for (int i = 0; i < n; i++) {
 			int fd = evs[i].data.fd;
 			if (fd == 0) {
