@@ -1271,6 +1271,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 		first = 0;
 		lit_csl_onode_add(all, rc[i].out);
 		pending = ldelim;
+		/* cite-group-delimiter without collapsing: cites of one author joined by it */
+		if (cgd && i + 1 < n && rc[i].names_plain && rc[i + 1].names_plain &&
+		    !strcmp(rc[i].names_plain, rc[i + 1].names_plain))
+			pending = cgd;
 		i++;
 	}
 	if (lit_csl_onode_empty(all))
@@ -1510,8 +1514,13 @@ int lit_csl_engine_entries(lit_csl_engine *e, char ***out, const char ***ids, si
 			if (w && lay) {
 				/* the layout suffix goes inside the right-inline block */
 				w->fmt.prefix = lay->fmt.prefix;
-				if (r->last)
-					r->last->fmt.suffix = lay->fmt.suffix;
+				if (r->last && lay->fmt.suffix) {
+					/* trailing spaces of the layout suffix are dropped inside the block */
+					size_t sl = strlen(lay->fmt.suffix);
+					while (sl && lay->fmt.suffix[sl - 1] == ' ')
+						sl--;
+					r->last->fmt.suffix = lit_csl_strndup(&e->ar, lay->fmt.suffix, sl);
+				}
 				lit_csl_onode_add(w, r);
 			}
 		} else if (w && r && lay) {

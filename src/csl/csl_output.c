@@ -665,7 +665,7 @@ static void put_text(writer *w, const char *s)
 		char pc = s[0];
 		/* insert before the close quote, unless the quoted text already ends in punctuation */
 		int32_t before = last_cp(w->b->ptr, at);
-		if (!(before == '.' || before == ',' || before == '?' || before == '!')) {
+		if (!(before == pc || (pc == '.' && (before == '?' || before == '!' || before == ',')))) {
 			if (lit_buf_putc(w->b, 0) == 0) {
 				memmove(w->b->ptr + at + 1, w->b->ptr + at, w->b->len - 1 - at);
 				w->b->ptr[at] = pc;
@@ -825,8 +825,11 @@ static void serialize(writer *w, const onode *n)
 	serialize_children(w, n);
 	if (cq) {
 		w->quote_depth--;
+		int32_t inside = last_cp(w->b->ptr, w->b->len);
 		put_escaped(w, cq, strlen(cq));
 		w->last = last_cp(cq, strlen(cq));
+		if (w->piq && (inside == '!' || inside == '?' || inside == '.' || inside == ','))
+			w->last = inside;
 		w->close_quote_at = w->b->len;
 		w->close_quote_len = strlen(cq);
 	}
