@@ -737,6 +737,56 @@ static void serialize(writer *w, const onode *n)
 	int o_it = w->italic, o_b = w->bold, o_sc = w->smallcaps;
 	const char *closes[8];
 	int nc = 0;
+	if (f->vertical_align == VA_SUP) {
+		open_tag(w, "<sup>", "^", "{\\super ");
+		closes[nc++] = pick_close(w, "</sup>", "^", "}");
+	} else if (f->vertical_align == VA_SUB) {
+		open_tag(w, "<sub>", "~", "{\\sub ");
+		closes[nc++] = pick_close(w, "</sub>", "~", "}");
+	} else if (f->vertical_align == VA_BASELINE && !n->rich) {
+		open_tag(w, "<span style=\"baseline\">", "", "{\\nosupersub ");
+		closes[nc++] = pick_close(w, "</span>", "", "}");
+	}
+	if (f->text_decoration == TD_UNDERLINE) {
+		open_tag(w, "<span style=\"text-decoration:underline;\">", "", "{\\ul ");
+		closes[nc++] = pick_close(w, "</span>", "", "}");
+	} else if (f->text_decoration == TD_NONE && !n->rich) {
+		open_tag(w, "<span style=\"text-decoration:none;\">", "", "{\\ul0 ");
+		closes[nc++] = pick_close(w, "</span>", "", "}");
+	}
+	if (f->font_weight == FW_BOLD) {
+		if (w->bold) {
+			open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
+			closes[nc++] = pick_close(w, "</span>", "", "}");
+			w->bold = 0;
+		} else {
+			open_tag(w, "<b>", "**", "{\\b ");
+			closes[nc++] = pick_close(w, "</b>", "**", "}");
+			w->bold = 1;
+		}
+	} else if (f->font_weight == FW_NORMAL && w->bold) {
+		open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
+		closes[nc++] = pick_close(w, "</span>", "", "}");
+		w->bold = 0;
+	} else if (f->font_weight == FW_LIGHT) {
+		open_tag(w, "<span style=\"font-weight:light;\">", "", "{\\b0 ");
+		closes[nc++] = pick_close(w, "</span>", "", "}");
+	}
+	if (f->font_variant == FV_SMALLCAPS) {
+		if (w->smallcaps) {
+			open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
+			closes[nc++] = pick_close(w, "</span>", "", "}");
+			w->smallcaps = 0;
+		} else {
+			open_tag(w, "<span style=\"font-variant:small-caps;\">", "[", "{\\scaps ");
+			closes[nc++] = pick_close(w, "</span>", "]{.smallcaps}", "}");
+			w->smallcaps = 1;
+		}
+	} else if (f->font_variant == FV_NORMAL && w->smallcaps) {
+		open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
+		closes[nc++] = pick_close(w, "</span>", "", "}");
+		w->smallcaps = 0;
+	}
 	if (f->font_style == FS_ITALIC || f->font_style == FS_OBLIQUE) {
 		if (w->italic && n->rich) {
 			open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
@@ -759,56 +809,6 @@ static void serialize(writer *w, const onode *n)
 		open_tag(w, "<span style=\"font-style:normal;\">", "", "{\\i0 ");
 		closes[nc++] = pick_close(w, "</span>", "", "}");
 		w->italic = 0;
-	}
-	if (f->font_variant == FV_SMALLCAPS) {
-		if (w->smallcaps) {
-			open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
-			closes[nc++] = pick_close(w, "</span>", "", "}");
-			w->smallcaps = 0;
-		} else {
-			open_tag(w, "<span style=\"font-variant:small-caps;\">", "[", "{\\scaps ");
-			closes[nc++] = pick_close(w, "</span>", "]{.smallcaps}", "}");
-			w->smallcaps = 1;
-		}
-	} else if (f->font_variant == FV_NORMAL && w->smallcaps) {
-		open_tag(w, "<span style=\"font-variant:normal;\">", "", "{\\scaps0 ");
-		closes[nc++] = pick_close(w, "</span>", "", "}");
-		w->smallcaps = 0;
-	}
-	if (f->font_weight == FW_BOLD) {
-		if (w->bold) {
-			open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
-			closes[nc++] = pick_close(w, "</span>", "", "}");
-			w->bold = 0;
-		} else {
-			open_tag(w, "<b>", "**", "{\\b ");
-			closes[nc++] = pick_close(w, "</b>", "**", "}");
-			w->bold = 1;
-		}
-	} else if (f->font_weight == FW_NORMAL && w->bold) {
-		open_tag(w, "<span style=\"font-weight:normal;\">", "", "{\\b0 ");
-		closes[nc++] = pick_close(w, "</span>", "", "}");
-		w->bold = 0;
-	} else if (f->font_weight == FW_LIGHT) {
-		open_tag(w, "<span style=\"font-weight:light;\">", "", "{\\b0 ");
-		closes[nc++] = pick_close(w, "</span>", "", "}");
-	}
-	if (f->text_decoration == TD_UNDERLINE) {
-		open_tag(w, "<span style=\"text-decoration:underline;\">", "", "{\\ul ");
-		closes[nc++] = pick_close(w, "</span>", "", "}");
-	} else if (f->text_decoration == TD_NONE && !n->rich) {
-		open_tag(w, "<span style=\"text-decoration:none;\">", "", "{\\ul0 ");
-		closes[nc++] = pick_close(w, "</span>", "", "}");
-	}
-	if (f->vertical_align == VA_SUP) {
-		open_tag(w, "<sup>", "^", "{\\super ");
-		closes[nc++] = pick_close(w, "</sup>", "^", "}");
-	} else if (f->vertical_align == VA_SUB) {
-		open_tag(w, "<sub>", "~", "{\\sub ");
-		closes[nc++] = pick_close(w, "</sub>", "~", "}");
-	} else if (f->vertical_align == VA_BASELINE && !n->rich) {
-		open_tag(w, "<span style=\"baseline\">", "", "{\\nosupersub ");
-		closes[nc++] = pick_close(w, "</span>", "", "}");
 	}
 	const char *cq = NULL;
 	if (f->quotes) {
