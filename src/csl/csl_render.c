@@ -815,10 +815,11 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 		c->ncalled = c->nrendered = 0;
 		out = lit_csl_render_children(c, n->macro);
 		int called = c->ncalled, rendered = c->nrendered;
-		c->ncalled = oc + called;
-		c->nrendered = orr + rendered;
 		if (called > 0 && rendered == 0)
 			out = NULL;
+		/* output of a macro (terms included) counts as content for the caller */
+		c->ncalled = oc + called;
+		c->nrendered = orr + (rendered ? rendered : (out && !lit_csl_onode_empty(out) ? 1 : 0));
 	} else if (n->variable) {
 		int var = n->var;
 		const char *form = lit_csl_attr(n, "form");
