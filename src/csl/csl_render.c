@@ -1030,6 +1030,17 @@ static int test_one(csl_ctx *c, const char *attr, const char *val)
 		if (sscanf(val, "%63s %d", vn, &k) != 2)
 			return 0;
 		return names_count_of(c, lit_csl_var_from_name(vn)) >= k;
+	} else if (!strcmp(attr, "contains")) {
+		/* litera extension: contains="container-title [": the variable's text contains the string */
+		const char *sp = strchr(val, ' ');
+		if (!sp || !sp[1])
+			return 0;
+		char vn[64];
+		size_t l = (size_t)(sp - val) < sizeof(vn) - 1 ? (size_t)(sp - val) : sizeof(vn) - 1;
+		memcpy(vn, val, l);
+		vn[l] = 0;
+		const char *v = lit_csl_var_text(c, lit_csl_var_from_name(vn), 0);
+		return v && strstr(v, sp + 1) != NULL;
 	} else if (!strcmp(attr, "personal")) {
 		/* litera extension: personal="author": the first name is a person, not an organisation */
 		int var = lit_csl_var_from_name(val);
@@ -1065,7 +1076,7 @@ static int test_cond(csl_ctx *c, const csl_node *n)
 				break;
 			size_t l = 0;
 			const char *s = p;
-			if (!strcmp(a, "names-min")) {
+			if (!strcmp(a, "names-min") || !strcmp(a, "contains")) {
 				l = strlen(p);
 				p += l;
 			} else {
