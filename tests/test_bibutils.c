@@ -739,3 +739,111 @@ Test(bibutils_defects, cyrillic_latex_escapes_decoded)
 	cr_assert_str_eq(name_at(r, LIT_VAR_AUTHOR, 0)->given, "Иван");
 	lit_records_free(rs);
 }
+
+/* ------------------------------ bibutils bugs found while writing this */
+
+/* NBIB records not separated by a blank line: bibutils loops forever. */
+Test(bibutils_found, nbib_without_blank_lines, .timeout = 30)
+{
+	const char *nbib = "PMID- 1\nTI  - Первая статья\nDP  - 2019\nPMID- 2\nTI  - Second paper\n"
+	                   "DP  - 2020\nPMID- 3\nTI  - Third\nDP  - 2021\n";
+	lit_records *rs = read_str(nbib, "nbib");
+	cr_assert_eq(lit_records_count(rs), 3);
+	assert_var(lit_records_at(rs, 1), LIT_VAR_PMID, "2");
+	cr_assert_eq(lit_record_line(lit_records_at(rs, 2)), 7);
+	lit_records_free(rs);
+}
+
+/* Many records on one line (EndNote's own XML export): bibutils loses
+ * most of them; all must be read, in order, with their data. */
+Test(bibutils_found, one_line_xml_keeps_every_record, .timeout = 60)
+{
+	static const struct { const char *fmt, *head, *rec, *tail; } cases[] = {
+		{ "endnotexml", "<xml><records>",
+		  "<record><ref-type name=\"Book\">6</ref-type><titles><title>Книга %d</title></titles>"
+		  "<dates><year>2001</year></dates></record>", "</records></xml>" },
+		{ "word", "<b:Sources>", "<b:Source><b:Tag>k%d</b:Tag><b:SourceType>Book</b:SourceType>"
+		  "<b:Title>Книга %d</b:Title></b:Source>", "</b:Sources>" },
+		{ "medline", "<PubmedArticleSet>", "<PubmedArticle><MedlineCitation><PMID>%d</PMID><Article>"
+		  "<ArticleTitle>Книга %d</ArticleTitle></Article></MedlineCitation></PubmedArticle>",
+		  "</PubmedArticleSet>" },
+		{ "mods", "<modsCollection>", "<mods><titleInfo><title>Книга %d</title></titleInfo>"
+		  "<genre authority=\"marcgt\">book</genre></mods>", "</modsCollection>" },
+	};
+	const int n = 1000;
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		size_t cap = 256 * (size_t)n + 256, len = 0;
+		char *s = malloc(cap);
+		cr_assert_not_null(s);
+		len += (size_t)sprintf(s + len, "%s", cases[c].head);
+		for (int i = 0; i < n; i++)
+			len += (size_t)sprintf(s + len, cases[c].rec, i, i);
+		len += (size_t)sprintf(s + len, "%s", cases[c].tail);
+		lit_records *rs = read_text(s, len, cases[c].fmt);
+		cr_assert_eq(lit_records_count(rs), (size_t)n, "%s: %zu of %d records", cases[c].fmt,
+		             lit_records_count(rs), n);
+		char want[64];
+		snprintf(want, sizeof want, "Книга %d", n - 1);
+		assert_var(lit_records_at(rs, (size_t)n - 1), LIT_VAR_TITLE, want);
+		lit_records_free(rs);
+		free(s);
+	}
+}
+
+/* More records than one bibutils chunk: all read, lines right. */
+Test(bibutils_found, large_files_read_in_chunks, .timeout = 60)
+{
+	const int n = 700;
+	size_t cap = 64 * (size_t)n, len = 0;
+	char *s = malloc(cap);
+	cr_assert_not_null(s);
+	for (int i = 0; i < n; i++)
+		len += (size_t)sprintf(s + len, "%%0 Book\n%%T Книга %d\n%%D 2001\n\n", i);
+	lit_records *rs = read_text(s, len, "endnote");
+	cr_assert_eq(lit_records_count(rs), (size_t)n);
+	for (int i = 0; i < n; i += 97) {
+		char want[64];
+		snprintf(want, sizeof want, "Книга %d", i);
+		assert_var(lit_records_at(rs, (size_t)i), LIT_VAR_TITLE, want);
+		cr_assert_eq(lit_record_line(lit_records_at(rs, (size_t)i)), 1 + 4 * i);
+	}
+	lit_records_free(rs);
+	free(s);
+}
+
+/* The EndNote XML reader is quadratic in the length of a line: a huge
+ * text node is refused with a limit error instead of running for minutes. */
+Test(bibutils_found, endnote_xml_long_text_is_limited, .timeout = 30)
+{
+	size_t n = 2u << 20, len = 0;
+	char *s = malloc(n + 256);
+	cr_assert_not_null(s);
+	len += (size_t)sprintf(s, "<xml><records>\n<record><titles><title>");
+	memset(s + len, 'x', n);
+	len += n;
+	len += (size_t)sprintf(s + len, "</title></titles></record></records></xml>\n");
+	lit_records *rs = lit_records_new();
+	lit_read_options o = LIT_READ_OPTIONS_INIT;
+	lit_error err;
+	o.format = "endnotexml";
+	o.filename = "big.xml";
+	cr_assert_eq(lit_read_buffer(rs, s, len, &o, &err), LIT_ELIMIT);
+	cr_assert_eq(err.line, 2);
+	lit_records_free(rs);
+	free(s);
+}
+
+/* ISI records end with ER; a cut-off last record is an error with its line. */
+Test(bibutils_found, isi_without_er)
+{
+	const char *isi = "PT J\nTI First\nER\n\nPT J\nTI Second\n";
+	lit_records *rs = lit_records_new();
+	lit_read_options o = LIT_READ_OPTIONS_INIT;
+	lit_error err;
+	o.format = "isi";
+	o.filename = "cut.isi";
+	cr_assert_eq(lit_read_buffer(rs, isi, strlen(isi), &o, &err), LIT_EPARSE);
+	cr_assert_eq(err.line, 5);
+	cr_assert_str_eq(err.file, "cut.isi");
+	lit_records_free(rs);
+}
