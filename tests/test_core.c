@@ -338,3 +338,33 @@ Test(io, unknown_formats_and_errors)
 	cr_assert_str_eq(lit_error_format(&err, msg, sizeof msg), "a.bib:12: unterminated brace");
 	lit_records_free(l);
 }
+
+#include "io/format.h"
+
+Test(keys, scheme_uniqueness_and_soft_hyphen_title)
+{
+	lit_records *l = lit_records_new();
+	for (int i = 0; i < 3000; i++) {
+		lit_record *r = lit_record_new();
+		lit_name a = { .family = "Дьячков", .given = "И. В." };
+		lit_record_add_name(r, LIT_VAR_AUTHOR, &a);
+		lit_date d = { .year = 2018 };
+		lit_record_set_date(r, LIT_VAR_ISSUED, &d);
+		lit_record_set(r, LIT_VAR_TITLE, "О северокорейской политике России");
+		lit_records_push(l, r);
+	}
+	lit_record *odd = lit_record_new();
+	lit_record_set(odd, LIT_VAR_TITLE, "\xC2\xAD"); /* only a soft hyphen */
+	lit_records_push(l, odd);
+	char **keys = lit_make_keys(l, 1);
+	cr_assert_not_null(keys);
+	cr_assert_str_eq(keys[0], "dyachkov2018severokorejskoj");
+	cr_assert_str_eq(keys[1], "dyachkov2018severokorejskoja");
+	cr_assert_str_eq(keys[27], "dyachkov2018severokorejskojaa");
+	cr_assert_str_eq(keys[3000], "ref");
+	/* all distinct */
+	for (size_t i = 1; i < 3001; i++)
+		cr_assert(strcmp(keys[i], keys[i - 1]) != 0);
+	lit_keys_free(keys, 3001);
+	lit_records_free(l);
+}

@@ -148,8 +148,61 @@ static void key_add(keyset *ks, size_t i)
 	ks->slots[h] = i + 1;
 }
 
+/* Next suffix to try for each colliding base key, so that n records with
+ * one base key cost O(n), not O(n^2). */
+typedef struct suffixes { char **base; unsigned long *next; size_t cap, n; } suffixes;
+
+static unsigned long *suffix_slot(suffixes *sf, const char *base)
+{
+	if (!sf->base) {
+		sf->cap = 64;
+		sf->base = calloc(sf->cap, sizeof *sf->base);
+		sf->next = calloc(sf->cap, sizeof *sf->next);
+		if (!sf->base || !sf->next)
+			return NULL;
+	}
+	if (2 * (sf->n + 1) > sf->cap) {
+		suffixes g = { calloc(sf->cap * 2, sizeof(char *)), calloc(sf->cap * 2, sizeof(unsigned long)), sf->cap * 2, sf->n };
+		if (!g.base || !g.next) {
+			free(g.base);
+			free(g.next);
+			return NULL;
+		}
+		for (size_t i = 0; i < sf->cap; i++) {
+			if (!sf->base[i])
+				continue;
+			size_t h = hash_str(sf->base[i]) & (g.cap - 1);
+			while (g.base[h])
+				h = (h + 1) & (g.cap - 1);
+			g.base[h] = sf->base[i];
+			g.next[h] = sf->next[i];
+		}
+		free(sf->base);
+		free(sf->next);
+		*sf = g;
+	}
+	size_t h = hash_str(base) & (sf->cap - 1);
+	while (sf->base[h] && strcmp(sf->base[h], base) != 0)
+		h = (h + 1) & (sf->cap - 1);
+	if (!sf->base[h]) {
+		if (!(sf->base[h] = strdup(base)))
+			return NULL;
+		sf->n++;
+	}
+	return &sf->next[h];
+}
+
+static void suffixes_free(suffixes *sf)
+{
+	for (size_t i = 0; i < sf->cap; i++)
+		free(sf->base[i]);
+	free(sf->base);
+	free(sf->next);
+}
+
 char **lit_make_keys(const lit_records *records, int keep_ids)
 {
+	suffixes sf = { NULL, NULL, 0, 0 };
 	size_t n = lit_records_count(records);
 	char **keys = calloc(n ? n : 1, sizeof *keys);
 	keyset ks = { keys, NULL, 16 };
@@ -183,7 +236,13 @@ char **lit_make_keys(const lit_records *records, int keep_ids)
 				free(base);
 				goto fail;
 			}
-			for (unsigned long s = 0;; s++) {
+			unsigned long *next = suffix_slot(&sf, base);
+			if (!next) {
+				free(k);
+				free(base);
+				goto fail;
+			}
+			for (unsigned long s = *next;; s++) {
 				memcpy(k, base, bl);
 				if (s < 26)
 					snprintf(k + bl, 24, "%c", (char)('a' + s));
@@ -191,8 +250,10 @@ char **lit_make_keys(const lit_records *records, int keep_ids)
 					snprintf(k + bl, 24, "%c%c", (char)('a' + s / 26 - 1), (char)('a' + s % 26));
 				else
 					snprintf(k + bl, 24, "%lu", s);
-				if (!key_taken(&ks, k))
+				if (!key_taken(&ks, k)) {
+					*next = s + 1;
 					break;
+				}
 			}
 			free(base);
 			base = k;
@@ -201,9 +262,11 @@ char **lit_make_keys(const lit_records *records, int keep_ids)
 		key_add(&ks, i);
 	}
 	free(ks.slots);
+	suffixes_free(&sf);
 	return keys;
 fail:
 	free(ks.slots);
+	suffixes_free(&sf);
 	lit_keys_free(keys, n);
 	return NULL;
 }

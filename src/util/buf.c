@@ -32,6 +32,7 @@ int lit_buf_grow(lit_buf *b, size_t extra)
 	}
 	b->ptr = p;
 	b->cap = cap;
+	b->ptr[b->len] = '\0';
 	return 0;
 }
 
