@@ -14,16 +14,25 @@
 
 /* ------------------------------------------------------------- setup */
 
-static int uses_var(const csl_node *n, int var)
+static int uses_var_d(const csl_node *n, int var, int depth)
 {
+	if (depth > 32)
+		return 0;
 	for (; n; n = n->next) {
 		for (int i = 0; i < n->nvars; i++)
 			if (n->vars[i] == var && n->kind != K_IF && n->kind != K_ELSEIF)
 				return 1;
-		if (uses_var(n->child, var))
+		if (uses_var_d(n->child, var, depth + 1))
+			return 1;
+		if (n->macro && uses_var_d(n->macro->child, var, depth + 1))
 			return 1;
 	}
 	return 0;
+}
+
+static int uses_var(const csl_node *n, int var)
+{
+	return uses_var_d(n, var, 0);
 }
 
 static const char *item_lang(const lit_record *rec, int guess_latin)
@@ -1567,7 +1576,7 @@ int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, l
 	else if (e->format == LIT_CSL_RTF)
 		lit_buf_puts(&b, "{\\rtf1\\ansi\\deff0\n");
 	/* a numeric citation style whose list does not print the numbers: number the entries */
-	int number = e->st->cit_layout && e->st->bib_layout &&
+	int number = e->format != LIT_CSL_HTML && e->st->cit_layout && e->st->bib_layout &&
 	             uses_var(e->st->cit_layout->child, LIT_VAR_CITATION_NUMBER) &&
 	             !uses_var(e->st->bib_layout->child, LIT_VAR_CITATION_NUMBER);
 	for (size_t i = 0; i < n; i++) {
