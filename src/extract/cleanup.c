@@ -961,18 +961,18 @@ int lit_xrepeat_kind(const char *s, size_t n, size_t *loc)
 		"Указ. раб.", "указ. раб.", NULL
 	};
 	size_t lim = n < 200 ? n : 200;
-	for (size_t i = 0; i + 8 <= lim; i++) {
-		unsigned char c = (unsigned char)s[i];
-		/* the patterns start with 'O', 'o', or Cyrillic У/у/Ц/ц */
-		if (c != 'O' && c != 'o' && c != 0xD0 && c != 0xD1)
+	/* find the final '.' of "соч." / "cit." / "раб." first, then the pattern */
+	for (size_t i = 3; i < lim; i++) {
+		if (s[i] != '.')
 			continue;
-		if ((c == 0xD0 || c == 0xD1) && s[i + 1] != (char)0xA3 && s[i + 1] != (char)0x83 &&
-		    s[i + 1] != (char)0xA6 && s[i + 1] != (char)0x86)
+		int cand = (s[i - 1] == 't' && s[i - 2] == 'i' && s[i - 3] == 'c') ||
+		           (i >= 6 && ((unsigned char)s[i - 2] == 0xD1 || (unsigned char)s[i - 2] == 0xD0));
+		if (!cand)
 			continue;
 		for (size_t k = 0; opcit[k]; k++) {
 			size_t m = strlen(opcit[k]);
-			if (i + m <= n && memcmp(s + i, opcit[k], m) == 0) {
-				size_t e = i + m;
+			if (i + 1 >= m && memcmp(s + i + 1 - m, opcit[k], m) == 0) {
+				size_t e = i + 1;
 				while (e < n && (s[e] == '.' || s[e] == ',' || s[e] == ' ' || s[e] == ';'))
 					e++;
 				*loc = e;

@@ -182,8 +182,7 @@ static void mark_furniture(seg *g)
 				unsigned char c0 = (unsigned char)L->s[0];
 				size_t adv0, rloc;
 				if ((c0 >= '0' && c0 <= '9') || c0 == '[' ||
-				    lit_xcp_supdigit(lit_xcp(L->s, L->len, &adv0)) >= 0 ||
-				    lit_xrepeat_kind(L->s, L->len, &rloc))
+				    lit_xcp_supdigit(lit_xcp(L->s, L->len, &adv0)) >= 0)
 					continue;
 				uint64_t h = line_hash(L);
 				size_t k = (size_t)h & mask;
@@ -192,7 +191,8 @@ static void mark_furniture(seg *g)
 				if (pass == 0) {
 					keys[k] = h;
 					cnt[k]++;
-				} else if (cnt[k] >= 3 && !lit_xheading_kind(L->s, L->len)) {
+				} else if (cnt[k] >= 3 && !lit_xheading_kind(L->s, L->len) &&
+				           !lit_xrepeat_kind(L->s, L->len, &rloc)) {
 					L->kind = K_FURN;
 				}
 			}
@@ -1536,7 +1536,7 @@ static void resolve_repeats(seg *g)
 			const char *w;
 			size_t wn = first_word(it->raw, rl, &w);
 			long found = -1;
-			for (size_t p = q; p-- > 0 && wn >= 2 && q - p <= 2000;) {
+			for (size_t p = q; p-- > 0 && wn >= 2 && q - p <= 300;) {
 				lit_xitem *t = &g->doc->items[p];
 				if (t->repeat_of >= 0 || t->nonbib)
 					continue;
