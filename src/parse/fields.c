@@ -217,6 +217,34 @@ static void set_text(ctx *c, lit_var var, const char *s, size_t len)
 		lit_record_setn(c->rec, var, s, len);
 }
 
+/*
+ * A final '.' that ends an abbreviation ("Phys. Rev. Lett.", "М.", "СПб.",
+ * "B.") is kept; one that ends a word ("Review.", "Press."), an acronym
+ * ("PISM.") or an undotted abbreviation list ("J Pediatr Surg.") is the
+ * separator after the field and goes.  Returns the new length.
+ */
+static size_t final_dot(char *s, size_t len)
+{
+	if (len < 2 || s[len - 1] != '.')
+		return len;
+	size_t k = len - 1, letters = 0, lower = 0;
+	while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '.')
+		k--;
+	for (size_t q = k; q < len - 1;) {
+		int32_t cp = lit_pu8_next(s, len - 1, &q);
+		if (lit_pu8_is_letter(cp)) {
+			letters++;
+			if (!lit_pu8_is_upper(cp))
+				lower++;
+		}
+	}
+	int other_dots = memchr(s, '.', k) != NULL;
+	int abbrev = letters == 1 || (letters <= 5 && lower && lower < letters && (other_dots || k == 0));
+	if (!abbrev)
+		s[--len] = 0;
+	return len;
+}
+
 /* ------------------------------------------------------------------ */
 /* numbers                                                              */
 
@@ -347,7 +375,7 @@ static void do_issue(ctx *c, const span *p)
 static void do_pages(ctx *c, const span *p)
 {
 	char *s = c->buf;
-	size_t len = span_text(c, p, 1);
+	size_t len = span_text(c, p, 0);
 	static const char *const pre[] = { "pp.", "pp", "p.", "pages", "page", "pgs.", "pg.", "с.", "c.", "стр.", "s.", "ss.", "p", "с", "ст.", "art.", "article", NULL };
 	char out[128];
 	size_t ol = 0;
@@ -371,10 +399,19 @@ static void do_pages(ctx *c, const span *p)
 		}
 	}
 	len = strip_prefix(s, len, pre);
-	/* copy digits, letters and dashes (normalised to '-') of the range */
+	int has_digit = 0;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			has_digit = 1;
+	/* copy digits, letters and dashes (normalised to '-') of the range;
+	 * letters before the first digit are a prefix ("pp55-78") when there are digits */
 	for (size_t i = 0; i < len && ol + 4 < sizeof out;) {
 		size_t j = i;
 		int32_t cp = lit_pu8_next(s, len, &j);
+		if (has_digit && ol == 0 && lit_pu8_is_letter(cp)) {
+			i = j;
+			continue;
+		}
 		if (lit_pu8_is_dash(cp)) {
 			if (ol && out[ol - 1] != '-')
 				out[ol++] = '-';
@@ -748,7 +785,28 @@ static void do_names(ctx *c, int label, lit_var var)
 		};
 		pos = strip_prefix(tmp, pos, pre);
 	}
-	lit_pnames_add(c->rec, var, tmp, pos);
+	/* the same person in the heading and after " / " (GOST 7.0.100) once */
+	lit_record *tmprec = lit_record_new();
+	if (!tmprec) {
+		lit_pnames_add(c->rec, var, tmp, pos);
+		return;
+	}
+	lit_pnames_add(tmprec, var, tmp, pos);
+	for (size_t i = 0; i < lit_record_name_count(tmprec, var); i++) {
+		const lit_name *nm = lit_record_name(tmprec, var, i);
+		int dup = 0;
+		for (size_t j = 0; j < lit_record_name_count(c->rec, var) && nm->family; j++) {
+			const lit_name *o = lit_record_name(c->rec, var, j);
+			if (o->family && !strcmp(o->family, nm->family) &&
+			    (!o->given || !nm->given || o->given[0] == nm->given[0]))
+				dup = 1;
+		}
+		if (!dup)
+			lit_record_add_name(c->rec, var, nm);
+	}
+	if (lit_record_names_etal(tmprec, var))
+		lit_record_set_names_etal(c->rec, var, 1);
+	lit_record_free(tmprec);
 }
 
 int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec)
@@ -813,15 +871,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
 			len = trim(c->buf, len, 1);
 			/* keep the dot of an abbreviated journal ("J. Chem. Phys.") but not a sentence stop */
-			if (len > 1 && c->buf[len - 1] == '.') {
-				size_t k = len - 1, w = 0;
-				while (k > 0 && c->buf[k - 1] != ' ' && c->buf[k - 1] != '.') {
-					k--;
-					w++;
-				}
-				if (w > 4 || (c->buf[k] >= 'a' && c->buf[k] <= 'z'))
-					c->buf[--len] = 0;
-			}
+			len = final_dot(c->buf, len);
 			set_text(c, LIT_VAR_CONTAINER_TITLE, c->buf, len);
 			break;
 		}
@@ -865,11 +915,11 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				do_pages(c, p);
 			break;
 		case LIT_PL_PUBLISHER:
-			len = span_text(c, p, 1);
+			len = final_dot(c->buf, span_text(c, p, 1));
 			set_text(c, LIT_VAR_PUBLISHER, c->buf, len);
 			break;
 		case LIT_PL_LOCATION:
-			len = span_text(c, p, 1);
+			len = final_dot(c->buf, span_text(c, p, 1));
 			set_text(c, LIT_VAR_PUBLISHER_PLACE, c->buf, len);
 			break;
 		case LIT_PL_EDITION:

@@ -189,13 +189,18 @@ static void emissions(const lit_pmodel *m, const lit_ptokens *t, uint32_t *feats
 	for (size_t i = 0; i < n; i++) {
 		const uint32_t *f = feats + i * LIT_PFEAT_MAX;
 		int32_t *score = emit + i * (size_t)L;
-		memset(score, 0, sizeof(int32_t) * (size_t)L);
+		/* two accumulators break the store-to-load chains on one label */
+		int32_t acc[2][64];
+		memset(acc, 0, sizeof acc);
 		for (size_t k = 0; k < nf[i]; k++) {
 			uint32_t v = f[k];
 			const uint32_t *e = m->entries + (v >> 8);
+			int32_t *a = acc[k & 1];
 			for (uint32_t j = 0, c = v & 0xFF; j < c; j++)
-				score[e[j] >> 16] += (int16_t)(e[j] & 0xFFFF);
+				a[e[j] >> 16] += (int16_t)(e[j] & 0xFFFF);
 		}
+		for (int y = 0; y < L; y++)
+			score[y] = acc[0][y] + acc[1][y];
 	}
 }
 
