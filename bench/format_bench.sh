@@ -95,4 +95,7 @@ fi
 echo "--- ratios (same style, same records)"
 [ -n "$cpjs" ] && python3 -c "print(f'citeproc-js / litera = {$cpjs/$lit_sys:.1f}x')"
 [ -n "$pd" ] && python3 -c "print(f'pandoc / litera      = {$pd/$lit_sys:.1f}x')"
+echo "--- litera with its own GOST R 7.0.100-2018 style against the same two runs"
+[ -n "$cpjs" ] && python3 -c "print(f'citeproc-js / litera = {$cpjs/$lit_gost:.1f}x')"
+[ -n "$pd" ] && python3 -c "print(f'pandoc / litera      = {$pd/$lit_gost:.1f}x')"
 exit 0
