@@ -346,6 +346,29 @@ static int attr_has_note(const xmlNode *n)
 	return r;
 }
 
+/* A footnote reference or back-link: <a href="#_ftn1">, <a href="#fn1">,
+ * <span class="MsoFootnoteReference">. */
+static int note_link(const xmlNode *n)
+{
+	int r = 0;
+	if (name_is(n, "a")) {
+		char *href = attr(n, "href");
+		if (href && href[0] == '#' &&
+		    (strstr(href, "ftn") || strstr(href, "edn") || strncmp(href, "#fn", 3) == 0 ||
+		     strstr(href, "footnote") || strstr(href, "endnote")))
+			r = 1;
+		if (href)
+			xmlFree(href);
+	} else if (name_is(n, "span")) {
+		char *cls = attr(n, "class");
+		if (cls && (strstr(cls, "FootnoteReference") || strstr(cls, "EndnoteReference")))
+			r = 1;
+		if (cls)
+			xmlFree(cls);
+	}
+	return r;
+}
+
 static void html_walk(html_ctx *h, const xmlNode *n, long *olnum)
 {
 	for (const xmlNode *c = n; c; c = c->next) {
@@ -372,6 +395,23 @@ static void html_walk(html_ctx *h, const xmlNode *n, long *olnum)
 		}
 		if (!strcmp(nm, "br")) {
 			lit_buf_putc(h->out, '\n');
+		} else if (note_link(c)) {
+			/* Word HTML and similar: <a href="#_ftn1">[1]</a> in the text,
+			 * <a href="#_ftnref1" name="_ftn1">[1]</a> before the note */
+			lit_buf t = LIT_BUF_INIT;
+			text_of(&t, c->children);
+			const char *q = t.ptr ? t.ptr : "";
+			while (*q == ' ' || *q == '[')
+				q++;
+			char *end;
+			long v = strtol(q, &end, 10);
+			while (*end == ']' || *end == ' ')
+				end++;
+			if (end != q && !*end && v > 0 && v < 100000)
+				put_sup(h->out, v);
+			else
+				lit_buf_puts(h->out, t.ptr ? t.ptr : "");
+			lit_buf_free(&t);
 		} else if (!strcmp(nm, "sup")) {
 			lit_buf t = LIT_BUF_INIT;
 			text_of(&t, c->children);
