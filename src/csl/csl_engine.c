@@ -1351,8 +1351,12 @@ int lit_csl_engine_cite_ex(lit_csl_engine *e, const lit_csl_citation *cits, size
 	}
 	const char *nnd = e->st->citation ? lit_csl_attr(e->st->citation, "near-note-distance") : NULL;
 	int near_dist = nnd ? atoi(nnd) : 5;
-	const lit_csl_cite *prev_last = NULL;
-	size_t prev_count = 0;
+	/* ibid looks back within a stream: citations in the running text (note 0)
+	 * and citations in notes, where a note counts as one unit */
+	const lit_csl_cite *prev_last[2] = { NULL, NULL };
+	size_t prev_count[2] = { 0, 0 };
+	int prev_note = -1;
+	size_t last_cit_count = 0;
 	int rc = LIT_OK;
 	for (size_t i = 0; i < n && !rc; i++) {
 		const lit_csl_citation *ct = &cits[i];
@@ -1371,7 +1375,10 @@ int lit_csl_engine_cite_ex(lit_csl_engine *e, const lit_csl_citation *cits, size
 			r->ref.locator = src->locator;
 			r->ref.label = src->label;
 			r->ref.note = note;
-			const lit_csl_cite *prev = j > 0 ? &ct->cites[j - 1] : (prev_count == 1 ? prev_last : NULL);
+			int stream = note > 0;
+			/* in the same note the previous citation counts; across notes the whole note */
+			size_t pc = stream && note == prev_note ? last_cit_count : prev_count[stream];
+			const lit_csl_cite *prev = j > 0 ? &ct->cites[j - 1] : (pc == 1 ? prev_last[stream] : NULL);
 			if (!seen[it->index]) {
 				r->ref.position = LIT_CSL_POS_FIRST;
 				seen[it->index] = 1;
@@ -1399,8 +1406,19 @@ int lit_csl_engine_cite_ex(lit_csl_engine *e, const lit_csl_citation *cits, size
 		res[i] = render_citation(e, rcs, ct->count);
 		if (!res[i])
 			rc = LIT_ENOMEM;
-		prev_last = ct->count ? &ct->cites[ct->count - 1] : NULL;
-		prev_count = ct->count;
+		{
+			int stream = note > 0;
+			if (stream && note == prev_note)
+				prev_count[1] += ct->count;
+			else
+				prev_count[stream] = ct->count;
+			if (stream)
+				last_cit_count = ct->count;
+			if (ct->count)
+				prev_last[stream] = &ct->cites[ct->count - 1];
+			if (stream)
+				prev_note = note;
+		}
 		lit_csl_arena_reset(&e->ar);
 	}
 	free(last_note);
