@@ -1167,6 +1167,13 @@ static size_t parse_numeric(const char *s, size_t n, long *nums, size_t max)
 			long a = 0, b = -1;
 			while (q < tn && t[q] >= '0' && t[q] <= '9' && q < 6)
 				a = a * 10 + (t[q++] - '0');
+			size_t qs = q;
+			while (qs < tn && t[qs] == ' ')
+				qs++;
+			if (qs < tn && t[qs] == ':') {
+				/* "[2: 45]": the work, then its pages */
+				q = tn;
+			}
 			if (q < tn) {
 				/* a range: - – — */
 				size_t r = q;
@@ -1256,6 +1263,20 @@ static void link_citation(seg *g, const char *s, size_t n, long line, int quiet)
 	n = trim_span(&t, n);
 	if (n == 0 || n > 400)
 		return;
+	/* "[см.: 1; 3]", "[see 4]", "[cf. 2]" */
+	static const char *const intro[] = { "см.:", "см.", "См.:", "См.", "ср.", "see", "See", "cf.", "Cf.", NULL };
+	for (size_t q = 0; intro[q]; q++) {
+		size_t m = strlen(intro[q]);
+		if (n > m + 1 && memcmp(t, intro[q], m) == 0 && (t[m] == ' ' || t[m] == ':')) {
+			t += m;
+			n -= m;
+			while (n && (*t == ' ' || *t == ':')) {
+				t++;
+				n--;
+			}
+			break;
+		}
+	}
 	long nums[64];
 	size_t k = quiet ? 0 : parse_numeric(t, n, nums, 64);
 	if (k) {
