@@ -1580,6 +1580,15 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 			}
 		} else if (do_init) {
 			lit_buf_put(&b, given + s, adv);
+			/* "TSerendorjiin" -> "Ts.": a capital digraph keeps its second letter */
+			if (wlen > adv + 1) {
+				size_t a2, a3;
+				int32_t c2 = lit_utf8_decode(given + s + adv, wlen - adv, &a2);
+				int32_t c3 = wlen > adv + a2 ? lit_utf8_decode(given + s + adv + a2, wlen - adv - a2, &a3) : -1;
+				if (c2 > 0 && lit_cp_is_upper((uint32_t)c2) && c3 > 0 && lit_cp_is_letter((uint32_t)c3) &&
+				    !lit_cp_is_upper((uint32_t)c3))
+					lit_buf_put_cp(&b, lit_cp_tolower((uint32_t)c2));
+			}
 			if (is_hyph) {
 				lit_buf_put(&b, with, wtrim);
 				if (hyphen)
