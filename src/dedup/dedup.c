@@ -24,7 +24,7 @@
 #include "util/json.h"
 
 #define NONE_IDX UINT32_MAX
-#define WINDOW 8
+#define WINDOW 4
 
 typedef struct key_ent {
 	uint64_t h;
@@ -397,19 +397,12 @@ static int lacks(const lit_dedup_feat *x, const lit_dedup_feat *y)
 	return (x->volume < 0 && y->volume >= 0) || (x->edition < 0 && y->edition >= 0);
 }
 
-#ifdef LIT_DEDUP_STATS
-static size_t stat_pairs[4], stat_blocks[4], stat_big[4];
-static int stat_pass;
-#endif
 
 static void compare_pair(engine *e, uint32_t a, uint32_t b)
 {
 	lit_dedup_verdict v;
 	if (a == b || find(e, a) == find(e, b))
 		return;
-#ifdef LIT_DEDUP_STATS
-	stat_pairs[stat_pass]++;
-#endif
 	lit_dedup_compare(&e->st, a, b, e->threshold, &v);
 	if (v.kind == 1) {
 		if (v.why == LIT_DEDUP_WHY_DOI)
@@ -466,6 +459,7 @@ static void resolve_tentative(engine *e)
 }
 
 typedef struct win_ent {
+	uint64_t prefix;     /* first 8 bytes of the title, compared first */
 	const char *title;
 	uint32_t rec;
 } win_ent;
@@ -473,7 +467,10 @@ typedef struct win_ent {
 static int cmp_win(const void *x, const void *y)
 {
 	const win_ent *a = x, *b = y;
-	int c = strcmp(a->title, b->title);
+	int c;
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	c = strcmp(a->title, b->title);
 	if (c)
 		return c;
 	return a->rec < b->rec ? -1 : a->rec > b->rec;
@@ -490,10 +487,6 @@ static int process_blocks(engine *e, keyset *ks)
 		while (t < ks->n && ks->k[t].h == ks->k[s].h)
 			t++;
 		m = t - s;
-#ifdef LIT_DEDUP_STATS
-		if (m > 1) stat_blocks[stat_pass]++;
-		if (m > e->max_block) stat_big[stat_pass]++;
-#endif
 		if (m > 1 && m <= e->max_block) {
 			for (i = s; i < t; i++)
 				for (j = i + 1; j < t; j++)
@@ -512,6 +505,7 @@ static int process_blocks(engine *e, keyset *ks)
 				uint32_t r = ks->k[s + i].rec;
 				uint32_t off = e->st.f[r].title;
 				win[i].title = e->st.arena.ptr + off;
+				win[i].prefix = e->st.f[r].title_prefix;
 				win[i].rec = r;
 			}
 			qsort(win, m, sizeof *win, cmp_win);
@@ -1041,7 +1035,7 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 	memset(&e, 0, sizeof e);
 	e.recs = records;
 	e.threshold = opts->threshold > 0 ? opts->threshold : LIT_DEDUP_DEFAULT_THRESHOLD;
-	e.max_block = opts->max_block ? opts->max_block : 24;
+	e.max_block = opts->max_block ? opts->max_block : 12;
 	if ((rc = lit_dedup_store_build(&e.st, records)) != LIT_OK)
 		goto fail;
 	rc = LIT_ENOMEM;
@@ -1079,18 +1073,12 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 		int pass;
 		for (pass = 0; pass < 3; pass++) {
 			ks.n = 0;
-#ifdef LIT_DEDUP_STATS
-			stat_pass = pass;
-#endif
 			if ((rc = make_keys(&e.st, records, &ks, pass)) != LIT_OK ||
 			    (rc = process_blocks(&e, &ks)) != LIT_OK)
 				goto fail;
 		}
 	}
 	resolve_tentative(&e);
-#ifdef LIT_DEDUP_STATS
-	fprintf(stderr, "pairs %zu %zu %zu blocks %zu %zu %zu big %zu %zu %zu\n", stat_pairs[0], stat_pairs[1], stat_pairs[2], stat_blocks[0], stat_blocks[1], stat_blocks[2], stat_big[0], stat_big[1], stat_big[2]);
-#endif
 	free(ks.k);
 	ks.k = NULL;
 	if ((rc = build_report(&e, &rep)) != LIT_OK)

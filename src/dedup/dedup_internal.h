@@ -72,6 +72,9 @@ size_t lit_dedup_edit_distance(const char *a, size_t alen, const char *b,
 /* Whether the edit distance of a and b is at most lim (with cheap
  * length and letter-set filters first). */
 int lit_dedup_within(const char *a, size_t la, const char *b, size_t lb, size_t lim);
+/* The letter-set mask used by lit_dedup_within(). */
+uint64_t lit_dedup_char_mask(const char *s, size_t n);
+int lit_dedup_popcount(uint64_t x);
 
 /* A tokenised title: skeleton text plus token offsets. */
 typedef struct lit_dedup_tokens {
@@ -126,6 +129,15 @@ typedef struct lit_dedup_feat {
 	uint32_t cont_hash;  /* hash of the container title's skeleton (0 = none) */
 	uint32_t orig_hash;  /* hash of the original-title skeleton (0 = none) */
 	uint32_t orig_main_hash;
+	/* the first author and a summary of all, so that most comparisons
+	 * touch nothing but this struct */
+	uint64_t a1_mask;    /* letters of the first author's key */
+	uint64_t a_bloom;    /* one bit per author key hash */
+	uint64_t title_prefix; /* first 8 bytes of the title skeleton, big-endian */
+	uint64_t title_bloom;  /* one bit per title word (not function words) */
+	uint32_t doi_hash;
+	uint32_t a1_hash;
+	uint8_t a1_len, a1_init;
 	int32_t volume, edition, chapter, page_first, page_last; /* -1 / 0 unknown */
 	int16_t year;        /* 0 = unknown */
 	uint16_t lang;       /* two lower-case letters, 0 = unknown */

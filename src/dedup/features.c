@@ -246,6 +246,13 @@ static void add_authors(lit_dedup_store *st, const lit_record *r, lit_dedup_feat
 		st->auth_init[st->nauths] = 0;
 		if (nm->family && nm->given && *nm->given)
 			st->auth_init[st->nauths] = initial_class(nm->given);
+		if (f->nauth == 0) {
+			f->a1_hash = st->auth_hash[st->nauths];
+			f->a1_len = st->auth_len[st->nauths];
+			f->a1_init = st->auth_init[st->nauths];
+			f->a1_mask = lit_dedup_char_mask(st->arena.ptr + start, f->a1_len);
+		}
+		f->a_bloom |= (uint64_t)1 << (st->auth_hash[st->nauths] % 64);
 		st->nauths++;
 		f->nauth++;
 	}
@@ -278,6 +285,18 @@ static void record_features(lit_dedup_store *st, const lit_record *r, lit_dedup_
 		f->title = add_text(st, s, 0, &f->tok, &f->ntok, &f->main_n, MAX_TITLE_TOKENS, h);
 		f->title_hash = h[0];
 		f->main_hash = h[1];
+		if (f->title) {
+			const unsigned char *t = (const unsigned char *)st->arena.ptr + f->title;
+			int k;
+			for (k = 0; k < f->ntok; k++)
+				if (!(st->tok_flags[f->tok + k] & LIT_SKEL_STOP))
+					f->title_bloom |= (uint64_t)1 << (st->tok_hash[f->tok + k] % 64);
+			for (k = 0; k < 8; k++) {
+				f->title_prefix = (f->title_prefix << 8) | *t;
+				if (*t)
+					t++;
+			}
+		}
 	}
 	s = lit_record_get(r, LIT_VAR_CONTAINER_TITLE);
 	if (!s)
@@ -322,13 +341,17 @@ static void record_features(lit_dedup_store *st, const lit_record *r, lit_dedup_
 	}
 	f->lang = lang_code(lit_record_get(r, LIT_VAR_LANGUAGE));
 
-	if ((s = lit_record_get(r, LIT_VAR_DOI)) && lit_dedup_norm_doi(s, &tmp))
+	if ((s = lit_record_get(r, LIT_VAR_DOI)) && lit_dedup_norm_doi(s, &tmp)) {
 		f->doi = add_string(st, tmp.ptr, tmp.len);
+		f->doi_hash = lit_dedup_hash32(tmp.ptr, tmp.len);
+	}
 	lit_buf_clear(&tmp);
 	if ((s = lit_record_get(r, LIT_VAR_URL)) && lit_dedup_norm_url(s, &tmp)) {
 		if (strncmp(tmp.ptr, "doi:", 4) == 0) {
-			if (!f->doi)
+			if (!f->doi) {
 				f->doi = add_string(st, tmp.ptr + 4, tmp.len - 4);
+				f->doi_hash = lit_dedup_hash32(tmp.ptr + 4, tmp.len - 4);
+			}
 		} else {
 			f->url = add_string(st, tmp.ptr, tmp.len);
 		}
@@ -463,18 +486,33 @@ static int author_key_eq(const lit_dedup_store *st, size_t x, size_t y)
  * -1 unknown (one side has no authors). */
 static int authors_agree(const lit_dedup_store *st, const lit_dedup_feat *a, const lit_dedup_feat *b)
 {
-	size_t i, j, na = a->nauth, nb = b->nauth, hits = 0;
+	size_t i, j, na = a->nauth, nb = b->nauth, hits = 0, mn, need;
 	if (na == 0 || nb == 0)
 		return -1;
-	if (author_key_eq(st, a->auth, b->auth)) {
+	if (a->a1_hash == b->a1_hash && a->a1_len == b->a1_len) {
 		/* same surname, other first name: another person */
-		uint8_t ia = st->auth_init[a->auth], ib = st->auth_init[b->auth];
-		if (ia && ib && ia != ib)
+		if (a->a1_init && b->a1_init && a->a1_init != b->a1_init)
 			return 0;
 		return 1;
 	}
+	/* a typo in the first author's surname */
+	{
+		size_t lx = a->a1_len, ly = b->a1_len, m1 = lx < ly ? lx : ly;
+		size_t lim = m1 >= 9 ? 2 : 1;
+		if (m1 >= 5 && (lx > ly ? lx - ly : ly - lx) <= lim &&
+		    (size_t)lit_dedup_popcount(a->a1_mask ^ b->a1_mask) <= 2 * lim &&
+		    author_key_eq(st, a->auth, b->auth)) {
+			if (a->a1_init && b->a1_init && a->a1_init != b->a1_init)
+				return 0;
+			return 1;
+		}
+	}
 	/* reordered: most of the shorter list appears in the longer (exact
 	 * keys only: a typo and a new order at once are too rare to pay for) */
+	mn = na < nb ? na : nb;
+	need = mn >= 2 ? (mn + 2) / 2 : 1;
+	if ((size_t)lit_dedup_popcount(a->a_bloom & b->a_bloom) < need)
+		return 0;
 	for (i = 0; i < na; i++)
 		for (j = 0; j < nb; j++)
 			if (st->auth_hash[a->auth + i] == st->auth_hash[b->auth + j] &&
@@ -482,13 +520,10 @@ static int authors_agree(const lit_dedup_store *st, const lit_dedup_feat *a, con
 				hits++;
 				break;
 			}
-	{
-		size_t mn = na < nb ? na : nb;
-		if (mn >= 2 && hits * 2 >= mn + 1)
-			return 2;
-		if (mn == 1 && hits == 1 && (na == 1 ? b->etal || nb <= 3 : a->etal || na <= 3))
-			return 2;
-	}
+	if (mn >= 2 && hits >= need)
+		return 2;
+	if (mn == 1 && hits == 1 && (na == 1 ? b->etal || nb <= 3 : a->etal || na <= 3))
+		return 2;
 	return 0;
 }
 
@@ -544,7 +579,8 @@ void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double thr
 	if (lit_dedup_apart(a, b))
 		return;
 	/* different DOIs: different items */
-	if (a->doi && b->doi && strcmp(st->arena.ptr + a->doi, st->arena.ptr + b->doi) != 0)
+	if (a->doi && b->doi && (a->doi_hash != b->doi_hash ||
+	                         strcmp(st->arena.ptr + a->doi, st->arena.ptr + b->doi) != 0))
 		return;
 	ydiff = a->year && b->year ? abs(a->year - b->year) : 0;
 	auth = authors_agree(st, a, b);
@@ -603,6 +639,15 @@ void lit_dedup_compare(const lit_dedup_store *st, size_t i, size_t j, double thr
 	}
 	if (!ta.n || !tb.n || ydiff > 1 || auth == 0 || (a->nisbn && b->nisbn))
 		return;
+	/* too few words in common for any similarity that counts (typos leave
+	 * most words intact; split words keep the others) */
+	{
+		int ca = lit_dedup_popcount(a->title_bloom), cb = lit_dedup_popcount(b->title_bloom);
+		int common = lit_dedup_popcount(a->title_bloom & b->title_bloom);
+		int mn = ca < cb ? ca : cb;
+		if (mn > 0 && (common == 0 || common * 3 < mn))
+			return;
+	}
 	title = lit_dedup_title_sim(&ta, &tb);
 
 	/* Scored comparison (both having ISBNs that differ means other

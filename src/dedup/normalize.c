@@ -814,7 +814,7 @@ static double tok_weight(const lit_dedup_tokens *t, size_t i)
 /* Which letters occur in s: one bit per letter class.  Each edit changes
  * at most two bits, so masks differing in more than 2k bits rule out an
  * edit distance of k without computing it. */
-static uint64_t char_mask(const char *s, size_t n)
+uint64_t lit_dedup_char_mask(const char *s, size_t n)
 {
 	uint64_t m = 0;
 	size_t i;
@@ -823,7 +823,7 @@ static uint64_t char_mask(const char *s, size_t n)
 	return m;
 }
 
-static int popcount64(uint64_t x)
+int lit_dedup_popcount(uint64_t x)
 {
 	int c = 0;
 	while (x) {
@@ -837,7 +837,7 @@ int lit_dedup_within(const char *a, size_t la, const char *b, size_t lb, size_t 
 {
 	if ((la > lb ? la - lb : lb - la) > lim)
 		return 0;
-	if ((size_t)popcount64(char_mask(a, la) ^ char_mask(b, lb)) > 2 * lim)
+	if ((size_t)lit_dedup_popcount(lit_dedup_char_mask(a, la) ^ lit_dedup_char_mask(b, lb)) > 2 * lim)
 		return 0;
 	return lit_dedup_edit_distance(a, la, b, lb, lim) <= lim;
 }
