@@ -829,10 +829,155 @@ static void element_text(lit_buf *b, const xmlNode *n, int sep)
 	}
 }
 
+/* First descendant element called `name` (any depth, bounded). */
+static const xmlNode *find_el(const xmlNode *n, const char *name, int depth)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c && depth < 20; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(c, name))
+			return c;
+		const xmlNode *r = find_el(c, name, depth + 1);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* Text of the first descendant `name` whose attribute `an` is `av` (any when NULL). */
+static int put_el(lit_buf *b, const xmlNode *n, const char *name, const char *an,
+                  const char *av, const char *before, const char *after)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		int ok = name_is(c, name);
+		if (ok && an) {
+			char *v = attr(c, an);
+			ok = v && strcmp(v, av) == 0;
+			if (v)
+				xmlFree(v);
+		}
+		if (ok) {
+			lit_buf t = LIT_BUF_INIT;
+			element_text(&t, c->children, 1);
+			const char *s = t.ptr ? t.ptr : "";
+			while (*s == ' ')
+				s++;
+			size_t len = strlen(s);
+			while (len && s[len - 1] == ' ')
+				len--;
+			if (len) {
+				lit_buf_puts(b, before);
+				lit_buf_put(b, s, len);
+				lit_buf_puts(b, after);
+			}
+			lit_buf_free(&t);
+			return len > 0;
+		}
+		if (put_el(b, c, name, an, av, before, after))
+			return 1;
+	}
+	return 0;
+}
+
+/* A structured citation (JATS element-citation, TEI biblStruct) written as
+ * a GOST-style reference string, so the parser reads it like printed text. */
+static void structured_text(lit_buf *b, const xmlNode *n, int tei)
+{
+	/* authors */
+	int k = 0;
+	const char *pname = tei ? "persName" : "name";
+	const char *fam = tei ? "surname" : "surname";
+	const char *giv = tei ? "forename" : "given-names";
+	const xmlNode *scope = tei ? n : find_el(n, "person-group", 0);
+	if (!scope)
+		scope = n;
+	for (const xmlNode *c = scope->children; c; c = c->next) {
+		const xmlNode *pn = NULL;
+		if (name_is(c, pname))
+			pn = c;
+		else if (tei && name_is(c, "author"))
+			pn = find_el(c, "persName", 0) ? find_el(c, "persName", 0) : c;
+		else if (tei && (name_is(c, "analytic") || name_is(c, "monogr"))) {
+			for (const xmlNode *a = c->children; a; a = a->next)
+				if (name_is(a, "author")) {
+					const xmlNode *p2 = find_el(a, "persName", 0);
+					lit_buf_puts(b, k++ ? ", " : "");
+					if (!p2 || !put_el(b, p2, fam, NULL, NULL, "", ""))
+						element_text(b, a->children, 1);
+					if (p2)
+						put_el(b, p2, giv, NULL, NULL, " ", "");
+				}
+			if (k)
+				break;
+			continue;
+		}
+		if (!pn)
+			continue;
+		lit_buf_puts(b, k++ ? ", " : "");
+		if (!put_el(b, pn, fam, NULL, NULL, "", ""))
+			element_text(b, pn->children, 1);
+		put_el(b, pn, giv, NULL, NULL, " ", "");
+	}
+	if (k)
+		lit_buf_puts(b, b->len && b->ptr[b->len - 1] == '.' ? " " : ". ");
+	if (tei) {
+		int art = put_el(b, n, "title", "level", "a", "", "");
+		if (art)
+			lit_buf_puts(b, " // ");
+		if (!put_el(b, n, "title", "level", "j", "", ". ") && !put_el(b, n, "title", "level", "m", "", ". "))
+			put_el(b, n, "title", NULL, NULL, "", ". ");
+		put_el(b, n, "pubPlace", NULL, NULL, "", ": ");
+		put_el(b, n, "publisher", NULL, NULL, "", ", ");
+		put_el(b, n, "date", NULL, NULL, "", ". ");
+		put_el(b, n, "biblScope", "unit", "volume", "Vol. ", ", ");
+		put_el(b, n, "biblScope", "unit", "issue", "no. ", ". ");
+		put_el(b, n, "biblScope", "unit", "page", "P. ", ". ");
+		put_el(b, n, "idno", "type", "DOI", "DOI: ", ". ");
+		put_el(b, n, "ptr", NULL, NULL, "", "");
+	} else {
+		int art = put_el(b, n, "article-title", NULL, NULL, "", "") ||
+		          put_el(b, n, "chapter-title", NULL, NULL, "", "");
+		if (art)
+			lit_buf_puts(b, " // ");
+		put_el(b, n, "source", NULL, NULL, "", ". ");
+		put_el(b, n, "publisher-loc", NULL, NULL, "", ": ");
+		put_el(b, n, "publisher-name", NULL, NULL, "", ", ");
+		put_el(b, n, "year", NULL, NULL, "", ". ");
+		put_el(b, n, "volume", NULL, NULL, "Vol. ", ", ");
+		put_el(b, n, "issue", NULL, NULL, "no. ", ". ");
+		if (put_el(b, n, "fpage", NULL, NULL, "P. ", ""))
+			put_el(b, n, "lpage", NULL, NULL, "–", "");
+		lit_buf_puts(b, ". ");
+		put_el(b, n, "pub-id", "pub-id-type", "doi", "DOI: ", ". ");
+		put_el(b, n, "uri", NULL, NULL, "URL: ", ". ");
+		put_el(b, n, "ext-link", NULL, NULL, "URL: ", ". ");
+	}
+	/* tidy: no ". . " */
+	size_t o = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		if (b->ptr[i] == '.' && o >= 2 && b->ptr[o - 1] == ' ' && b->ptr[o - 2] == '.')
+			continue;
+		if (b->ptr[i] == ' ' && o && b->ptr[o - 1] == ' ')
+			continue;
+		b->ptr[o++] = b->ptr[i];
+	}
+	if (b->ptr) {
+		b->len = o;
+		while (b->len && b->ptr[b->len - 1] == ' ')
+			b->len--;
+		b->ptr[b->len] = 0;
+	}
+}
+
 static void add_xml_item(xref_ctx *x, const xmlNode *n, int where, const char *label, int sep)
 {
 	lit_buf b = LIT_BUF_INIT;
-	element_text(&b, n->children, sep);
+	if (name_is(n, "element-citation") || name_is(n, "biblStruct"))
+		structured_text(&b, n, name_is(n, "biblStruct"));
+	if (b.len == 0)
+		element_text(&b, n->children, sep);
 	while (b.len && b.ptr[b.len - 1] == ' ')
 		b.ptr[--b.len] = 0;
 	const char *s = b.ptr ? b.ptr : "";
