@@ -174,6 +174,18 @@ Test(check_cli, formats_output_file_and_usage, .init = setup, .fini = teardown, 
 	free(out);
 	cr_expect_eq(run("missing.bib --no-cache", &out), 3);
 	free(out);
+	/* a broken bibliography is bad input (exit 1), not a document */
+	write_file("bad.bib", "@article{x, title={Broken\n");
+	cr_expect_eq(run("bad.bib --no-cache", &out), 1);
+	free(out);
+	char epath[300], err[512] = "";
+	snprintf(epath, sizeof epath, "%s/stderr", dir);
+	FILE *ef = fopen(epath, "r");
+	cr_assert_not_null(ef);
+	size_t en = fread(err, 1, sizeof err - 1, ef);
+	err[en] = '\0';
+	fclose(ef);
+	cr_expect(strstr(err, "bad.bib:1:") != NULL, "%s", err);
 }
 
 Test(check_cli, cache_and_enrich, .init = setup, .fini = teardown, .timeout = 60)

@@ -173,11 +173,41 @@ static int is_document(const char *path)
 	return 0;
 }
 
+/* The format of a file's content, or NULL when no bibliography reader
+ * recognises it (then it is a document for extraction). */
+static const char *detect_file_format(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	const char *name = NULL;
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	char *text = NULL;
+	size_t tlen = 0;
+	if (lit_decode_text(buf, n, NULL, &text, &tlen, NULL, NULL) == LIT_OK) {
+		name = lit_detect_format(text, tlen);
+		lit_free(text);
+	}
+	return name;
+}
+
 static int read_input(lit_records *recs, const char *path, const char *from)
 {
 	lit_error err;
 	lit_error_clear(&err);
-	if (!from && strcmp(path, "-") != 0 && is_document(path)) {
+	int stdin_ = strcmp(path, "-") == 0;
+	/* documents go through extraction: by name, or because no
+	 * bibliography reader recognises the content */
+	if (!from && !stdin_ && (is_document(path) || !detect_file_format(path))) {
+		FILE *probe = fopen(path, "rb");
+		if (!probe) {
+			cli_errorf("%s: cannot open: %s", path, strerror(errno));
+			return EXIT_IO;
+		}
+		fclose(probe);
 		lit_extract_options eo = LIT_EXTRACT_OPTIONS_INIT;
 		int rc = lit_extract_file(recs, path, &eo, NULL, &err);
 		if (rc) {
@@ -191,16 +221,6 @@ static int read_input(lit_records *recs, const char *path, const char *from)
 	int rc = lit_read_file(recs, path, &ro, &err);
 	if (rc == LIT_OK)
 		return EXIT_OK;
-	if (!from && (rc == LIT_EPARSE || rc == LIT_EUNSUPPORTED || rc == LIT_ENOTFOUND) &&
-	    strcmp(path, "-") != 0) {
-		/* not a bibliography: perhaps a document */
-		lit_error e2;
-		lit_error_clear(&e2);
-		lit_extract_options eo = LIT_EXTRACT_OPTIONS_INIT;
-		size_t before = lit_records_count(recs);
-		if (lit_extract_file(recs, path, &eo, NULL, &e2) == LIT_OK && lit_records_count(recs) > before)
-			return EXIT_OK;
-	}
 	cli_report(&err);
 	return cli_exit_code(rc);
 }
