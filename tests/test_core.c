@@ -368,3 +368,28 @@ Test(keys, scheme_uniqueness_and_soft_hyphen_title)
 	lit_keys_free(keys, 3001);
 	lit_records_free(l);
 }
+
+Test(record, many_names_in_several_variables_keep_their_order)
+{
+	lit_record *r = lit_record_new();
+	char fam[32];
+	for (int i = 0; i < 50000; i++) {
+		snprintf(fam, sizeof fam, "E%d", i);
+		lit_name e = { .family = fam };
+		cr_assert_eq(lit_record_add_name(r, i % 2 ? LIT_VAR_EDITOR : LIT_VAR_AUTHOR, &e), LIT_OK);
+	}
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 25000);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_EDITOR), 25000);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_TRANSLATOR), 0);
+	size_t n = lit_record_name_count(r, LIT_VAR_EDITOR);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(fam, sizeof fam, "E%zu", 2 * i + 1);
+		cr_assert_str_eq(lit_record_name(r, LIT_VAR_EDITOR, i)->family, fam);
+	}
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 24999)->family, "E49998");
+	cr_assert_null(lit_record_name(r, LIT_VAR_AUTHOR, 25000));
+	lit_record_clear_names(r, LIT_VAR_AUTHOR);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 0);
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_EDITOR, 0)->family, "E1");
+	lit_record_free(r);
+}

@@ -546,12 +546,20 @@ Test(ris, several_records_and_missing_er)
 	const char *text =
 		"TY  - JOUR\nTI  - one\nER  - \n"
 		"TY  - BOOK\nTI  - two\n"          /* no ER: ended by the next TY */
-		"TY  - RPRT\nTI  - three\n";       /* no ER at the end of input */
+		"TY  - RPRT\nTI  - three\nER  -\n";
 	lit_records *list = read_ok(text);
 	cr_assert_eq(lit_records_count(list), 3);
 	cr_expect_str_eq(get(lit_records_at(list, 1), LIT_VAR_TITLE), "two");
 	cr_expect_eq(lit_record_type(lit_records_at(list, 2)), LIT_TYPE_REPORT);
 	cr_expect_eq(lit_record_line(lit_records_at(list, 2)), 6);
+	lit_records_free(list);
+	/* no ER at the end of the input: the file was cut; an error at the record's line */
+	lit_error err;
+	lit_error_clear(&err);
+	const char *cut = "TY  - JOUR\nTI  - one\nER  - \nTY  - BOOK\nTI  - two\n";
+	list = read_ris(cut, strlen(cut), LIT_EPARSE, &err);
+	cr_expect_eq(err.line, 4);
+	cr_expect_eq(lit_records_count(list), 1);
 	lit_records_free(list);
 }
 

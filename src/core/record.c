@@ -317,20 +317,32 @@ const char *lit_record_field_at(const lit_record *r, size_t i, lit_var *var)
 	return r->fields[i].value;
 }
 
+/* Names are kept sorted by variable (stable within one variable), so the
+ * names of a variable are one run found by binary search. */
+static size_t names_lower(const lit_record *r, int var)
+{
+	size_t lo = 0, hi = r->nnames;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->names[mid].var < var)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 size_t lit_record_name_count(const lit_record *r, lit_var var)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < r->nnames; i++)
-		n += r->names[i].var == (int)var;
-	return n;
+	return names_lower(r, (int)var + 1) - names_lower(r, (int)var);
 }
 
 const lit_name *lit_record_name(const lit_record *r, lit_var var, size_t k)
 {
-	for (size_t i = 0; i < r->nnames; i++)
-		if (r->names[i].var == (int)var && k-- == 0)
-			return &r->names[i].n;
-	return NULL;
+	size_t lo = names_lower(r, (int)var);
+	if (lo + k >= r->nnames || r->names[lo + k].var != (int)var)
+		return NULL;
+	return &r->names[lo + k].n;
 }
 
 int lit_record_add_name(lit_record *r, lit_var var, const lit_name *name)
@@ -339,23 +351,24 @@ int lit_record_add_name(lit_record *r, lit_var var, const lit_name *name)
 		return LIT_EINVAL;
 	if (reserve((void **)&r->names, &r->capnames, r->nnames, sizeof *r->names))
 		return LIT_ENOMEM;
-	if (name_copy(&r->names[r->nnames].n, name))
+	size_t at = names_lower(r, (int)var + 1);
+	lit_name copy;
+	if (name_copy(&copy, name))
 		return LIT_ENOMEM;
-	r->names[r->nnames].var = (int)var;
+	memmove(&r->names[at + 1], &r->names[at], (r->nnames - at) * sizeof *r->names);
+	r->names[at].n = copy;
+	r->names[at].var = (int)var;
 	r->nnames++;
 	return LIT_OK;
 }
 
 void lit_record_clear_names(lit_record *r, lit_var var)
 {
-	size_t j = 0;
-	for (size_t i = 0; i < r->nnames; i++) {
-		if (r->names[i].var == (int)var)
-			name_free(&r->names[i].n);
-		else
-			r->names[j++] = r->names[i];
-	}
-	r->nnames = j;
+	size_t lo = names_lower(r, (int)var), hi = names_lower(r, (int)var + 1);
+	for (size_t i = lo; i < hi; i++)
+		name_free(&r->names[i].n);
+	memmove(&r->names[lo], &r->names[hi], (r->nnames - hi) * sizeof *r->names);
+	r->nnames -= hi - lo;
 	lit_record_set_names_etal(r, var, 0);
 }
 

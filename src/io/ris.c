@@ -901,11 +901,10 @@ static int ris_read(lit_records *out, const char *data, size_t len, const char *
 		}
 	}
 	if (rc == LIT_OK && r.open) {
-		/* the last record lacks ER: keep it (a common hand-editing slip) */
-		lit_record *rec = NULL;
-		rc = ris_map(&r, filename, &rec);
-		if (rc == LIT_OK)
-			rc = lit_records_push(out, rec);
+		/* Input ends inside a record: the file was cut short.  Records
+		 * before it are kept; the cut one is reported, not guessed at. */
+		rc = lit_error_set(err, LIT_EPARSE, filename, r.line,
+		                   "record is not terminated by 'ER  - ' (file cut short?)");
 	}
 	if (rc == LIT_ENOMEM && (!err || err->code != LIT_ENOMEM))
 		lit_error_set(err, rc, filename, line, "out of memory");
