@@ -183,6 +183,10 @@ Test(dedup_norm, skeleton_keeps_differences)
 	expect_diff_skeleton("Kovalev", "Korolev");
 	expect_diff_skeleton("Part I", "Part II");
 	expect_same_skeleton("Part II", "Part 2");
+	expect_same_skeleton("part ii", "PART II");
+	expect_diff_skeleton("part ii", "part iii");
+	expect_same_skeleton("part i", "Part I");
+	expect_same_skeleton("Том I", "tom 1");
 	expect_same_skeleton("L. T.", "l t");
 	expect_same_skeleton("C. Smith", "c smith");
 }

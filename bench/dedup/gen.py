@@ -376,10 +376,11 @@ class Gen:
             v["etal"] = True
         if not v[role]:
             del v[role]
+        keep = set(v.pop("_keep", []))
         for k, p in (("DOI", 0.3), ("page", 0.2), ("volume", 0.15), ("issue", 0.3), ("ISBN", 0.3),
                      ("publisher", 0.2), ("publisher-place", 0.3), ("container-title", 0.1),
                      ("number-of-pages", 0.4), ("language", 0.3)):
-            if k in v and r.random() < p:
+            if k in v and k not in keep and r.random() < p:
                 del v[k]
         if "DOI" in v:
             x = r.random()
@@ -422,6 +423,7 @@ class Gen:
                 x = json.loads(json.dumps(w))
                 x["edition"] = str(k)
                 x["issued"] = w["issued"] + 4 * (k - 1)
+                x["_keep"] = ["edition"]
                 if "ISBN" in x:
                     x["ISBN"] = self.isbn()
                 out.append(x)
@@ -432,6 +434,7 @@ class Gen:
             for k in range(1, r.randint(2, 4) + 1):
                 x = json.loads(json.dumps(w))
                 x["volume"] = str(k)
+                x["_keep"] = ["volume"]  # what tells the volumes apart stays
                 if "ISBN" in x:
                     x["ISBN"] = self.isbn()
                 out.append(x)
@@ -473,7 +476,11 @@ class Gen:
         # one title, different authors
         w = self.base("book")
         x = json.loads(json.dumps(w))
-        x["author"] = [self.person(is_cyr(w["title"]))]
+        while True:  # another person, not a namesake
+            p = self.person(is_cyr(w["title"]))
+            if p["family"] != w["author"][0]["family"]:
+                break
+        x["author"] = [p]
         x.pop("ISBN", None)
         return [w, x]
 
@@ -487,6 +494,7 @@ BIBTYPE = {"article-journal": "article", "book": "book", "chapter": "incollectio
 
 
 def to_bibtex(rid, w):
+    w = {k: x for k, x in w.items() if k != "_keep"}
     t = BIBTYPE.get(w["type"], "misc")
     f = []
 
@@ -520,6 +528,8 @@ def to_bibtex(rid, w):
 def to_csl(rid, w):
     o = {"id": rid}
     for k, v in w.items():
+        if k == "_keep":
+            continue
         if k == "issued":
             o["issued"] = {"date-parts": [[v]]}
         elif k == "accessed":

@@ -471,6 +471,20 @@ static long roman_value(const char *s, size_t n)
 	return v;
 }
 
+/* Words after which a lone lower-case i, v or x is a number ("part i"). */
+static int numbered(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"part", "vol", "volume", "book", "chapter", "section", "no", "chast", "tom",
+		"kniga", "vyp", "vypusk", "ch", "t", "kn", "razdel", "glava", NULL
+	};
+	size_t i;
+	for (i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Canonical Roman numeral of v (1..3999) in upper case. */
 static void to_roman(long v, char *out, size_t cap)
 {
@@ -517,6 +531,8 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 	char tok[256];
 	size_t tn = 0, ntok = 0, i = 0, len, main_n = (size_t)-1;
 	int pending_split = 0, roman = 1;
+	char prev[16];
+	size_t prevn = 0;
 
 	if (!s) {
 		if (main_tokens)
@@ -583,8 +599,13 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 
 		if (rep) {
 			size_t rl = rep[0] == '\0' ? 0 : rep[1] == '\0' ? 1 : strlen(rep);
-			if (!(cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C'))
+			/* Roman numerals: capitals, or lower case of two letters or
+			 * more ("part ii" in a title set in lower case) */
+			if (!(cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' ||
+			      cp == 'i' || cp == 'v' || cp == 'x' || cp == 'l' || cp == 'c'))
 				roman = 0;
+			else if (cp >= 'a' && roman)
+				roman |= 2;
 			if (tn + rl < sizeof tok) {
 				memcpy(tok + tn, rep, rl);
 				tn += rl;
@@ -606,7 +627,8 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 				fl |= LIT_SKEL_STOP;
 			/* a single capital letter is a Roman numeral only as I, V or X
 			 * not followed by a full stop (initials are not numbers) */
-			if (roman && !(tn == 1 && (cp == '.' || !strchr("ivx", tok[0])))) {
+			if (roman && !(tn == 1 && ((roman & 2 && !numbered(prev, prevn)) || cp == '.' ||
+			                           !strchr("ivx", tok[0])))) {
 				char num[24];
 				if (roman_token(tok, tn, num, sizeof num)) {
 					tn = strlen(num);
@@ -614,6 +636,8 @@ static size_t tokenize(const char *s, lit_buf *out, size_t *main_tokens,
 					fl &= (unsigned char)~LIT_SKEL_STOP;
 				}
 			}
+			prevn = tn < sizeof prev ? tn : 0;
+			memcpy(prev, tok, prevn);
 			if (rewrite)
 				skel_rewrite(tok, tn, out);
 			else
