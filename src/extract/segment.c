@@ -193,7 +193,14 @@ static void mark_furniture(seg *g)
 					cnt[k]++;
 				} else if (cnt[k] >= 3 && !lit_xheading_kind(L->s, L->len) &&
 				           !lit_xrepeat_kind(L->s, L->len, &rloc)) {
-					L->kind = K_FURN;
+					/* a header stands apart: not inside a paragraph */
+					int before = i == 0 || g->lines[i - 1].kind == K_TEXT ||
+					             g->lines[i - 1].kind == K_FURN;
+					int after = i + 1 < n && (g->lines[i + 1].kind == K_TEXT ||
+					                          g->lines[i + 1].kind == K_FURN);
+					int inside = before && after;
+					if (!inside)
+						L->kind = K_FURN;
 				}
 			}
 		}
