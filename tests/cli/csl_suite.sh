@@ -2,7 +2,7 @@
 # csl_suite.sh - run the CSL processor test suite fixtures with the csl-suite
 # runner built next to litera.  Args: litera binary, source dir.
 # Skips cleanly (exit 0, "SKIP") when ../shared/data/csl-test-suite is absent.
-# Fails when the pass rate drops below LITERA_CSL_MIN (default 80) percent.
+# Fails when the pass rate drops below LITERA_CSL_MIN (default 88) percent.
 set -u
 tool="$1"
 src="$2"
@@ -23,7 +23,7 @@ failed="${last#*, }"
 failed="${failed%% failed*}"
 total=$((passed + failed))
 [ "$total" -gt 0 ] || { echo "FAIL: no fixtures run"; exit 1; }
-min="${LITERA_CSL_MIN:-80}"
+min="${LITERA_CSL_MIN:-88}"
 pct=$((passed * 100 / total))
 echo "pass rate: $pct% (minimum $min%)"
 [ "$pct" -ge "$min" ]
