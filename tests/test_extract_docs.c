@@ -101,6 +101,7 @@ FIXTURE(en_md_notes, "en-md-notes", ".md")
 FIXTURE(ru_word, "ru-word", ".html")
 FIXTURE(ru_cites, "ru-cites", ".txt")
 FIXTURE(ru_pages, "ru-pages", ".txt")
+FIXTURE(ru_formfeed, "ru-formfeed", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -127,7 +128,8 @@ Test(fixtures, expected_names_exist)
 	const char *names[] = { "ru-interleaved", "ru-nohead", "ru-endnotes", "en-hanging", "en-md",
 	                        "en-html", "jats", "tei", "article-ru", "ru-list-furniture",
 	                        "ru-repeats", "ru-resume", "ru-wrapped",
-	                        "ru-unnumbered", "en-md-notes", "ru-word", "ru-cites", "ru-pages", NULL };
+	                        "ru-unnumbered", "en-md-notes", "ru-word", "ru-cites", "ru-pages",
+	                        "ru-formfeed", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

@@ -27,6 +27,7 @@ typedef struct xline {
 	unsigned ind;       /* leading blanks */
 	unsigned char kind;
 	unsigned char role;
+	unsigned char pb;   /* the line starts a page (form feed) */
 } xline;
 
 /* A parsed label at the start of a line. */
@@ -101,6 +102,7 @@ static int split_lines(seg *g)
 				te -= 2;
 		}
 		xline *L = &g->lines[n++];
+		L->pb = memchr(t + i, '\f', b - i) != NULL;
 		L->s = t + b;
 		L->len = te - b;
 		L->ind = ind;
@@ -194,8 +196,8 @@ static void mark_furniture(seg *g)
 				} else if (cnt[k] >= 3 && !lit_xheading_kind(L->s, L->len) &&
 				           !lit_xrepeat_kind(L->s, L->len, &rloc)) {
 					/* a header stands apart: not inside a paragraph */
-					int before = i == 0 || g->lines[i - 1].kind == K_TEXT ||
-					             g->lines[i - 1].kind == K_FURN;
+					int before = i == 0 || (!L->pb && (g->lines[i - 1].kind == K_TEXT ||
+					                                   g->lines[i - 1].kind == K_FURN));
 					int after = i + 1 < n && (g->lines[i + 1].kind == K_TEXT ||
 					                          g->lines[i + 1].kind == K_FURN);
 					int inside = before && after;
@@ -225,7 +227,9 @@ static void mark_furniture(seg *g)
 				continue;
 			xline *L = &g->lines[j];
 			unsigned char c0 = (unsigned char)L->s[0];
-			if (blanks == 0 || cp_count(L->s, L->len) > 60 || ends_terminal(L->s, L->len) ||
+			int near_page = L->pb || g->lines[i].pb || (j + 1 < n && g->lines[j + 1].pb) ||
+			                (i + 1 < n && g->lines[i + 1].pb);
+			if ((blanks == 0 && !near_page) || cp_count(L->s, L->len) > 60 || ends_terminal(L->s, L->len) ||
 			    (c0 >= '0' && c0 <= '9') || lit_xheading_kind(L->s, L->len) ||
 			    lit_xcp_supdigit(lit_xcp(L->s, L->len, &(size_t){0})) >= 0)
 				continue;
