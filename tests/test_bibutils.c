@@ -847,3 +847,44 @@ Test(bibutils_found, isi_without_er)
 	cr_assert_str_eq(err.file, "cut.isi");
 	lit_records_free(rs);
 }
+
+/* The common types survive a trip through each bibutils writer and reader. */
+Test(bibutils_write, types_round_trip)
+{
+	static const lit_type common[] = {
+		LIT_TYPE_ARTICLE_JOURNAL, LIT_TYPE_BOOK, LIT_TYPE_CHAPTER, LIT_TYPE_PAPER_CONFERENCE,
+		LIT_TYPE_THESIS, LIT_TYPE_REPORT, LIT_TYPE_WEBPAGE, LIT_TYPE_ARTICLE_MAGAZINE,
+		LIT_TYPE_ARTICLE_NEWSPAPER, LIT_TYPE_MANUSCRIPT,
+	};
+	static const char *const fmts[] = { "mods", "endnote", "word" };
+	for (size_t k = 0; k < 3; k++) {
+		for (size_t i = 0; i < sizeof common / sizeof *common; i++) {
+			if (k == 2 && (common[i] == LIT_TYPE_ARTICLE_NEWSPAPER || common[i] == LIT_TYPE_MANUSCRIPT ||
+			               common[i] == LIT_TYPE_ARTICLE_MAGAZINE))
+				continue; /* Word 2007 has no such source types */
+			lit_records *rs = lit_records_new();
+			lit_record *r = lit_record_new();
+			lit_record_set_type(r, common[i]);
+			lit_record_set(r, LIT_VAR_TITLE, "Заглавие");
+			if (common[i] != LIT_TYPE_BOOK && common[i] != LIT_TYPE_THESIS &&
+			    common[i] != LIT_TYPE_REPORT && common[i] != LIT_TYPE_WEBPAGE &&
+			    common[i] != LIT_TYPE_MANUSCRIPT)
+				lit_record_set(r, LIT_VAR_CONTAINER_TITLE, "Сборник");
+			lit_record_set(r, LIT_VAR_PUBLISHER, "Наука");
+			lit_name n = { .family = "Иванов", .given = "Иван" };
+			lit_record_add_name(r, LIT_VAR_AUTHOR, &n);
+			lit_date d = { .year = 2001 };
+			lit_record_set_date(r, LIT_VAR_ISSUED, &d);
+			lit_records_push(rs, r);
+			char *text = write_fmt(rs, fmts[k], NULL);
+			lit_records *back = read_str(text, fmts[k]);
+			cr_assert_eq(lit_records_count(back), 1);
+			cr_expect_eq(lit_record_type(lit_records_at(back, 0)), common[i], "%s: %s came back as %s",
+			             fmts[k], lit_type_name(common[i]),
+			             lit_type_name(lit_record_type(lit_records_at(back, 0))));
+			lit_records_free(back);
+			free(text);
+			lit_records_free(rs);
+		}
+	}
+}

@@ -393,6 +393,12 @@ static lit_type bu_guess_type(fields *f)
 	    bu_hint(f, "webpage", LEVEL_ANY) || bu_hint(f, "internet site", LEVEL_ANY) ||
 	    bu_hint(f, "online system", LEVEL_ANY))
 		return LIT_TYPE_WEBPAGE;
+	/* EndNote "Electronic Source" (what we write for web pages) */
+	if (bu_hint_exact(f, "GENRE:UNKNOWN", "electronic", LEVEL_ANY) ||
+	    bu_hint_exact(f, "GENRE:BIBUTILS", "electronic", LEVEL_ANY))
+		return LIT_TYPE_WEBPAGE;
+	if (bu_hint(f, "standard or specification", LEVEL_ANY))
+		return LIT_TYPE_STANDARD;
 	if (bu_hint(f, "newspaper", LEVEL_ANY))
 		return LIT_TYPE_ARTICLE_NEWSPAPER;
 	if (bu_hint(f, "magazine", LEVEL_ANY))
@@ -1130,6 +1136,7 @@ static int bu_word_extras(lit_record *rec, const char *s, const char *e)
 		{ "JournalArticle", LIT_TYPE_ARTICLE_JOURNAL },
 		{ "ArticleInAPeriodical", LIT_TYPE_ARTICLE_MAGAZINE },
 		{ "ConferenceProceedings", LIT_TYPE_PAPER_CONFERENCE },
+		{ "Proceedings", LIT_TYPE_PAPER_CONFERENCE },
 		{ "Report", LIT_TYPE_REPORT }, { "SoundRecording", LIT_TYPE_SONG },
 		{ "Performance", LIT_TYPE_PERFORMANCE }, { "Art", LIT_TYPE_GRAPHIC },
 		{ "DocumentFromInternetSite", LIT_TYPE_WEBPAGE }, { "InternetSite", LIT_TYPE_WEBPAGE },
@@ -1154,8 +1161,16 @@ static int bu_word_extras(lit_record *rec, const char *s, const char *e)
 		lit_buf_free(&b);
 	}
 typed:
-	if (lit_record_type(rec) == LIT_TYPE_CHAPTER || lit_record_type(rec) == LIT_TYPE_PAPER_CONFERENCE)
+	/* Word has no thesis type: a Report with a ThesisType */
+	if (lit_record_type(rec) == LIT_TYPE_REPORT && bu_elem(s, e, "b:ThesisType", &bs, &be)) {
+		lit_record_set_type(rec, LIT_TYPE_THESIS);
+		rc = bu_word_text(rec, LIT_VAR_GENRE, s, e, "b:ThesisType");
+	}
+	if (rc == LIT_OK && (lit_record_type(rec) == LIT_TYPE_CHAPTER ||
+	                     lit_record_type(rec) == LIT_TYPE_PAPER_CONFERENCE))
 		rc = bu_word_text(rec, LIT_VAR_CONTAINER_TITLE, s, e, "b:BookTitle");
+	if (rc == LIT_OK && lit_record_type(rec) == LIT_TYPE_PAPER_CONFERENCE)
+		rc = bu_word_text(rec, LIT_VAR_CONTAINER_TITLE, s, e, "b:ConferenceName");
 	if (rc == LIT_OK && lit_record_type(rec) == LIT_TYPE_ARTICLE_MAGAZINE)
 		rc = bu_word_text(rec, LIT_VAR_CONTAINER_TITLE, s, e, "b:PeriodicalTitle");
 	if (rc == LIT_OK) rc = bu_word_text(rec, LIT_VAR_ISSUE, s, e, "b:Issue");
@@ -1584,7 +1599,7 @@ static int bu_add(fields *f, const char *tag, const char *value, int level)
 }
 
 /* Type hints that every bibutils writer understands. */
-static int bu_add_hints(fields *f, lit_type t, const lit_record *rec)
+static int bu_add_hints(fields *f, lit_type t, const lit_record *rec, int mode)
 {
 	int rc = LIT_OK;
 #define H(tag, val, lvl) do { if (rc == LIT_OK) rc = bu_add(f, tag, val, lvl); } while (0)
@@ -1699,7 +1714,10 @@ static int bu_add_hints(fields *f, lit_type t, const lit_record *rec)
 	case LIT_TYPE_MOTION_PICTURE:
 	case LIT_TYPE_BROADCAST:
 		H("RESOURCE", "moving image", 0);
-		H("GENRE:MARC", "motion picture", 0);
+		/* the EndNote writer would make this genre "Audiovisual
+		 * Material"; the resource alone gives "Film or Broadcast" */
+		if (mode != BIBL_ENDNOTEOUT)
+			H("GENRE:MARC", "motion picture", 0);
 		break;
 	case LIT_TYPE_SONG:
 		H("RESOURCE", "sound recording", 0);
@@ -1962,7 +1980,7 @@ static int bu_from_record(const lit_record *rec, const char *key, int mode, fiel
 	A("NOTES", G(LIT_VAR_NOTE), 0);
 	A("ANNOTE", G(LIT_VAR_ANNOTE), 0);
 	if (rc == LIT_OK) rc = bu_add_keywords(f, G(LIT_VAR_KEYWORD));
-	if (rc == LIT_OK) rc = bu_add_hints(f, t, rec);
+	if (rc == LIT_OK) rc = bu_add_hints(f, t, rec, mode);
 #undef A
 #undef G
 	if (rc != LIT_OK) {
@@ -2126,8 +2144,8 @@ static void bu_put_replaced(lit_buf *out, const char *s, size_t n, const char *f
 
 /*
  * bibutils' Word 2007 writer types journal articles as
- * ArticleInAPeriodical and writes neither the ISBN nor the DOI: fix each
- * <b:Source> (they come in record order).
+ * ArticleInAPeriodical, writes theses as plain reports, and writes neither
+ * the ISBN nor the DOI: fix each <b:Source> (they come in record order).
  */
 static void bu_fix_word(lit_buf *out, const char *s, size_t n, const lit_records *records)
 {
@@ -2158,6 +2176,12 @@ static void bu_fix_word(lit_buf *out, const char *s, size_t n, const lit_records
 			lit_buf_puts(out, "<b:StandardNumber>");
 			bu_xml_escape(out, isbn);
 			lit_buf_puts(out, "</b:StandardNumber>\n");
+		}
+		if (r && lit_record_type(r) == LIT_TYPE_THESIS && !bu_find_open(open, end, "b:ThesisType")) {
+			const char *g = lit_record_get(r, LIT_VAR_GENRE);
+			lit_buf_puts(out, "<b:ThesisType>");
+			bu_xml_escape(out, g ? g : "Thesis");
+			lit_buf_puts(out, "</b:ThesisType>\n");
 		}
 		if (doi && !bu_find_open(open, end, "b:DOI")) {
 			lit_buf_puts(out, "<b:DOI>");
