@@ -29,6 +29,7 @@ enum { MS_MARKDOWN, MS_LATEX, MS_AUX };
 typedef struct mcit {
 	size_t start, end;        /* byte range replaced in the manuscript */
 	long line;
+	int footnote;             /* \footcite: always a footnote */
 	lit_csl_cite *cites;
 	size_t count;
 } mcit;
@@ -328,8 +329,7 @@ static void scan_latex(mstate *m, const char *t, size_t len, int aux)
 			c->cites[0].prefix = keep(m, opt[0], optl[0]);
 		if (post && postl)
 			parse_locator(m, &c->cites[c->count - 1], post, postl);
-		if (!strncmp(name, "footcite", 8) || !strncmp(name, "autocite", 8))
-			;
+		c->footnote = nl >= 8 && !strncmp(name, "footcite", 8);
 		i = k;
 	}
 }
@@ -562,8 +562,9 @@ int cmd_cite(int argc, char **argv)
 			mcit *c = &m.v[which[i]];
 			memcpy(res + o, text + pos, c->start - pos);
 			o += c->start - pos;
-			const char *open = note ? (kind == MS_LATEX ? "\\footnote{" : "^[") : "";
-			const char *close = note ? (kind == MS_LATEX ? "}" : "]") : "";
+			int fn = note || c->footnote;
+			const char *open = fn ? (kind == MS_LATEX ? "\\footnote{" : "^[") : "";
+			const char *close = fn ? (kind == MS_LATEX ? "}" : "]") : "";
 			o += (size_t)sprintf(res + o, "%s%s%s", open, rendered[i], close);
 			pos = c->end;
 		}
