@@ -855,7 +855,11 @@ static int note_start(seg *g, size_t i, int in_note, long last_num, xlabel *lab)
 	lit_buf_clear(&g->tmp);
 	for (size_t q = i; q < g->n && q - i < 6 && g->lines[q].kind == K_TEXT; q++)
 		lit_xjoin_line(&g->tmp, q == i ? t : g->lines[q].s, q == i ? tn : g->lines[q].len, NULL);
-	return lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 5;
+	int score = lit_xbib_score(g->tmp.ptr, g->tmp.len);
+	/* notes gathered far from their markers (at the end of a web page) */
+	if (score >= 2 && find_marker(g, lab->value, (long)i + 1, 0) >= 0)
+		return 1;
+	return score >= 5;
 }
 
 typedef struct cite_ctx {
