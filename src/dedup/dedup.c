@@ -185,7 +185,8 @@ static void sort_keys(key_ent *k, size_t n)
 	key_ent *tmp;
 	size_t *cnt, pass, i;
 	if (n < 4096) {
-		qsort(k, n, sizeof *k, cmp_key);
+		if (n > 1)
+			qsort(k, n, sizeof *k, cmp_key);
 		return;
 	}
 	tmp = malloc(n * sizeof *tmp);
@@ -431,7 +432,8 @@ static int cmp_tent(const void *p, const void *q)
 static void resolve_tentative(engine *e)
 {
 	size_t s = 0, i;
-	qsort(e->tent, e->ntent, sizeof *e->tent, cmp_tent);
+	if (e->ntent > 1)
+		qsort(e->tent, e->ntent, sizeof *e->tent, cmp_tent);
 	while (s < e->ntent) {
 		size_t t = s + 1;
 		uint32_t x = e->tent[s].x, rx;
@@ -758,7 +760,8 @@ static int build_report(engine *e, lit_dedup_report **out)
 				tmp[3 * k + 1] = e->rel[2 * k + 1];
 				tmp[3 * k + 2] = e->rel_why[k];
 			}
-			qsort(tmp, w, 3 * sizeof *tmp, cmp_u32pair);
+			if (w > 1)
+				qsort(tmp, w, 3 * sizeof *tmp, cmp_u32pair);
 			r->rel = malloc((w ? w : 1) * 2 * sizeof *r->rel);
 			r->rel_reason = calloc(w ? w : 1, sizeof *r->rel_reason);
 			if (!r->rel || !r->rel_reason) {
