@@ -30,8 +30,22 @@
  *     name and line; XML inputs are checked for well-formedness (with a
  *     depth limit) before bibutils sees them;
  *   - the Word 2007 reader of bibutils drops years, authors, the source
- *     type and issues, and the refer reader drops %R (DOI): both are
- *     filled in from the raw text here.
+ *     type and issues, the MODS reader the access date and <etal/>, and
+ *     the refer reader %R (DOI) and EndNote's corporate-author comma: all
+ *     are filled in from the raw text here;
+ *   - bugs found while writing this adapter: the NBIB reader loops forever
+ *     (growing memory) on records not separated by a blank line, so one
+ *     is inserted; the XML readers lose most records when many elements
+ *     share a line (EndNote's own XML export is one line), so a line break
+ *     is put between adjacent tags; bibl_read is quadratic in the number
+ *     of records (cite-key de-duplication), so input is fed in chunks of
+ *     BU_CHUNK records; the EndNote XML reader is quadratic in line length,
+ *     so text lines over BU_XML_MAX_LINE are refused (LIT_ELIMIT); the ISI
+ *     and NBIB writers cut Cyrillic initials in half (invalid UTF-8), so
+ *     those lines are rebuilt; the EndNote writer merges suffixes into the
+ *     family name and drops the corporate-author mark; the Word writer
+ *     types journal articles as periodicals and drops ISBN, DOI and thesis
+ *     type - all repaired in its output.
  *
  * Threads.  bibutils has process-wide state (static tables and caches in
  * its readers, P5), so every call into it is serialised behind the one
@@ -42,7 +56,9 @@
  * would need dup2() on file descriptor 2, which changes the whole process
  * (and races with other threads), so we do not: verbose is off, every
  * record we write carries type hints so writers stay quiet, and what is
- * left is prefixed "bibutils:".  Out of memory inside bibutils ends the
+ * left is prefixed "bibutils:" or with the input's file name (readers'
+ * warnings about unknown types or stray tags).  Our own error for the
+ * caller is always in lit_error.  Out of memory inside bibutils ends the
  * process (its str.c calls exit()); that cannot be routed around here.
  *
  * Input is fed through fmemopen() and output collected with
