@@ -102,6 +102,7 @@ FIXTURE(ru_word, "ru-word", ".html")
 FIXTURE(ru_cites, "ru-cites", ".txt")
 FIXTURE(ru_pages, "ru-pages", ".txt")
 FIXTURE(ru_formfeed, "ru-formfeed", ".txt")
+FIXTURE(ru_bare_labels, "ru-bare-labels", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -129,7 +130,7 @@ Test(fixtures, expected_names_exist)
 	                        "en-html", "jats", "tei", "article-ru", "ru-list-furniture",
 	                        "ru-repeats", "ru-resume", "ru-wrapped",
 	                        "ru-unnumbered", "en-md-notes", "ru-word", "ru-cites", "ru-pages",
-	                        "ru-formfeed", NULL };
+	                        "ru-formfeed", "ru-bare-labels", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

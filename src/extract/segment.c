@@ -334,8 +334,13 @@ static int parse_label(const xline *L, xlabel *lab)
 		return 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	if (i >= n)
-		return 0;
+	if (i >= n) {
+		/* a bare "1." / "[1]" / "1)" whose text is on the next line */
+		if (lab->style == LAB_SPACE)
+			return 0;
+		lab->text_off = n;
+		return 1;
+	}
 	lab->text_off = i;
 	return 1;
 }
@@ -582,6 +587,8 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				cont = incomplete && (starts_lower(L->s, L->len) ||
 				                      lit_xurl_continues(P->s, P->len, L->s, L->len));
 			}
+			if (e.nlines == 0 && e.text_off >= g->lines[e.first].len)
+				cont = 1;   /* the text of a bare label */
 			if (e.nlines > 400)
 				cont = 0;   /* no entry is that long: this is running text */
 			if (!cont && !is_list_ender(L)) {
@@ -818,6 +825,8 @@ static int note_start(seg *g, size_t i, int in_note, long last_num, xlabel *lab)
 		return 0;
 	const char *t = L->s + lab->text_off;
 	size_t tn = L->len - lab->text_off;
+	if (tn == 0)
+		return 0;
 	char c0 = t[0];
 	if (c0 == '.' || c0 == ',' || c0 == ';' || c0 == ':' || c0 == ')' || c0 == '%')
 		return 0;
