@@ -24,9 +24,9 @@
 #include "util/json.h"
 #include "util/utf8.h"
 
-#ifndef LIT_CHECK_PROJECT_URL
-#define LIT_CHECK_PROJECT_URL "https://github.com/litera/litera"
-#endif
+/* The User-Agent names the tool, its version and what it does; with
+ * --mailto it carries a contact address for the polite pools.  No project
+ * URL is invented: a build may define LIT_CHECK_PROJECT_URL to add one. */
 
 enum { T_URL, T_HANDLE, T_META, T_WAYBACK };
 
@@ -163,11 +163,16 @@ int lit_checker_new(lit_checker **out, const lit_check_options *opts, lit_error 
 	}
 	if (!c->o.user_agent) {
 		char ua[512];
+#ifdef LIT_CHECK_PROJECT_URL
+		const char *about = "+" LIT_CHECK_PROJECT_URL;
+#else
+		const char *about = "reference link checker";
+#endif
 		if (c->o.mailto && *c->o.mailto)
-			snprintf(ua, sizeof ua, "litera/%s (+%s; mailto:%s)", LITERA_VERSION,
-			         LIT_CHECK_PROJECT_URL, c->o.mailto);
+			snprintf(ua, sizeof ua, "litera/%s (%s; mailto:%s)", LITERA_VERSION, about,
+			         c->o.mailto);
 		else
-			snprintf(ua, sizeof ua, "litera/%s (+%s)", LITERA_VERSION, LIT_CHECK_PROJECT_URL);
+			snprintf(ua, sizeof ua, "litera/%s (%s)", LITERA_VERSION, about);
 		c->strs[7] = dup0(ua);
 		if (!c->strs[7]) {
 			lit_checker_free(c);
