@@ -288,6 +288,29 @@ Test(dedup, chapter_and_book_apart)
 		NULL), "chapter vs book");
 }
 
+Test(dedup, part_and_whole_by_container)
+{
+	/* types unknown (a parser's generic "document"), but one's container
+	 * is the other's title */
+	expect_apart(list_of(
+		mk("whole", LIT_TYPE_DOCUMENT, "title=Handbook of Record Linkage", "author=Herzog, Thomas",
+		   "year=2007", NULL),
+		mk("part", LIT_TYPE_DOCUMENT, "title=Handbook of Record Linkage", "author=Herzog, Thomas",
+		   "container-title=Handbook of record linkage", "year=2007", "page=10-20", NULL),
+		NULL), "container is the other's title");
+}
+
+Test(dedup, shared_landing_page_is_not_identity)
+{
+	/* a journal's home page given as the URL of two different articles */
+	expect_apart(list_of(
+		mk("a", LIT_TYPE_ARTICLE_JOURNAL, "title=Quantum error correction below threshold",
+		   "author=Acharya, Rajeev", "year=2024", "URL=https://www.nature.com/nature/", NULL),
+		mk("b", LIT_TYPE_ARTICLE_JOURNAL, "title=Protein structure prediction at scale",
+		   "author=Jumper, John", "year=2024", "URL=http://nature.com/nature", NULL),
+		NULL), "landing page");
+}
+
 Test(dedup, translation_related_not_merged)
 {
 	lit_records *l = list_of(
@@ -302,6 +325,15 @@ Test(dedup, translation_related_not_merged)
 	int is_json = 0;
 	cr_assert_eq(run(l, &rep), 2);
 	cr_expect_eq(lit_dedup_report_related_count(rep), 1);
+	{
+		size_t ra = 9, rb = 9;
+		const char *why = NULL;
+		cr_assert_eq(lit_dedup_report_related(rep, 0, &ra, &rb, &why), LIT_OK);
+		cr_expect_eq(ra, 0);
+		cr_expect_eq(rb, 1);
+		cr_expect(why && strstr(why, "translation") != NULL, "%s", why);
+		cr_expect_eq(lit_dedup_report_related(rep, 1, &ra, &rb, &why), LIT_EINVAL);
+	}
 	rel = lit_record_custom(lit_records_at(l, 0), "related", &is_json);
 	cr_assert_not_null(rel);
 	cr_expect(is_json);
