@@ -388,10 +388,15 @@ static void do_pages(ctx *c, const span *p)
 			const char *rest = s + nb;
 			size_t rl = len - nb;
 			while (rl && *rest == ' ') { rest++; rl--; }
-			if (rl && (starts_ci(rest, rl, "с.") || starts_ci(rest, rl, "с") || starts_ci(rest, rl, "p.") ||
-			           starts_ci(rest, rl, "pp") || starts_ci(rest, rl, "pages") || starts_ci(rest, rl, "стр") ||
-			           starts_ci(rest, rl, "s.") || starts_ci(rest, rl, "л.")) &&
-			    !(rest[0] == 'P' || (unsigned char)rest[1] == 0xA1)) {
+			static const char *const units[] = { "pages", "pp", "p", "стр", "с", "s", "л", "лл", "ss", NULL };
+			int unit = 0;
+			for (size_t u = 0; units[u] && !unit; u++) {
+				size_t ul = strlen(units[u]);
+				if (rl >= ul && starts_ci(rest, rl, units[u]) &&
+				    (rl == ul || strchr(".,:; ", rest[ul])))
+					unit = 1;
+			}
+			if (unit && !(rest[0] == 'P' || (rl > 1 && (unsigned char)rest[0] == 0xD0 && (unsigned char)rest[1] == 0xA1))) {
 				/* lower-case unit after the number = extent; "С." upper = location */
 				set_text(c, LIT_VAR_NUMBER_OF_PAGES, s, nb);
 				return;
