@@ -26,16 +26,20 @@
 #define NONE_IDX UINT32_MAX
 #define WINDOW 4
 
-typedef struct key_ent {
-	uint64_t h;
-	uint32_t rec;
-} key_ent;
+/* A key entry is one 64-bit word: the high bits of the key's hash above
+ * the record index (recbits wide), so a million records' keys take 8
+ * bytes each and sorting the words groups blocks with records in order. */
+typedef uint64_t key_ent;
 
 typedef struct keyset {
 	key_ent *k;
 	size_t n, cap;
+	unsigned recbits;
 	int failed;
 } keyset;
+
+#define KEY_REC(ks, e) ((uint32_t)((e) & (((uint64_t)1 << (ks)->recbits) - 1)))
+#define KEY_HASH(ks, e) ((e) >> (ks)->recbits)
 
 static void add_key(keyset *ks, uint64_t h, uint32_t rec)
 {
@@ -51,9 +55,7 @@ static void add_key(keyset *ks, uint64_t h, uint32_t rec)
 		ks->k = nk;
 		ks->cap = nc;
 	}
-	ks->k[ks->n].h = h;
-	ks->k[ks->n].rec = rec;
-	ks->n++;
+	ks->k[ks->n++] = (h << ks->recbits) | rec;
 }
 
 static uint64_t key_hash(char kind, const char *a, size_t alen, const char *b, size_t blen)
@@ -172,14 +174,11 @@ authors:
 static int cmp_key(const void *x, const void *y)
 {
 	const key_ent *a = x, *b = y;
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	return a->rec < b->rec ? -1 : a->rec > b->rec;
+	return *a < *b ? -1 : *a > *b;
 }
 
-/* LSD radix sort on the hash (16 bits a pass), stable, so records stay in
- * order within a key; falls back to qsort when the scratch array cannot be
- * had. */
+/* LSD radix sort of the key words (16 bits a pass); falls back to qsort
+ * when the scratch array cannot be had. */
 static void sort_keys(key_ent *k, size_t n)
 {
 	key_ent *tmp;
@@ -203,14 +202,14 @@ static void sort_keys(key_ent *k, size_t n)
 		key_ent *src = pass % 2 ? tmp : k, *dst = pass % 2 ? k : tmp;
 		memset(cnt, 0, 65536 * sizeof *cnt);
 		for (i = 0; i < n; i++)
-			cnt[(src[i].h >> sh) & 0xFFFF]++;
+			cnt[(src[i] >> sh) & 0xFFFF]++;
 		for (i = 0; i < 65536; i++) {
 			size_t c = cnt[i];
 			cnt[i] = sum;
 			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			dst[cnt[(src[i].h >> sh) & 0xFFFF]++] = src[i];
+			dst[cnt[(src[i] >> sh) & 0xFFFF]++] = src[i];
 	}
 	free(tmp);
 	free(cnt);
@@ -486,13 +485,13 @@ static int process_blocks(engine *e, keyset *ks)
 	sort_keys(ks->k, ks->n);
 	while (s < ks->n) {
 		size_t t = s + 1, m;
-		while (t < ks->n && ks->k[t].h == ks->k[s].h)
+		while (t < ks->n && KEY_HASH(ks, ks->k[t]) == KEY_HASH(ks, ks->k[s]))
 			t++;
 		m = t - s;
 		if (m > 1 && m <= e->max_block) {
 			for (i = s; i < t; i++)
 				for (j = i + 1; j < t; j++)
-					compare_pair(e, ks->k[i].rec, ks->k[j].rec);
+					compare_pair(e, KEY_REC(ks, ks->k[i]), KEY_REC(ks, ks->k[j]));
 		} else if (m > e->max_block) {
 			if (m > wincap) {
 				win_ent *nw = realloc(win, m * sizeof *nw);
@@ -504,7 +503,7 @@ static int process_blocks(engine *e, keyset *ks)
 				wincap = m;
 			}
 			for (i = 0; i < m; i++) {
-				uint32_t r = ks->k[s + i].rec;
+				uint32_t r = KEY_REC(ks, ks->k[s + i]);
 				uint32_t off = e->st.f[r].title;
 				win[i].title = e->st.arena.ptr + off;
 				win[i].prefix = e->st.f[r].title_prefix;
@@ -1012,7 +1011,7 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 {
 	lit_dedup_options defaults = LIT_DEDUP_OPTIONS_INIT;
 	engine e;
-	keyset ks = { NULL, 0, 0, 0 };
+	keyset ks = { NULL, 0, 0, 1, 0 };
 	lit_dedup_report *rep = NULL;
 	size_t n, i;
 	int rc;
@@ -1037,6 +1036,8 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 
 	memset(&e, 0, sizeof e);
 	e.recs = records;
+	while (ks.recbits < 40 && ((size_t)1 << ks.recbits) < n)
+		ks.recbits++;
 	e.threshold = opts->threshold > 0 ? opts->threshold : LIT_DEDUP_DEFAULT_THRESHOLD;
 	e.max_block = opts->max_block ? opts->max_block : 12;
 	if ((rc = lit_dedup_store_build(&e.st, records)) != LIT_OK)
