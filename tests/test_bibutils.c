@@ -888,3 +888,19 @@ Test(bibutils_write, types_round_trip)
 		}
 	}
 }
+
+/* NBIB output stays readable: every record starts with a PMID line. */
+Test(bibutils_write, nbib_records_without_pmid_read_back)
+{
+	lit_records *rs = make_set();
+	char *text = write_fmt(rs, "nbib", NULL);
+	cr_assert(!strncmp(text, "PMID-", 5), "%s", text);
+	lit_records *back = read_str(text, "nbib");
+	cr_assert_eq(lit_records_count(back), 3, "%s", text);
+	const lit_record *a = by_title(back, "Сближение");
+	cr_assert_str_eq(name_at(a, LIT_VAR_AUTHOR, 0)->family, "Иванов");
+	assert_var(a, LIT_VAR_VOLUME, "12");
+	lit_records_free(back);
+	free(text);
+	lit_records_free(rs);
+}

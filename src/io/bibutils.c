@@ -1753,7 +1753,12 @@ static int bu_add_hints(fields *f, lit_type t, const lit_record *rec, int mode)
 		H("GENRE:MARC", "graphic", 0);
 		break;
 	default:
-		H("GENRE:BIBUTILS", "miscellaneous", 0);
+		/* EndNote's writer knows "loose-leaf" as Generic (and says
+		 * nothing); the others take "miscellaneous" */
+		if (mode == BIBL_ENDNOTEOUT)
+			H("GENRE:MARC", "loose-leaf", 0);
+		else
+			H("GENRE:BIBUTILS", "miscellaneous", 0);
 		break;
 	}
 #undef H
@@ -2052,13 +2057,15 @@ static void bu_put_initials(lit_buf *b, const char *given)
  * The ISI and NBIB writers of bibutils make initials from the first BYTE
  * of each given name, which cuts Cyrillic letters in half (invalid UTF-8).
  * Rebuild such "AU" lines from our own names (ISI) or from the full name
- * on the preceding "FAU" line (NBIB); drop any other invalid byte.
+ * on the preceding "FAU" line (NBIB); drop any other invalid byte.  NBIB
+ * records without a PMID get an empty "PMID-" line, without which no NBIB
+ * reader sees where they start.
  */
 static void bu_fix_output(lit_buf *out, const char *s, size_t n,
                           const lit_records *records, int mode)
 {
 	size_t rec = 0, author = 0;
-	int in_au = 0;
+	int in_au = 0, at_start = 1;
 	const char *fau = NULL;
 	size_t faulen = 0;
 	size_t i = 0;
@@ -2068,6 +2075,18 @@ static void bu_fix_output(lit_buf *out, const char *s, size_t n,
 		const char *line = s + i;
 		size_t len = e - i;
 		int valid = lit_utf8_valid(line, len, NULL);
+		int blank = 1;
+		for (size_t k = 0; k < len; k++)
+			if (!isspace((unsigned char)line[k]))
+				blank = 0;
+		/* NBIB readers (bibutils' too) start a record only at "PMID-":
+		 * the writer omits the line when there is no PMID */
+		if (mode == BIBL_NBIBOUT && at_start && !blank && !(len >= 5 && !memcmp(line, "PMID-", 5)))
+			lit_buf_puts(out, "PMID- \n");
+		if (!blank)
+			at_start = 0;
+		else
+			at_start = 1;
 		if (mode == BIBL_NBIBOUT && len > 6 && !memcmp(line, "FAU - ", 6)) {
 			fau = line + 6;
 			faulen = len - 6;
