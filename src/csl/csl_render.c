@@ -864,6 +864,16 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 				if (colon)
 					v = lit_csl_strndup(c->ar, v, (size_t)(colon - v));
 			}
+			const char *ot = lit_csl_attr(n, "other-title");
+			if (ot && !strcmp(ot, "true")) {
+				/* litera extension: only what follows the first " : " (nothing without one) */
+				const char *colon = strstr(v, " : ");
+				if (!colon || !colon[3]) {
+					c->nrendered--;  /* an empty part counts as an empty variable */
+					return NULL;
+				}
+				v = colon + 3;
+			}
 			const char *aw = lit_csl_attr(n, "abbreviate-words");
 			if (aw && c->st->abbrevs)
 				v = abbreviate_words(c, v, !strcmp(aw, "all"));
