@@ -114,8 +114,9 @@ static int compare(const lit_record *a, const lit_record *b, const int *vars, in
 {
 	int diffs = 0;
 	const char *id = lit_record_id(a) ? lit_record_id(a) : "?";
-#define DIFF(...) do { size_t l_ = strlen(report); if (l_ + 1 < size) \
-	snprintf(report + l_, size - l_, __VA_ARGS__); diffs++; } while (0)
+#define DIFF(...) do { size_t l_ = strlen(report); \
+	if (l_ + 1 < size) { snprintf(report + l_, size - l_, __VA_ARGS__); } \
+	diffs++; } while (0)
 	if (types && lit_record_type(a) != lit_record_type(b))
 		DIFF("  %s: type %s -> %s\n", id, lit_type_name(lit_record_type(a)),
 		     lit_type_name(lit_record_type(b)));
