@@ -113,7 +113,9 @@ Test(gost, list_7_0_5_2008)
  * английского), the volume of a chapter's host stays in the host's title
  * area (// Избранные труды. Т. 2. – Харьков ...), a dissertation's
  * specialty code (: специальность 10.02.01 : диссертация ... in 7.0.100,
- * : дис. … канд. филол. наук : 10.02.01 in 7.0.5).
+ * : дис. … канд. филол. наук : 10.02.01 in 7.0.5), a designation the title
+ * already carries is not repeated, laws outside the legal gazette are cited
+ * by page, a site named "официальный сайт" gets no ": [сайт]".
  */
 Test(gost, rules_7_0_100_2018)
 {

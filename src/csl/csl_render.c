@@ -1051,6 +1051,19 @@ static int test_one(csl_ctx *c, const char *attr, const char *val)
 		vn[l] = 0;
 		const char *v = lit_csl_var_text(c, lit_csl_var_from_name(vn), 0);
 		return v && strstr(v, sp + 1) != NULL;
+	} else if (!strcmp(attr, "in-title")) {
+		/* litera extension: in-title="genre": the variable's text already appears in the
+		 * title (case and accents folded), e.g. "Отчет о НИР" in "… : отчет о НИР" */
+		int var = lit_csl_var_from_name(val);
+		const char *v = var >= 0 ? lit_csl_var_text(c, var, 0) : NULL;
+		const char *t = lit_csl_var_text(c, LIT_VAR_TITLE, 0);
+		if (!v || !*v || !t)
+			return 0;
+		char *fv = lit_utf8_fold(v, strlen(v)), *ft = lit_utf8_fold(t, strlen(t));
+		int r = fv && ft && *fv && strstr(ft, fv) != NULL;
+		free(fv);
+		free(ft);
+		return r;
 	} else if (!strcmp(attr, "personal")) {
 		/* litera extension: personal="author": the first name is a person, not an organisation */
 		int var = lit_csl_var_from_name(val);
