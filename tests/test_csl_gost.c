@@ -115,7 +115,9 @@ Test(gost, list_7_0_5_2008)
  * specialty code (: специальность 10.02.01 : диссертация ... in 7.0.100,
  * : дис. … канд. филол. наук : 10.02.01 in 7.0.5), a designation the title
  * already carries is not repeated, laws outside the legal gazette are cited
- * by page, a site named "официальный сайт" gets no ": [сайт]".
+ * by page, a site named "официальный сайт" gets no ": [сайт]", one volume
+ * of a set ("Title : в 4 т. Т. 2. Volume title : other title information" in
+ * 7.0.100), conference proceedings spelled out in 7.0.100.
  */
 Test(gost, rules_7_0_100_2018)
 {
