@@ -117,7 +117,8 @@ Test(gost, list_7_0_5_2008)
  * already carries is not repeated, laws outside the legal gazette are cited
  * by page, a site named "официальный сайт" gets no ": [сайт]", one volume
  * of a set ("Title : в 4 т. Т. 2. Volume title : other title information" in
- * 7.0.100), conference proceedings spelled out in 7.0.100.
+ * 7.0.100), conference proceedings spelled out in 7.0.100, a law's bracketed
+ * details left out of a 7.0.5 reference, the translator before the editor.
  */
 Test(gost, rules_7_0_100_2018)
 {

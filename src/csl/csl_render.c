@@ -864,6 +864,25 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 				if (colon)
 					v = lit_csl_strndup(c->ar, v, (size_t)(colon - v));
 			}
+			const char *ob = lit_csl_attr(n, "omit-bracketed");
+			if (ob && !strcmp(ob, "true") && strstr(v, " : [")) {
+				/* litera extension: drop other title information supplied in brackets
+				 * (" : [принят Государственной думой …]"), as a short reference may */
+				lit_buf b = LIT_BUF_INIT;
+				const char *p = v, *q;
+				while ((q = strstr(p, " : [")) != NULL) {
+					const char *e = strchr(q + 4, ']');
+					if (!e)
+						break;
+					lit_buf_put(&b, p, (size_t)(q - p));
+					p = e + 1;
+				}
+				lit_buf_puts(&b, p);
+				const char *r = lit_buf_status(&b) ? NULL : lit_csl_strdup(c->ar, lit_buf_cstr(&b));
+				lit_buf_free(&b);
+				if (r)
+					v = r;
+			}
 			const char *ot = lit_csl_attr(n, "other-title");
 			if (ot && !strcmp(ot, "true")) {
 				/* litera extension: only what follows the first " : " (nothing without one) */
