@@ -138,22 +138,66 @@ static int is_hyphen_cp(uint32_t cp)
  * Vocabulary (for the compound-or-hyphenation decision)
  * ---------------------------------------------------------------- */
 
-static uint64_t hash_word(const char *s, size_t n)
+/* FNV-1a over the bytes with ASCII, Latin-1 and Cyrillic capitals folded
+ * to small letters byte by byte (no decoding: this runs over every word). */
+static uint64_t hash_word(const char *str, size_t n)
 {
-	/* FNV-1a over the lower-cased code points */
+	const unsigned char *s = (const unsigned char *)str;
 	uint64_t h = 1469598103934665603ULL;
-	size_t i = 0, adv;
-	while (i < n) {
-		uint32_t cp = lit_xcp(s + i, n - i, &adv);
-		if (cp >= 'A' && cp <= 'Z') cp += 32;
-		else if (cp >= 0x410 && cp <= 0x42F) cp += 32;
-		else if (cp >= 0x400 && cp <= 0x40F) cp += 80;
-		else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;
-		h ^= cp;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = s[i];
+		if (c >= 'A' && c <= 'Z') {
+			c += 32;
+		} else if ((c == 0xD0 || c == 0xC3) && i + 1 < n) {
+			unsigned d = s[i + 1];
+			if (c == 0xC3) {
+				if (d >= 0x80 && d <= 0x9E && d != 0x97)
+					d += 0x20;
+			} else if (d >= 0x90 && d <= 0x9F) {
+				d += 0x20;            /* А-П -> а-п */
+			} else if (d >= 0xA0 && d <= 0xAF) {
+				c = 0xD1;             /* Р-Я -> р-я */
+				d -= 0x20;
+			} else if (d >= 0x80 && d <= 0x8F) {
+				c = 0xD1;             /* Ѐ-Џ (Ё) -> ѐ-џ (ё) */
+				d += 0x10;
+			}
+			h ^= c;
+			h *= 1099511628211ULL;
+			c = d;
+			i++;
+		}
+		h ^= c;
 		h *= 1099511628211ULL;
-		i += adv;
 	}
 	return h ? h : 1;
+}
+
+/* Byte length of the letter at s[i] (0 if not a letter), by the lead
+ * byte only: ASCII letters, two-byte letters (Latin, Greek, Cyrillic),
+ * three-byte scripts from U+3040 (CJK, Hangul), never punctuation. */
+static size_t letter_len(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned c = s[i];
+	if (c < 0x80)
+		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : 0;
+	if (c >= 0xC3 && c <= 0xDF)
+		return i + 1 < n ? 2 : 0;
+	if (c >= 0xE3 && c <= 0xEE)
+		return i + 2 < n ? 3 : 0;
+	return 0;
+}
+
+/* Hyphen at s[i] joining two word parts: its byte length, or 0. */
+static size_t inner_hyphen(const unsigned char *s, size_t n, size_t i)
+{
+	if (s[i] == '-')
+		return 1;
+	if (s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x90 || s[i + 2] == 0x91))
+		return 3;
+	if (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF && s[i + 2] == 0xBD)
+		return 3;
+	return 0;
 }
 
 void lit_xvocab_init(lit_xvocab *v, const char *text, size_t len)
@@ -230,42 +274,35 @@ static void vocab_build(lit_xvocab *v)
 	v->built = 1;
 	if (vocab_grow(v))
 		return;
-	const char *s = v->text;
-	size_t n = v->len, i = 0, adv;
+	const unsigned char *s = (const unsigned char *)v->text;
+	size_t n = v->len, i = 0, k;
 	while (i < n) {
-		uint32_t cp = lit_xcp(s + i, n - i, &adv);
-		if (!lit_xcp_letter(cp)) {
-			i += adv;
+		if (!(k = letter_len(s, n, i))) {
+			i++;
 			continue;
 		}
 		/* a word: letters, possibly joined by single inner hyphens */
-		size_t ws = i, we = i, part = i;
+		size_t ws = i, we, part = i;
 		int hyph = 0, full = 0;
-		while (i < n) {
-			cp = lit_xcp(s + i, n - i, &adv);
-			if (lit_xcp_letter(cp)) {
-				i += adv;
-				we = i;
+		for (;;) {
+			while (i < n && (k = letter_len(s, n, i)))
+				i += k;
+			we = i;
+			size_t hl;
+			if (i < n && (hl = inner_hyphen(s, n, i)) && i + hl < n && letter_len(s, n, i + hl)) {
+				/* count the part before the hyphen as a word too */
+				if (vocab_insert(v, hash_word((const char *)s + part, we - part), 0))
+					full = 1;
+				hyph = 1;
+				i += hl;
+				part = i;
 				continue;
-			}
-			if (is_hyphen_cp(cp) && cp != 0xAD && i + adv < n) {
-				size_t a2;
-				uint32_t nx = lit_xcp(s + i + adv, n - i - adv, &a2);
-				if (lit_xcp_letter(nx)) {
-					/* count the part before the hyphen as a word too */
-					if (vocab_insert(v, hash_word(s + part, we - part), 0))
-						full = 1;
-					hyph = 1;
-					i += adv;
-					part = i;
-					continue;
-				}
 			}
 			break;
 		}
-		if (hyph && vocab_insert(v, hash_word(s + part, we - part), 0))
+		if (hyph && vocab_insert(v, hash_word((const char *)s + part, we - part), 0))
 			full = 1;
-		if (vocab_insert(v, hash_word(s + ws, we - ws), hyph) || full)
+		if (vocab_insert(v, hash_word((const char *)s + ws, we - ws), hyph) || full)
 			break;   /* table at its limit: what was counted still helps */
 	}
 }

@@ -530,10 +530,9 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	int blank_seen = 0;
 	size_t last_taken = i;
 	/* the widest line of the section: the right margin of wrapped text */
-	size_t maxw = 0;
-	for (size_t q = i; q < to && q - i < 300; q++)
-		if (g->lines[q].kind == K_TEXT && cp_count(g->lines[q].s, g->lines[q].len) > maxw)
-			maxw = cp_count(g->lines[q].s, g->lines[q].len);
+	size_t maxw = 0;   /* computed when first needed */
+	int have_maxw = 0;
+	size_t from_line = i;
 #define FLUSH() do { \
 		if (e.open) { \
 			if (bibgood) { entry_text(g, &e); \
@@ -647,6 +646,17 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 					tail_num = 1;
 			if (P->len >= 2 && P->s[P->len - 2] == ')')
 				tail_num = 1;
+			if (!starts && !have_maxw && P->len && P->s[P->len - 1] == '.' && tail_num) {
+				for (size_t q = from_line; q < to && q - from_line < 300; q++) {
+					/* bytes bound the characters from above */
+					if (g->lines[q].kind == K_TEXT && g->lines[q].len > maxw) {
+						size_t w = cp_count(g->lines[q].s, g->lines[q].len);
+						if (w > maxw)
+							maxw = w;
+					}
+				}
+				have_maxw = 1;
+			}
 			if (!starts && maxw >= 40 && P->len && P->s[P->len - 1] == '.' && tail_num &&
 			    cp_count(P->s, P->len) * 10 < maxw * 9 &&
 			    lit_xcp_upper(lit_xcp(L->s, L->len, &adv)))
@@ -728,9 +738,9 @@ static void find_lists(seg *g)
 		int kind = lit_xheading_kind(L->s, L->len);
 		if (!kind)
 			continue;
-		size_t end, good;
+		size_t end;
 		/* "Примечания" may hold notes or a plain list: both are endnotes */
-		size_t k = seg_list(g, i + 1, n, kind, 1, &end, &good);
+		size_t k = seg_list(g, i + 1, n, kind, 1, &end, NULL);
 		if (k == 0)
 			continue;
 		L->role = R_HEAD;
