@@ -118,7 +118,9 @@ Test(gost, list_7_0_5_2008)
  * by page, a site named "официальный сайт" gets no ": [сайт]", one volume
  * of a set ("Title : в 4 т. Т. 2. Volume title : other title information" in
  * 7.0.100), conference proceedings spelled out in 7.0.100, a law's bracketed
- * details left out of a 7.0.5 reference, the translator before the editor.
+ * details left out of a 7.0.5 reference, the translator before the editor,
+ * a bibliography note in 7.0.100 (other notes not printed), a standard's
+ * long other title information left out of a 7.0.5 reference.
  */
 Test(gost, rules_7_0_100_2018)
 {
