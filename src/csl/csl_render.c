@@ -1017,6 +1017,30 @@ static int names_count_of(csl_ctx *c, int var)
 	return n;
 }
 
+/* Does a language given as a code ("de", "en-GB") or an English or Russian
+ * name ("german", "English", "немецкий") have the primary subtag `code`? */
+static int original_language_is(const char *lang, const char *code)
+{
+	static const char *const names[][2] = {
+		{ "english", "en" }, { "german", "de" }, { "french", "fr" }, { "italian", "it" },
+		{ "spanish", "es" }, { "polish", "pl" }, { "latin", "la" }, { "greek", "el" },
+		{ "chinese", "zh" }, { "japanese", "ja" }, { "czech", "cs" }, { "ukrainian", "uk" },
+		{ "russian", "ru" }, { "portuguese", "pt" }, { "swedish", "sv" }, { "dutch", "nl" },
+		{ "англ", "en" }, { "нем", "de" }, { "франц", "fr" }, { "итал", "it" },
+		{ "исп", "es" }, { "пол", "pl" }, { "лат", "la" }, { "греч", "el" },
+		{ "кит", "zh" }, { "яп", "ja" }, { "чеш", "cs" }, { "укр", "uk" },
+	};
+	size_t cl = strlen(code);
+	if (!strncasecmp(lang, code, cl) && (lang[cl] == 0 || lang[cl] == '-' || lang[cl] == '_'))
+		return 1;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t nl = strlen(names[i][0]);
+		if (!strcmp(names[i][1], code) && !strncasecmp(lang, names[i][0], nl))
+			return 1;
+	}
+	return 0;
+}
+
 static int test_one(csl_ctx *c, const char *attr, const char *val)
 {
 	if (!strcmp(attr, "type")) {
@@ -1090,6 +1114,19 @@ static int test_one(csl_ctx *c, const char *attr, const char *val)
 			return 0;
 		const lit_name *nm = lit_record_name(c->item->rec, (lit_var)var, 0);
 		return nm && !(nm->literal && *nm->literal) && nm->family && *nm->family;
+	} else if (!strcmp(attr, "original-language")) {
+		/* litera extension: original-language="de": the language a translation was made
+		 * from, kept in the record's custom entry "original-language" (CSL-JSON) or
+		 * "bibtex-origlanguage" (biblatex); "none" when the record does not say */
+		const char *ol = NULL;
+		if (c->item) {
+			ol = lit_record_custom(c->item->rec, "original-language", NULL);
+			if (!ol || !*ol)
+				ol = lit_record_custom(c->item->rec, "bibtex-origlanguage", NULL);
+		}
+		if (!ol || !*ol)
+			return !strcmp(val, "none");
+		return original_language_is(ol, val);
 	} else if (!strcmp(attr, "language")) {
 		/* litera extension: language="ru en": the item's language (primary subtag) */
 		const char *l = c->item && c->item->lang ? c->item->lang : "";
