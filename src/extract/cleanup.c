@@ -618,6 +618,16 @@ void lit_xunwrap_markdown(lit_buf *out, const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* copy the run up to the next character that may start markup */
+		size_t r = i;
+		while (r < len && s[r] != '\\' && s[r] != '<' && s[r] != '[' && s[r] != '*' &&
+		       s[r] != '_')
+			r++;
+		if (r > i) {
+			lit_buf_put(out, s + i, r - i);
+			i = r;
+			continue;
+		}
 		char c = s[i];
 		if (c == '\\' && i + 1 < len && strchr("$\\*_[]()<>#`~|{}", s[i + 1])) {
 			lit_buf_putc(out, s[i + 1]);

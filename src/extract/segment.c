@@ -179,7 +179,8 @@ static void mark_furniture(seg *g)
 		for (int pass = 0; pass < 2; pass++) {
 			for (size_t i = 0; i < n; i++) {
 				xline *L = &g->lines[i];
-				if (L->kind != K_TEXT || L->len < 3 || cp_count(L->s, L->len) > 80)
+				if (L->kind != K_TEXT || L->len < 3 || L->len > 320 ||
+				    (L->len > 80 && cp_count(L->s, L->len) > 80))
 					continue;
 				unsigned char c0 = (unsigned char)L->s[0];
 				size_t adv0, rloc;
@@ -426,8 +427,13 @@ static int ends_midway(const xline *L)
 		",", ":", "/", "-", "–", "—", "№", " Т.", " т.", " Vol.", " vol.", " No.", " no.",
 		" Вып.", " С.", " P.", " pp.", " Iss.", " N", NULL
 	};
+	if (!L->len)
+		return 0;
+	char last = L->s[L->len - 1];
 	for (size_t k = 0; tails[k]; k++) {
 		size_t m = strlen(tails[k]);
+		if (tails[k][m - 1] != last)
+			continue;
 		if (L->len >= m && memcmp(L->s + L->len - m, tails[k], m) == 0) {
 			/* "300 P." is a page count that ends an entry */
 			if (tails[k][0] == ' ' && L->len > m && L->s[L->len - m - 1] >= '0' &&
@@ -453,7 +459,7 @@ static int is_list_ender(const xline *L)
 		NULL
 	};
 	for (size_t k = 0; enders[k]; k++)
-		if (has_prefix(L->s, L->len, enders[k]))
+		if (enders[k][0] == L->s[0] && has_prefix(L->s, L->len, enders[k]))
 			return 1;
 	return 0;
 }
