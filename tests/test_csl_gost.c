@@ -122,7 +122,8 @@ Test(gost, list_7_0_5_2008)
  * a bibliography note in 7.0.100 (other notes not printed), a standard's
  * long other title information left out of a 7.0.5 reference, the source
  * language of a translation from the custom entry "original-language", a
- * patent's application date (заявл.) before the publication date.
+ * patent's application date (заявл.) before the publication date, a
+ * feminine surname behind initials declined (под ред. Н. А. Гусевой).
  */
 Test(gost, rules_7_0_100_2018)
 {

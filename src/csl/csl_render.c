@@ -1790,8 +1790,10 @@ static int ends_with(const char *s, const char *suf)
 
 /* litera extension case="genitive" on cs:name: Russian surnames in the
  * genitive case ("под редакцией С. В. Симоновича").  The gender is taken
- * from a full given name (patronymic -вна/-чна, or a first name in -а/-я);
- * initials count as masculine.  Names that do not decline are kept. */
+ * from a full given name (patronymic -вна/-чна, or a first name in -а/-я)
+ * or a feminine surname ending (-ова, -ева, -ёва, -ина, -ына); otherwise
+ * initials count as masculine.  Names that do not decline are kept, and so
+ * are surnames already in the genitive (-овой, -иной ...). */
 static const char *genitive(csl_ctx *c, const char *family, const char *given)
 {
 	if (!family || !lit_utf8_mostly_cyrillic(family, strlen(family)))
@@ -1809,11 +1811,21 @@ static const char *genitive(csl_ctx *c, const char *family, const char *given)
 				female = 1; /* -я */
 		}
 	}
+	/* -овой/-евой/-иной/-ыной: already in the genitive (data copied from a reference) */
+	if (ends_with(family, "\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xb9") || ends_with(family, "\xd0\xb5\xd0\xb2\xd0\xbe\xd0\xb9") ||
+	    ends_with(family, "\xd0\xb8\xd0\xbd\xd0\xbe\xd0\xb9") || ends_with(family, "\xd1\x8b\xd0\xbd\xd0\xbe\xd0\xb9"))
+		return family;
+	/* -ова/-ева/-ёва/-ина/-ына are feminine surnames even behind initials */
+	if (ends_with(family, "\xd0\xbe\xd0\xb2\xd0\xb0") || ends_with(family, "\xd0\xb5\xd0\xb2\xd0\xb0") ||
+	    ends_with(family, "\xd1\x91\xd0\xb2\xd0\xb0") || ends_with(family, "\xd0\xb8\xd0\xbd\xd0\xb0") ||
+	    ends_with(family, "\xd1\x8b\xd0\xbd\xd0\xb0"))
+		female = 1;
 	size_t l = strlen(family);
 	lit_buf b = LIT_BUF_INIT;
 	const char *res = family;
 	if (female) {
 		if (ends_with(family, "\xd0\xbe\xd0\xb2\xd0\xb0") || ends_with(family, "\xd0\xb5\xd0\xb2\xd0\xb0") ||
+		    ends_with(family, "\xd1\x91\xd0\xb2\xd0\xb0") ||
 		    ends_with(family, "\xd0\xb8\xd0\xbd\xd0\xb0") || ends_with(family, "\xd1\x8b\xd0\xbd\xd0\xb0")) {
 			lit_buf_put(&b, family, l - 2);
 			lit_buf_puts(&b, "\xd0\xbe\xd0\xb9"); /* ой */
