@@ -298,6 +298,19 @@ Test(csl, errors_are_reported)
 	lit_records_free(r);
 }
 
+/* Fuzzer find: the root element's line was read after xmlFreeDoc(). */
+Test(csl, wrong_root_element_reports_its_line)
+{
+	lit_csl_style *st = NULL;
+	lit_error err;
+	const char *bad = "<?xml version=\"1.0\"?>\n\n<styl lnxms=\"hitle\"/>";
+	cr_assert_eq(lit_csl_style_load_buffer(&st, bad, strlen(bad), "root.csl", NULL, &err), LIT_EPARSE);
+	cr_assert_null(st);
+	cr_expect_str_eq(err.file, "root.csl");
+	cr_expect_eq(err.line, 3);
+	cr_expect(strstr(err.message, "<style>") != NULL, "%s", err.message);
+}
+
 Test(csl, bundled_and_system_styles_load)
 {
 	lit_csl_style *st = NULL;

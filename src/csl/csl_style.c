@@ -808,8 +808,9 @@ static int load_doc(lit_csl_style *st, const char *xml, size_t len, const char *
 		return LIT_EPARSE;
 	xmlNode *rootx = xmlDocGetRootElement(doc);
 	if (!rootx || strcmp((const char *)rootx->name, "style")) {
+		long line = rootx ? (long)rootx->line : 0; /* read before the tree is freed */
 		xmlFreeDoc(doc);
-		return lit_error_set(err, LIT_EPARSE, name, rootx ? rootx->line : 0,
+		return lit_error_set(err, LIT_EPARSE, name, line,
 		                     "not a CSL style (root element is not <style>)");
 	}
 	csl_node *root = convert(&st->mem, rootx, NULL);
