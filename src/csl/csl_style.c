@@ -5,6 +5,7 @@
  * file's primary dialect, the exact locale file, then the style's own
  * <locale> elements from the least to the most specific).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -747,6 +748,138 @@ static const csl_node *find_macro(lit_csl_style *st, const char *name)
 	return NULL;
 }
 
+/* ---- macro expansion bound ----------------------------------------
+ * Rendering expands every macro call in place, so a style whose macros
+ * call each other several times grows exponentially (40 macros that each
+ * call the next twice are 2^40 elements), and a macro that reaches itself
+ * never ends.  Both are refused when the style is loaded, where the error
+ * can name the macro, instead of being cut short during rendering. */
+
+#define CSL_MAX_EXPANSION 1000000 /* elements rendered per cite, all macros expanded */
+
+typedef struct macro_memo {
+	const csl_node *node;
+	size_t index;
+} macro_memo;
+
+typedef struct expand_ctx {
+	lit_csl_style *st;
+	macro_memo *byptr;     /* macros sorted by address */
+	unsigned char *state;  /* per macro: 0 new, 1 being expanded, 2 done */
+	size_t *cost;          /* per macro: elements after expansion (saturated) */
+	const char *file;
+	lit_error *err;
+} expand_ctx;
+
+static int memo_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const macro_memo *)a)->node;
+	uintptr_t y = (uintptr_t)((const macro_memo *)b)->node;
+	return x < y ? -1 : x > y;
+}
+
+static int subtree_cost(expand_ctx *x, const csl_node *n, size_t *cost);
+
+/* Elements rendered for one call of macro `m`, into *cost. */
+static int macro_cost(expand_ctx *x, const csl_node *m, size_t *cost)
+{
+	macro_memo key = { m, 0 };
+	const macro_memo *e = bsearch(&key, x->byptr, x->st->nmacros, sizeof(*x->byptr), memo_cmp);
+	if (!e) { /* not a registered macro: cannot happen after resolve_macros */
+		*cost = 0;
+		return LIT_OK;
+	}
+	size_t i = e->index;
+	if (x->state[i] == 2) {
+		*cost = x->cost[i];
+		return LIT_OK;
+	}
+	if (x->state[i] == 1) {
+		const char *name = lit_csl_attr(m, "name");
+		return lit_error_set(x->err, LIT_EPARSE, x->file, 0,
+		                     "macro \"%s\" calls itself (directly or through other macros)",
+		                     name ? name : "");
+	}
+	x->state[i] = 1;
+	size_t c = 0;
+	int rc = subtree_cost(x, m->child, &c);
+	if (rc)
+		return rc;
+	x->state[i] = 2;
+	x->cost[i] = c;
+	*cost = c;
+	return LIT_OK;
+}
+
+/* Elements rendered for the sibling list starting at `n` (saturates just
+ * above the limit). */
+static int subtree_cost(expand_ctx *x, const csl_node *n, size_t *cost)
+{
+	size_t total = 0;
+	for (; n; n = n->next) {
+		size_t c = 0;
+		total++;
+		if (n->macro) {
+			int rc = macro_cost(x, n->macro, &c);
+			if (rc)
+				return rc;
+			total += c;
+		}
+		if (n->child) {
+			int rc = subtree_cost(x, n->child, &c);
+			if (rc)
+				return rc;
+			total += c;
+		}
+		if (total > CSL_MAX_EXPANSION)
+			total = CSL_MAX_EXPANSION + 1;
+	}
+	*cost = total;
+	return LIT_OK;
+}
+
+/* Refuse recursive macros and styles whose layouts expand beyond the bound. */
+static int check_expansion(lit_csl_style *st, const csl_node *root, const char *file,
+                           lit_error *err)
+{
+	size_t n = st->nmacros;
+	expand_ctx x = { st, NULL, NULL, NULL, file, err };
+	x.byptr = malloc(sizeof(*x.byptr) * (n + 1));
+	x.state = calloc(n + 1, 1);
+	x.cost = calloc(n + 1, sizeof(*x.cost));
+	int rc = LIT_OK;
+	if (!x.byptr || !x.state || !x.cost) {
+		rc = lit_error_set(err, LIT_ENOMEM, file, 0, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		x.byptr[i].node = st->macros[i];
+		x.byptr[i].index = i;
+	}
+	if (n)
+		qsort(x.byptr, n, sizeof(*x.byptr), memo_cmp);
+	for (size_t i = 0; i < n && rc == LIT_OK; i++) {
+		size_t c;
+		rc = macro_cost(&x, st->macros[i], &c);
+	}
+	for (const csl_node *c = root->child; c && rc == LIT_OK; c = c->next) {
+		size_t cost = 0;
+		if (c->kind != K_CITATION && c->kind != K_BIBLIOGRAPHY)
+			continue;
+		rc = subtree_cost(&x, c->child, &cost);
+		if (rc == LIT_OK && cost > CSL_MAX_EXPANSION)
+			rc = lit_error_set(err, LIT_EPARSE, file, 0,
+			                   "<%s> expands to more than %d elements through its macros",
+			                   c->kind == K_CITATION ? "citation" : "bibliography",
+			                   CSL_MAX_EXPANSION);
+	}
+done:
+	free(x.byptr);
+	free(x.state);
+	free(x.cost);
+	return rc;
+}
+
 static int resolve_macros(lit_csl_style *st, csl_node *n, const char *file, lit_error *err)
 {
 	for (; n; n = n->next) {
@@ -848,6 +981,9 @@ static int load_doc(lit_csl_style *st, const char *xml, size_t len, const char *
 	st->nstyle_locales = nl;
 	if (resolve_macros(st, root->child, name, err))
 		return LIT_EPARSE;
+	int xrc = check_expansion(st, root, name, err);
+	if (xrc)
+		return xrc;
 	const char *v = lit_csl_attr(root, "demote-non-dropping-particle");
 	st->demote_ndp = !v ? 2 : !strcmp(v, "never") ? 0 : !strcmp(v, "sort-only") ? 1 : 2;
 	v = lit_csl_attr(root, "initialize-with-hyphen");
