@@ -352,3 +352,67 @@ Test(csl, many_identical_cites_stay_fast, .timeout = 30)
 	lit_free(out);
 	free(json);
 }
+
+/* Macros that call each other twice per level expand to 2^40 elements and
+ * a macro reaching itself never ends: both are load errors naming the cause. */
+Test(csl, recursive_and_exploding_macros_are_refused)
+{
+	lit_csl_style *st = NULL;
+	lit_error err;
+	const char *rec = STYLE_HEAD "<macro name=\"a\"><group><text macro=\"b\"/></group></macro>"
+		"<macro name=\"b\"><choose><if variable=\"title\"><text macro=\"a\"/></if></choose></macro>"
+		"<citation><layout><text macro=\"a\"/></layout></citation></style>";
+	cr_assert_eq(lit_csl_style_load_buffer(&st, rec, strlen(rec), "rec.csl", NULL, &err), LIT_EPARSE);
+	cr_assert_null(st);
+	cr_expect(strstr(err.message, "calls itself") != NULL, "%s", err.message);
+	cr_expect_str_eq(err.file, "rec.csl");
+
+	char *xml = malloc(8192);
+	cr_assert_not_null(xml);
+	size_t o = (size_t)sprintf(xml, "%s", STYLE_HEAD);
+	for (int i = 0; i < 40; i++)
+		o += (size_t)sprintf(xml + o, "<macro name=\"m%d\"><text macro=\"m%d\"/><text macro=\"m%d\"/></macro>",
+		                     i, i + 1, i + 1);
+	o += (size_t)sprintf(xml + o, "<macro name=\"m40\"><text variable=\"title\"/></macro>"
+	                     "<citation><layout><text macro=\"m0\"/></layout></citation></style>");
+	cr_assert_eq(lit_csl_style_load_buffer(&st, xml, o, "fan.csl", NULL, &err), LIT_EPARSE);
+	cr_expect(strstr(err.message, "expands to more than") != NULL, "%s", err.message);
+
+	/* 15 levels (2^15 calls) is large but legal, and renders */
+	o = (size_t)sprintf(xml, "%s", STYLE_HEAD);
+	for (int i = 0; i < 15; i++)
+		o += (size_t)sprintf(xml + o, "<macro name=\"m%d\"><text macro=\"m%d\"/><text macro=\"m%d\"/></macro>",
+		                     i, i + 1, i + 1);
+	o += (size_t)sprintf(xml + o, "<macro name=\"m15\"><text variable=\"title\"/></macro>"
+	                     "<citation><layout><text macro=\"m0\"/></layout></citation></style>");
+	cr_assert_eq(lit_csl_style_load_buffer(&st, xml, o, "ok.csl", NULL, &err), LIT_OK, "%s", err.message);
+	lit_csl_style_free(st);
+	free(xml);
+}
+
+/* Titles with thousands of unclosed "<i>" or quotes: each opening tag used
+ * to search the rest of the text for its closer (quadratic). */
+Test(csl, unclosed_rich_text_markup_stays_fast, .timeout = 60)
+{
+	size_t n = 100000;
+	static const char *const units[] = { "<i>", "\xe2\x80\x9c", " \"a", " 'a", "<b>x</i>" };
+	for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+		size_t ul = strlen(units[u]);
+		char *json = malloc(n * ul * 2 + 256);
+		cr_assert_not_null(json);
+		size_t o = (size_t)sprintf(json, "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"");
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < ul; k++) {
+				if (units[u][k] == '"')
+					json[o++] = '\\';
+				json[o++] = units[u][k];
+			}
+		o += (size_t)sprintf(json + o, "\"}]");
+		char *out = bib(STYLE_HEAD "<citation><layout><text variable=\"title\"/></layout></citation>"
+		                "<bibliography><layout><text variable=\"title\"/></layout></bibliography></style>",
+		                json, LIT_CSL_HTML);
+		cr_expect_gt(strlen(out), n, "unit %zu: output shorter than input", u);
+		lit_free(out);
+		free(json);
+	}
+}

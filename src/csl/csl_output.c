@@ -78,6 +78,26 @@ static void flush_text(csl_arena *a, onode *parent, lit_buf *t, int nocase)
 	lit_buf_clear(t);
 }
 
+/* The first occurrence of a needle at or after a position, remembered: the
+ * scanner asks with increasing positions, so each part of the text is
+ * searched once per needle (asking strstr() from every opening tag made
+ * text full of unclosed "<i>" quadratic). */
+typedef struct next_cache {
+	int valid;
+	size_t from;    /* position the search started at */
+	const char *at; /* what it found (NULL: none after `from`) */
+} next_cache;
+
+static const char *next_occ(next_cache *c, const char *s, size_t pos, const char *needle)
+{
+	if (c->valid && c->from <= pos && (!c->at || (size_t)(c->at - s) >= pos))
+		return c->at;
+	c->valid = 1;
+	c->from = pos;
+	c->at = strstr(s + pos, needle);
+	return c->at;
+}
+
 onode *lit_csl_rich(csl_arena *a, const char *s)
 {
 	if (!s)
@@ -105,6 +125,11 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 	lit_buf t = LIT_BUF_INIT;
 	size_t len = strlen(s), i = 0;
 	int nocase = 0;
+	next_cache close_at[sizeof(tags) / sizeof(tags[0])], uq_at[2], dq_at, sq_at;
+	memset(close_at, 0, sizeof(close_at));
+	memset(uq_at, 0, sizeof(uq_at));
+	memset(&dq_at, 0, sizeof(dq_at));
+	memset(&sq_at, 0, sizeof(sq_at));
 	while (i < len) {
 		char ch = s[i];
 		if (ch == '<') {
@@ -113,7 +138,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 				size_t ol = strlen(tags[k].open);
 				if (!strncmp(s + i, tags[k].open, ol) && sp < 31) {
 					/* only open if a closing tag follows */
-					if (!strstr(s + i + ol, tags[k].close))
+					if (!next_occ(&close_at[k], s, i + ol, tags[k].close))
 						continue;
 					flush_text(a, st[sp].node, &t, nocase);
 					onode *n = lit_csl_onode(a, NULL);
@@ -186,7 +211,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 				continue;
 			}
 			const char *closer = kind == 7 ? "\xe2\x80\x9d" : "\xe2\x80\x99";
-			if (opening && sp < 31 && strstr(s + i + 3, closer)) {
+			if (opening && sp < 31 && next_occ(&uq_at[kind - 7], s, i + 3, closer)) {
 				flush_text(a, st[sp].node, &t, nocase);
 				onode *n = lit_csl_onode(a, NULL);
 				n->rich = 1;
@@ -217,7 +242,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 				i++;
 				continue;
 			}
-			const char *cl = strchr(s + i + 1, '"');
+			const char *cl = next_occ(&dq_at, s, i + 1, "\"");
 			if (sp < 31 && cl && s[i + 1] != ' ' && cl[-1] != ' ') {
 				flush_text(a, st[sp].node, &t, nocase);
 				onode *n = lit_csl_onode(a, NULL);
@@ -253,7 +278,7 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 				continue;
 			}
 			if ((prev < 0 || prev == ' ' || prev == '(' || prev == '[' ) && next > 0 && next != ' ' &&
-			    sp < 31 && strchr(s + i + 1, '\'')) {
+			    sp < 31 && next_occ(&sq_at, s, i + 1, "'")) {
 				flush_text(a, st[sp].node, &t, nocase);
 				onode *n = lit_csl_onode(a, NULL);
 				n->rich = 1;
