@@ -123,7 +123,8 @@ Test(gost, list_7_0_5_2008)
  * long other title information left out of a 7.0.5 reference, the source
  * language of a translation from the custom entry "original-language", a
  * patent's application date (заявл.) before the publication date, a
- * feminine surname behind initials declined (под ред. Н. А. Гусевой).
+ * feminine surname behind initials declined (под ред. Н. А. Гусевой), a
+ * French entry with the Latin terms (400 p.), a language given by name.
  */
 Test(gost, rules_7_0_100_2018)
 {

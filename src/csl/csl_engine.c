@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csl_int.h"
 #include "util/utf8.h"
@@ -53,6 +54,44 @@ static const char *item_lang(const lit_record *rec, int guess_latin)
 				return "en";
 	}
 	return NULL;
+}
+
+/* Per-item locales: the language an entry takes its terms from.  Language
+ * names (biblatex "english", "russian") become codes; a Latin-script
+ * language the style has no <locale xml:lang> for takes the style's English
+ * terms (GOST: foreign entries use the Latin abbreviations p., P., Vol.,
+ * et al.) rather than the default locale's Russian ones. */
+static const char *item_locale_lang(const lit_csl_style *st, const char *lang)
+{
+	static const char *const names[][2] = {
+		{ "english", "en" }, { "american", "en-US" }, { "british", "en-GB" }, { "russian", "ru" },
+		{ "ukrainian", "uk" }, { "belarusian", "be" }, { "german", "de" }, { "ngerman", "de" },
+		{ "french", "fr" }, { "italian", "it" }, { "spanish", "es" }, { "polish", "pl" },
+		{ "latin", "la" }, { "czech", "cs" }, { "portuguese", "pt" }, { "dutch", "nl" },
+		{ "swedish", "sv" }, { "bulgarian", "bg" }, { "serbian", "sr" },
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcasecmp(lang, names[i][0])) {
+			lang = names[i][1];
+			break;
+		}
+	static const char *const cyrillic[] = { "ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn" };
+	size_t pl = strcspn(lang, "-_");
+	for (size_t i = 0; i < sizeof(cyrillic) / sizeof(cyrillic[0]); i++)
+		if (pl == strlen(cyrillic[i]) && !strncasecmp(lang, cyrillic[i], pl))
+			return lang;
+	int has_en = 0;
+	for (size_t i = 0; i < st->nstyle_locales; i++) {
+		const char *l = lit_csl_attr(st->style_locales[i], "xml:lang");
+		if (!l)
+			continue;
+		size_t ll = strcspn(l, "-_");
+		if (ll == pl && !strncasecmp(l, lang, pl))
+			return lang;
+		if (ll == 2 && !strncasecmp(l, "en", 2))
+			has_en = 1;
+	}
+	return has_en ? "en" : lang;
 }
 
 static void id_sort(csl_engine *e, size_t *v, size_t *tmp, size_t n)
@@ -102,6 +141,8 @@ int lit_csl_engine_new(lit_csl_engine **out, lit_csl_style *style, const lit_rec
 		it->citation_number = (int)i + 1;
 		it->cited = 1;
 		const char *lang = item_lang(it->rec, style->item_locale);
+		if (style->item_locale && lang)
+			lang = item_locale_lang(style, lang);
 		it->lang = lang;
 		it->loc = style->item_locale && lang ? lit_csl_style_locale(style, lang) : style->locales[0];
 		if (!style->item_locale)
