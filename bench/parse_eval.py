@@ -72,7 +72,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--litera", default=os.path.join(HERE, "..", "build-parse-rel", "litera"))
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--work", default="/tmp/litera-parse-eval")
     ap.add_argument("--only", default="anystyle,grobid,gost,seeds")
     ap.add_argument("--no-synth", action="store_true")
