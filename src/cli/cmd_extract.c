@@ -8,12 +8,20 @@
  * bounded by the largest document.  CSL-JSON output from several
  * documents is one JSON array.  The --report summary goes to standard
  * error, so it never mixes with the records.
+ *
+ * Repeats: CSL-JSON output lists every occurrence (one item per reference
+ * as found, the extraction contract that evaluations read), with repeats
+ * pointing at their work.  Every other output is a bibliography, so the
+ * occurrences of one work within a document are merged into one record
+ * (lit_dedup: custom.merged_ids and custom.occurrences keep where each
+ * was found).  --merge and --no-merge choose either way for any format.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "litera/extract.h"
+#include "litera/dedup.h"
 
 static const cli_opt opts[] = {
 	{ 't', 't', "to", "FMT", "output format (default csljson; see 'litera formats')" },
@@ -27,6 +35,8 @@ static const cli_opt opts[] = {
 	{ 'e', 'e', "encoding", "ENC", "text encoding: utf-8, utf-16, cp1251, koi8-r (default: detected)" },
 	{ 'n', 'n', "no-parse", NULL, "do not parse the references: records carry raw text and provenance" },
 	{ 'm', 'm', "model", "FILE", "reference parser model (default: built-in)" },
+	{ 'M', 0, "merge", NULL, "merge the occurrences of one work within a document (default for all formats but csljson)" },
+	{ 'N', 0, "no-merge", NULL, "keep every occurrence as its own record (default for csljson)" },
 	{ 'h', 'h', "help", NULL, "show this help" },
 	{ 0, 0, NULL, NULL, NULL }
 };
@@ -67,7 +77,7 @@ int cmd_extract(int argc, char **argv)
 {
 	cli_parser p;
 	const char *to = "csljson", *out = NULL, *format = NULL, *encoding = NULL, *model = NULL;
-	int report = 0, no_parse = 0, id;
+	int report = 0, no_parse = 0, merge = -1, id;
 	char **files = calloc((size_t)argc + 1, sizeof *files);
 	int nfiles = 0;
 	if (!files)
@@ -83,6 +93,8 @@ int cmd_extract(int argc, char **argv)
 		case 'e': encoding = p.value; break;
 		case 'n': no_parse = 1; break;
 		case 'm': model = p.value; break;
+		case 'M': merge = 1; break;
+		case 'N': merge = 0; break;
 		case 'h':
 			cli_print_help(stdout, "extract", "DOC... [--to FMT] [-o OUT] [--report]",
 			               description, opts);
@@ -105,6 +117,8 @@ int cmd_extract(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	int csljson = strcmp(fi->name, "csljson") == 0;
+	if (merge < 0)
+		merge = !csljson;
 	int stream = out == NULL || strcmp(out, "-") == 0;
 
 	lit_parser *parser = NULL;
@@ -136,7 +150,7 @@ int cmd_extract(int argc, char **argv)
 		return EXIT_INTERNAL;
 	}
 	for (int i = 0; i < nfiles; i++) {
-		lit_records *recs = stream ? lit_records_new() : all;
+		lit_records *recs = lit_records_new();
 		if (!recs) {
 			rc = EXIT_INTERNAL;
 			break;
@@ -150,6 +164,16 @@ int cmd_extract(int argc, char **argv)
 		eo.parser = parser;
 		eo.no_parse = no_parse;
 		int st = lit_extract_file(recs, files[i], &eo, report ? &rep : NULL, &err);
+		if (st == LIT_OK && merge) {
+			lit_dedup_options dopt = LIT_DEDUP_OPTIONS_INIT;
+			lit_dedup_report *drep = NULL;
+			st = lit_dedup(recs, &dopt, report ? &drep : NULL, &err);
+			if (st == LIT_OK && drep)
+				fprintf(stderr, "%s: %zu records, %zu after merging repeats of one work\n",
+				        strcmp(files[i], "-") ? files[i] : "<stdin>",
+				        lit_dedup_report_input_count(drep), lit_dedup_report_output_count(drep));
+			lit_dedup_report_free(drep);
+		}
 		if (st != LIT_OK) {
 			cli_report(&err);
 			int code = cli_exit_code(st);
@@ -181,8 +205,10 @@ int cmd_extract(int argc, char **argv)
 				}
 				lit_free(buf);
 			}
-			lit_records_free(recs);
+		} else if (st == LIT_OK && lit_records_append(all, recs) != LIT_OK) {
+			rc = EXIT_INTERNAL;
 		}
+		lit_records_free(recs);
 	}
 	if (stream) {
 		if (csljson)
