@@ -13,6 +13,10 @@
 #include "cli.h"
 #include "litera/dedup.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 static const cli_opt opts[] = {
 	{ 'f', 'f', "from", "FMT", "input format (default: detected from the content)" },
 	{ 't', 't', "to", "FMT", "output format (default: csljson; see 'litera formats')" },
@@ -123,6 +127,13 @@ int cmd_dedup(int argc, char **argv)
 		if (rc != EXIT_OK)
 			goto done;
 	}
+	/* the writer builds its whole output in memory: give back what the
+	 * report and the absorbed records held first */
+	lit_dedup_report_free(rep);
+	rep = NULL;
+#if defined(__GLIBC__)
+	malloc_trim(0);
+#endif
 	if (!o.dry_run)
 		rc = cli_write_output(recs, to, out);
 done:

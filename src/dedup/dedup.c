@@ -1085,6 +1085,20 @@ int lit_dedup(lit_records *records, const lit_dedup_options *opts,
 	resolve_tentative(&e);
 	free(ks.k);
 	ks.k = NULL;
+	/* the report needs only the identifiers (arena) and the edges: give
+	 * the token and author arrays back before it is built */
+	free(e.st.tok_off);
+	free(e.st.tok_len);
+	free(e.st.tok_flags);
+	free(e.st.tok_hash);
+	free(e.st.auth_off);
+	free(e.st.auth_len);
+	free(e.st.auth_init);
+	free(e.st.auth_hash);
+	e.st.tok_off = e.st.tok_hash = e.st.auth_off = e.st.auth_hash = NULL;
+	e.st.tok_len = e.st.tok_flags = e.st.auth_len = e.st.auth_init = NULL;
+	free(e.sum);
+	e.sum = NULL;
 	if ((rc = build_report(&e, &rep)) != LIT_OK)
 		goto fail;
 	engine_free(&e);
