@@ -124,7 +124,8 @@ Test(gost, list_7_0_5_2008)
  * language of a translation from the custom entry "original-language", a
  * patent's application date (заявл.) before the publication date, a
  * feminine surname behind initials declined (под ред. Н. А. Гусевой), a
- * French entry with the Latin terms (400 p.), a language given by name.
+ * French entry with the Latin terms (400 p.), a language given by name,
+ * several places abbreviated one by one and joined by " ; " (М. ; Л.).
  */
 Test(gost, rules_7_0_100_2018)
 {

@@ -69,6 +69,24 @@ const char *lit_csl_var_text(csl_ctx *c, int var, int shortform)
 	return v;
 }
 
+/* litera extension <abbreviation variable long short>: the other form of a
+ * value of variable `vn` (short when shortform, long when expanding), or
+ * NULL when the table has none. */
+static const char *abbrev_value(csl_ctx *c, const char *vn, const char *val, int shortform, int exp)
+{
+	for (const csl_node *ab = c->st->abbrevs->child; ab; ab = ab->next) {
+		const char *av = lit_csl_attr(ab, "variable"), *lg = lit_csl_attr(ab, "long");
+		const char *sh = lit_csl_attr(ab, "short");
+		if (!av || !lg || !sh || !vn || strcmp(av, vn))
+			continue;
+		if (shortform && !strcmp(lg, val))
+			return sh;
+		if (!shortform && exp && !strcmp(sh, val))
+			return lg;
+	}
+	return NULL;
+}
+
 static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 {
 	if (var < 0 || is_supp(c, var))
@@ -162,16 +180,44 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 		int exp = expand && !strcmp(expand, "true");
 		const char *full = lit_record_get(r, (lit_var)var);
 		const char *vn = lit_var_name((lit_var)var);
-		for (const csl_node *ab = full && (shortform || exp) ? c->st->abbrevs->child : NULL; ab; ab = ab->next) {
-			const char *av = lit_csl_attr(ab, "variable"), *lg = lit_csl_attr(ab, "long");
-			const char *sh = lit_csl_attr(ab, "short");
-			if (!av || !lg || !sh || !vn || strcmp(av, vn))
-				continue;
-			if (shortform && !strcmp(lg, full))
-				return *sh ? sh : NULL;
-			if (!shortform && exp && !strcmp(sh, full))
-				return lg;
+		int listed = 0;
+		for (const csl_node *ab = c->st->abbrevs->child; ab && !listed && vn; ab = ab->next) {
+			const char *av = lit_csl_attr(ab, "variable");
+			listed = av && !strcmp(av, vn);
 		}
+		if (listed && full && (shortform || exp) && strchr(full, ';') && strlen(full) < 1024) {
+			/* several places ("Москва; Санкт-Петербург"): each one on its own,
+			 * joined by the prescribed " ; " */
+			lit_buf b = LIT_BUF_INIT;
+			const char *p = full;
+			while (*p) {
+				size_t l = strcspn(p, ";");
+				const char *s0 = p, *e0 = p + l;
+				while (s0 < e0 && *s0 == ' ')
+					s0++;
+				while (e0 > s0 && e0[-1] == ' ')
+					e0--;
+				char part[1024];
+				memcpy(part, s0, (size_t)(e0 - s0));
+				part[e0 - s0] = 0;
+				const char *m = abbrev_value(c, vn, part, shortform, exp);
+				if (*part) {
+					if (b.len)
+						lit_buf_puts(&b, " ; ");
+					lit_buf_puts(&b, m ? m : part);
+				}
+				p += l;
+				if (*p)
+					p++;
+			}
+			const char *res = lit_buf_status(&b) ? NULL : lit_csl_strdup(c->ar, lit_buf_cstr(&b));
+			lit_buf_free(&b);
+			if (res)
+				return res;
+		}
+		const char *m = full && (shortform || exp) ? abbrev_value(c, vn, full, shortform, exp) : NULL;
+		if (m)
+			return *m ? m : NULL;
 	}
 	if (shortform) {
 		if (var == LIT_VAR_TITLE) {
