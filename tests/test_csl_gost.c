@@ -125,7 +125,9 @@ Test(gost, list_7_0_5_2008)
  * patent's application date (заявл.) before the publication date, a
  * feminine surname behind initials declined (под ред. Н. А. Гусевой), a
  * French entry with the Latin terms (400 p.), a language given by name,
- * several places abbreviated one by one and joined by " ; " (М. ; Л.).
+ * several places abbreviated one by one and joined by " ; " (М. ; Л.), a
+ * research report of an organisation under its title in 7.0.100 ("/ Институт ;
+ * руководитель И. И. Иванов", "Рег. № …").
  */
 Test(gost, rules_7_0_100_2018)
 {
