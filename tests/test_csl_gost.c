@@ -127,7 +127,8 @@ Test(gost, list_7_0_5_2008)
  * French entry with the Latin terms (400 p.), a language given by name,
  * several places abbreviated one by one and joined by " ; " (М. ; Л.), a
  * research report of an organisation under its title in 7.0.100 ("/ Институт ;
- * руководитель И. И. Иванов", "Рег. № …").
+ * руководитель И. И. Иванов", "Рег. № …"), a program's version in the edition
+ * area (Версия 2.1).
  */
 Test(gost, rules_7_0_100_2018)
 {
