@@ -41,7 +41,7 @@ typedef struct lit_dedup_options {
 	/** Non-zero: link translations both ways with custom "related". */
 	int link_related;
 	/** Largest block compared pair by pair; larger blocks are compared in a
-	 *  sliding window.  0 uses the default (24). */
+	 *  sliding window.  0 uses the default (16). */
 	size_t max_block;
 } lit_dedup_options;
 
