@@ -218,6 +218,66 @@ Test(parse_fields, titles_and_containers)
 	lit_record_free(r);
 }
 
+/* post-processing of span boundaries the model tends to get wrong */
+Test(parse_fields, boundary_repairs)
+{
+	lit_record *r;
+	/* a web reference's site name left in the title */
+	const char *s1[] = { "title:Relations between Russia and North Korea. The Ministry of Foreign Affairs.",
+		             "accessed:(accessed: 18.08.2022).", NULL };
+	r = labelled("Relations between Russia and North Korea. The Ministry of Foreign Affairs. (accessed: 18.08.2022).", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Relations between Russia and North Korea");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "The Ministry of Foreign Affairs");
+	lit_record_free(r);
+	/* ... but not without a URL or access date */
+	const char *s1b[] = { "title:Relations between Russia and North Korea. The Ministry of Foreign Affairs.", NULL };
+	r = labelled("Relations between Russia and North Korea. The Ministry of Foreign Affairs.", s1b);
+	cr_assert_null(lit_record_get(r, LIT_VAR_CONTAINER_TITLE));
+	lit_record_free(r);
+	/* a headline's speaker is part of the title; a name before a colon is not */
+	const char *s2[] = { "author:Peskov:", "title:Russia-DPRK relations are not directed against third countries.",
+		             "url:https://example.org/a", NULL };
+	r = labelled("Peskov: Russia-DPRK relations are not directed against third countries. URL: https://example.org/a", s2);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 0);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Peskov: Russia-DPRK relations are not directed against third countries");
+	lit_record_free(r);
+	const char *s2b[] = { "author:Wolfgang Jantzen:", "title:Behinderung.", "url:https://example.org/b", NULL };
+	r = labelled("Wolfgang Jantzen: Behinderung. URL: https://example.org/b", s2b);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Jantzen");
+	lit_record_free(r);
+	/* a title word after the initials: "Sutherland, I. Sketchpad: A ..." */
+	const char *s3[] = { "author:Sutherland, I. Sketchpad:", "title:A Man-Machine Graphical Communication System,", NULL };
+	r = labelled("Sutherland, I. Sketchpad: A Man-Machine Graphical Communication System, 1963.", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Sketchpad: A Man-Machine Graphical Communication System");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Sutherland");
+	lit_record_free(r);
+	/* the last surname taken for the title's first word */
+	const char *s4[] = { "author:S. J. Eggers and H. M.", "title:Levy. Techniques for efficient inline tracing.", NULL };
+	r = labelled("S. J. Eggers and H. M. Levy. Techniques for efficient inline tracing. 1990.", s4);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 2);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 1), "Levy");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Techniques for efficient inline tracing");
+	lit_record_free(r);
+	/* physics section letters and volumes glued to the journal */
+	const char *s5[] = { "journal:Phys. Rev.", "volume:D59,", "pages:023002", NULL };
+	r = labelled("A. Author, Phys. Rev. D59, 023002 (1999).", s5);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Phys. Rev. D");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "59");
+	lit_record_free(r);
+	const char *s6[] = { "journal:Ann. Phys.326", NULL };
+	r = labelled("A. Author, Ann. Phys.326 ,2634 (2011).", s6);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Ann. Phys.");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "326");
+	lit_record_free(r);
+	/* the institution of a thesis or report is its publisher */
+	const char *s7[] = { "note:Ph.D. thesis, Dept. of Computer Science, Rice University,", NULL };
+	r = labelled("C. Rosene, Incremental dependence analysis, Ph.D. thesis, Dept. of Computer Science, Rice University, March 1990.", s7);
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Dept. of Computer Science, Rice University");
+	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "Ph.D. thesis");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_THESIS);
+	lit_record_free(r);
+}
+
 Test(parse_fields, dates)
 {
 	lit_date d;

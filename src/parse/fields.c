@@ -814,10 +814,282 @@ static void do_names(ctx *c, int label, lit_var var)
 	lit_record_free(tmprec);
 }
 
+/* A web reference without a container ("Title. Site Name. 13.09.2023. URL: ...
+ * (accessed ...)") whose model put the site into the title: the last
+ * sentence of the title (after a word of two or more lower-case letters and
+ * a full stop or question mark, before a capital) becomes the
+ * container-title.  Only for references with a URL or an access date and no
+ * publisher, where such a tail is the site, not a subtitle. */
+static void split_site_title(ctx *c)
+{
+	const char *title = lit_record_get(c->rec, LIT_VAR_TITLE);
+	size_t len, cut = 0, tail = 0;
+	int32_t prev1 = 0, prev2 = 0;
+	if (!title || lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE) || lit_record_get(c->rec, LIT_VAR_PUBLISHER))
+		return;
+	if (!lit_record_get(c->rec, LIT_VAR_URL) && !lit_record_date(c->rec, LIT_VAR_ACCESSED))
+		return;
+	len = strlen(title);
+	for (size_t i = 0; i < len;) {
+		int32_t cp = lit_pu8_next(title, len, &i);
+		if ((cp == '.' || cp == '?') && lit_pu8_is_letter(prev1) && !lit_pu8_is_upper(prev1) &&
+		    lit_pu8_is_letter(prev2) && !lit_pu8_is_upper(prev2)) {
+			size_t j = i, k;
+			int32_t q;
+			/* closing quotes after the stop */
+			while (j < len) {
+				k = j;
+				q = lit_pu8_next(title, len, &k);
+				if (q != '"' && q != 0x201D && q != 0xBB && q != '\'')
+					break;
+				j = k;
+			}
+			if (j + 1 < len && title[j] == ' ') {
+				k = j + 1;
+				q = lit_pu8_next(title, len, &k);
+				if (lit_pu8_is_letter(q) && lit_pu8_is_upper(q)) {
+					cut = j;
+					tail = j + 1;
+				}
+			}
+		}
+		prev2 = prev1;
+		prev1 = cp;
+	}
+	if (!cut || cut < 15 || len - tail < 2 || len - tail > 90 || len - tail >= sizeof c->buf)
+		return;
+	/* a site's name, not "Available at: <...>", "Published: 14 May" */
+	for (size_t k = tail; k < len; k++)
+		if ((title[k] >= '0' && title[k] <= '9') || title[k] == ':' || title[k] == '<' || title[k] == '/' ||
+		    title[k] == '@')
+			return;
+	{
+		size_t tl = len - tail, hl = cut;
+		char head[1024];
+		if (hl >= sizeof head)
+			return;
+		memcpy(c->buf, title + tail, tl);
+		tl = trim(c->buf, tl, 1);
+		tl = final_dot(c->buf, tl);
+		memcpy(head, title, hl);
+		hl = trim(head, hl, 0);
+		if (!tl || !hl)
+			return;
+		/* head copied first: title points into the record */
+		set_text(c, LIT_VAR_CONTAINER_TITLE, c->buf, tl);
+		lit_record_setn(c->rec, LIT_VAR_TITLE, head, hl);
+	}
+}
+
+static int tok_ends(const lit_ptokens *t, size_t k, char ch)
+{
+	return t->tok[k].end > t->tok[k].start && t->text[t->tok[k].end - 1] == ch;
+}
+
+/* A colon right after the "author" span is a headline's speaker or a
+ * title's first word, not a name separator, when no name in the span is
+ * complete without it: "Peskov: Russia-DPRK relations ... URL: ..." (one
+ * word, no initials, in a web reference) and "Sutherland, I. Sketchpad: A
+ * Man-Machine ..." (one word after the initials).  Those words go to the
+ * title; "Smith, J.: Graph algorithms" keeps its author. */
+static void colon_title_start(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *au, *ti;
+	size_t w0, k;
+	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE)
+		return;
+	au = &c->sp[0];
+	ti = &c->sp[1];
+	if (au->b == 0 || t->text[au->b - 1] != ':')
+		return;
+	/* start of the run of words after the last "," or "." inside the span */
+	w0 = au->t0;
+	for (k = au->t0; k + 1 < au->t1; k++) {
+		const lit_ptoken *q = &t->tok[k];
+		char e = t->text[q->end - 1];
+		if (e == ',' || e == '.' || e == ';' || e == '&')
+			w0 = k + 1;
+	}
+	for (k = w0; k < au->t1; k++)
+		if (t->tok[k].flags & LIT_TF_INITIAL)
+			return;
+	if (w0 == au->t0) {
+		/* "Wolfgang Jantzen: Behinderung", "Corrigan P: On the stigma" are
+		 * names: only a one-word "author" of a web reference goes */
+		int web = 0;
+		if (au->t1 - au->t0 != 1)
+			return;
+		for (k = 0; k < t->n; k++)
+			if ((t->tok[k].flags & LIT_TF_URL) || c->labels[k] == LIT_PL_ACCESSED)
+				web = 1;
+		if (!web)
+			return;
+		ti->t0 = au->t0;
+		ti->a = au->a;
+		memmove(&c->sp[0], &c->sp[1], (c->nsp - 1) * sizeof c->sp[0]);
+		c->nsp--;
+		return;
+	}
+	/* "Surname, I. Word:" - not "C.H. Thompson:", "G. Feuser:", "Meissner, K. J.:" */
+	if (au->t1 - w0 != 1 || t->tok[w0].nletters < 2 || w0 < au->t0 + 2 ||
+	    !(t->tok[w0 - 1].flags & LIT_TF_INITIAL) || !tok_ends(t, w0 - 1, '.') || !tok_ends(t, w0 - 2, ','))
+		return;
+	au->t1 = w0;
+	au->b = t->tok[w0 - 1].end;
+	ti->t0 = w0;
+	ti->a = t->tok[w0].start;
+}
+
+/* Physics journals carry a section letter written against the volume:
+ * "Phys. Rev. D59", "Nucl.Phys. B214,", "Phys .Rev .D85" - the model takes
+ * the token as the volume, but the letter belongs to the journal's name
+ * ("Phys. Rev. D", volume 59).  Moves the letter's bytes from the volume
+ * span to the container span that precedes it. */
+static void section_letter(ctx *c)
+{
+	const char *x = c->t->text;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		span *j = &c->sp[i], *v = &c->sp[i + 1];
+		size_t a = v->a;
+		if ((j->label != LIT_PL_JOURNAL && j->label != LIT_PL_CONTAINER) || v->label != LIT_PL_VOLUME)
+			continue;
+		if (a < v->b && x[a] == '.')
+			a++;
+		if (a + 1 < v->b && x[a] >= 'A' && x[a] <= 'Z' && x[a + 1] >= '0' && x[a + 1] <= '9') {
+			j->b = a + 1;
+			v->a = a + 1;
+		}
+	}
+}
+
+/* A volume glued to the journal's last word ("Ann. Phys.326", "Science356",
+ * "Beams9"): digits right after a '.' or a lower-case letter, at the end of
+ * a container whose last word has at least two letters.  Cuts them off the
+ * container text `s`; returns the new length and the digits in vol. */
+static size_t glued_volume(char *s, size_t len, char *vol, size_t volcap)
+{
+	size_t d = len, w, letters = 0;
+	while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+		d--;
+	if (d == len || d == 0 || len - d >= volcap || len - d > 5)
+		return len;
+	if (!(s[d - 1] == '.' || (s[d - 1] >= 'a' && s[d - 1] <= 'z')))
+		return len;
+	w = d;
+	while (w > 0 && s[w - 1] != ' ')
+		w--;
+	for (size_t k = w; k < d; k++)
+		if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))
+			letters++;
+	if (letters < 2)
+		return len;
+	memcpy(vol, s + d, len - d);
+	vol[len - d] = 0;
+	s[d] = 0;
+	return d;
+}
+
+/* A note "Ph.D. thesis, Dept. of Computer Science, Rice University" or
+ * "Technical Report CS-TR-317-91, Computer Science Department, Princeton
+ * University": the kind of work is the genre, what follows the first comma
+ * (up to a sentence stop such as ". To appear in ...") the institution,
+ * which CSL calls the publisher.  Only when no publisher was labelled.
+ * Returns 1 when the note was used up this way. */
+static int note_institution(ctx *c, char *s, size_t len)
+{
+	static const char *const kinds[] = { "ph.d. thesis", "ph. d. thesis", "phd thesis", "ph.d. dissertation",
+	                                     "phd dissertation", "doctoral dissertation", "doctoral thesis",
+	                                     "master's thesis", "masters thesis", "m.sc. thesis", "msc thesis",
+	                                     "technical report", "tech. report", "tech. rep.", "tech report",
+	                                     "research report", "internal report", "tr ", NULL };
+	size_t comma, b, hl;
+	int kind = 0;
+	if (first_span(c, LIT_PL_PUBLISHER) || lit_record_get(c->rec, LIT_VAR_PUBLISHER))
+		return 0;
+	for (size_t k = 0; kinds[k]; k++)
+		if (starts_ci(s, len, kinds[k]))
+			kind = 1;
+	if (!kind)
+		return 0;
+	for (comma = 0; comma < len && s[comma] != ','; comma++)
+		;
+	if (comma + 2 >= len || comma > 60)
+		return 0;
+	b = comma + 1;
+	while (b < len && s[b] == ' ')
+		b++;
+	/* the institution ends at a sentence stop before a capitalised word */
+	size_t e = b;
+	for (; e < len; e++)
+		if (s[e] == '.' && e + 2 < len && s[e + 1] == ' ' && s[e + 2] >= 'A' && s[e + 2] <= 'Z' &&
+		    e >= b + 4 && s[e - 1] >= 'a' && s[e - 1] <= 'z' && s[e - 2] >= 'a' && s[e - 2] <= 'z' &&
+		    s[e - 3] >= 'a' && s[e - 3] <= 'z' && s[e - 4] >= 'a' && s[e - 4] <= 'z')
+			break;
+	{
+		char inst[512];
+		size_t il = e - b;
+		int letters = 0;
+		if (il == 0 || il >= sizeof inst || il > 160)
+			return 0;
+		memcpy(inst, s + b, il);
+		for (size_t k = 0; k < il; k++)
+			if ((inst[k] >= 'a' && inst[k] <= 'z') || (inst[k] >= 'A' && inst[k] <= 'Z'))
+				letters++;
+		if (letters < 3)
+			return 0;
+		il = trim(inst, il, 1);
+		il = final_dot(inst, il);
+		if (!il)
+			return 0;
+		set_text(c, LIT_VAR_PUBLISHER, inst, il);
+	}
+	hl = trim(s, comma, 1);
+	set_text(c, LIT_VAR_GENRE, s, hl);
+	return e >= len;
+}
+
+/* "..., and H. M. Levy. Techniques for ..." with the last surname taken
+ * for the title's first word: when the names are written initials first
+ * (the span opens with an initial, or has "A. Wood," somewhere), ends with
+ * an initial, and the title opens with one capitalised word and a full
+ * stop before another capitalised word, that word is the surname. */
+static void surname_from_title(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *au, *ti;
+	int given_first = 0;
+	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE)
+		return;
+	au = &c->sp[0];
+	ti = &c->sp[1];
+	if (ti->t1 - ti->t0 < 3 || !(t->tok[au->t1 - 1].flags & LIT_TF_INITIAL) || !tok_ends(t, au->t1 - 1, '.'))
+		return;
+	if (t->tok[au->t0].flags & LIT_TF_INITIAL)
+		given_first = 1;
+	for (size_t k = au->t0; k + 1 < au->t1 && !given_first; k++)
+		if ((t->tok[k].flags & LIT_TF_INITIAL) && tok_ends(t, k, '.') && !(t->tok[k + 1].flags & LIT_TF_INITIAL) &&
+		    (t->tok[k + 1].flags & LIT_TF_UPPER0) && tok_ends(t, k + 1, ','))
+			given_first = 1;
+	if (!given_first)
+		return;
+	{
+		const lit_ptoken *w = &t->tok[ti->t0], *nx = &t->tok[ti->t0 + 1];
+		if ((w->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_INQUOTE)) || !(w->flags & LIT_TF_UPPER0) ||
+		    w->nletters < 2 || !tok_ends(t, ti->t0, '.') || !(nx->flags & LIT_TF_UPPER0))
+			return;
+	}
+	au->t1++;
+	au->b = t->tok[ti->t0].end;
+	ti->t0++;
+	ti->a = t->tok[ti->t0].start;
+}
+
 int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec)
 {
 	ctx *c = NULL;
 	char note[1024];
+	char gvol[8] = "";
 	size_t notelen = 0;
 
 	/* ctx is large (buffers): allocate */
@@ -848,6 +1120,9 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		i = j;
 	}
 
+	colon_title_start(c);
+	surname_from_title(c);
+	section_letter(c);
 	do_names(c, LIT_PL_AUTHOR, LIT_VAR_AUTHOR);
 	do_names(c, LIT_PL_EDITOR, LIT_VAR_EDITOR);
 	do_names(c, LIT_PL_TRANSLATOR, LIT_VAR_TRANSLATOR);
@@ -875,6 +1150,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			len = strip_prefix(c->buf, len, pre);
 			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
 			len = trim(c->buf, len, 1);
+			len = glued_volume(c->buf, len, gvol, sizeof gvol);
 			/* keep the dot of an abbreviated journal ("J. Chem. Phys.") but not a sentence stop */
 			len = final_dot(c->buf, len);
 			set_text(c, LIT_VAR_CONTAINER_TITLE, c->buf, len);
@@ -985,6 +1261,13 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		}
 		case LIT_PL_NOTE:
 			len = span_text(c, p, 1);
+			{
+				/* note_institution may cut c->buf: work on a copy */
+				char nb[LIT_PARSE_MAX_TEXT + 64];
+				memcpy(nb, c->buf, len + 1);
+				if (note_institution(c, nb, len))
+					break;
+			}
 			if (len && notelen + len + 3 < sizeof note) {
 				if (notelen) {
 					memcpy(note + notelen, "; ", 2);
@@ -999,6 +1282,9 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		}
 	}
+
+	if (gvol[0] && !lit_record_get(rec, LIT_VAR_VOLUME))
+		lit_record_set(rec, LIT_VAR_VOLUME, gvol);
 
 	/* identifiers anywhere in the string, whatever the labels said */
 	if (!lit_record_get(rec, LIT_VAR_DOI)) {
@@ -1045,6 +1331,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		}
 	}
 	find_accessed(c);
+	split_site_title(c);
 	if (!lit_record_date(rec, LIT_VAR_ISSUED) && rules) {
 		/* a year somewhere outside the access date */
 		for (size_t i = 0; i < t->n; i++) {
