@@ -373,6 +373,12 @@ Test(dedup, different_works_same_author_apart)
 		   "author=Wang, Yu", "year=2020", NULL),
 		NULL), "similar titles");
 	expect_apart(list_of(
+		mk("a", LIT_TYPE_BOOK, "title=Сознание и история", "author=Родионов, Владимир",
+		   "author=Хрущев, Наталья", "author=Герасимов, Ольга", "year=1984", NULL),
+		mk("b", LIT_TYPE_BOOK, "title=Сознание и история", "author=Герасимов, Борис",
+		   "year=1984", NULL),
+		NULL), "a co-author alone");
+	expect_apart(list_of(
 		mk("a", LIT_TYPE_BOOK, "title=Poems", "author=Frost, Robert", "year=1930", NULL),
 		mk("b", LIT_TYPE_BOOK, "title=Poems", "author=Eliot, Thomas", "year=1930", NULL),
 		NULL), "same short title, other author");

@@ -510,7 +510,9 @@ static int authors_agree(const lit_dedup_store *st, const lit_dedup_feat *a, con
 	/* reordered: most of the shorter list appears in the longer (exact
 	 * keys only: a typo and a new order at once are too rare to pay for) */
 	mn = na < nb ? na : nb;
-	need = mn >= 2 ? (mn + 2) / 2 : 1;
+	if (mn < 2)
+		return 0;
+	need = (mn + 2) / 2;
 	if ((size_t)lit_dedup_popcount(a->a_bloom & b->a_bloom) < need)
 		return 0;
 	for (i = 0; i < na; i++)
@@ -520,10 +522,10 @@ static int authors_agree(const lit_dedup_store *st, const lit_dedup_feat *a, con
 				hits++;
 				break;
 			}
-	if (mn >= 2 && hits >= need)
+	if (hits >= need)
 		return 2;
-	if (mn == 1 && hits == 1 && (na == 1 ? b->etal || nb <= 3 : a->etal || na <= 3))
-		return 2;
+	/* a single author who is not the other list's first author: another
+	 * work ("Gerasimov" alone vs "Rodionov, Khrushchev, Gerasimov") */
 	return 0;
 }
 
