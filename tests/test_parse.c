@@ -278,6 +278,34 @@ Test(parse_fields, boundary_repairs)
 	lit_record_free(r);
 }
 
+/* URLs that typesetting or PDF extraction split with spaces */
+Test(parse_fields, spaced_urls)
+{
+	lit_record *r;
+	const char *s1[] = { "title:The Strange Death of Ordinary Language Philosophy.", NULL };
+	r = labelled("Uschanov T. P. The Strange Death of Ordinary Language Philosophy. — 2001. — URL: http : / / www . "
+	             "helsinki.fi/~tuschano/writings/strange/ (visited on 07/27/2012).", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "http://www.helsinki.fi/~tuschano/writings/strange/");
+	lit_record_free(r);
+	r = labelled("Черняков А. Г. В поисках. — URL: http://anthropology.ru/ru/texts/metares06_01. html.", s1 + 1);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "http://anthropology.ru/ru/texts/metares06_01.html");
+	lit_record_free(r);
+	const char *s3[] = { "url:https", NULL };
+	r = labelled("S. Collins, Hadron Structure, 2016 ,https ://conference.ippp.dur.ac.uk/event/470", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://conference.ippp.dur.ac.uk/event/470");
+	lit_record_free(r);
+	/* a lone "http" is not an address */
+	r = labelled("Smith J. On http and its uses. 2001.", s1 + 1);
+	cr_assert_null(lit_record_get(r, LIT_VAR_URL));
+	lit_record_free(r);
+	/* role words inside an editor statement are not names */
+	const char *s4[] = { "editor:общ. ред. и предисл. Б. Э. Быховского.", NULL };
+	r = labelled("Хилл Т. И. Современные теории познания / общ. ред. и предисл. Б. Э. Быховского. — М., 1965.", s4);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_EDITOR), 1);
+	cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 0), "Быховского");
+	lit_record_free(r);
+}
+
 Test(parse_fields, dates)
 {
 	lit_date d;

@@ -480,6 +480,82 @@ static size_t clean_url(char *s, size_t len)
 	return o;
 }
 
+/* The URL starting at token k, rejoined where typesetting or PDF text
+ * extraction put spaces into it: "http : / / www . host.org/a/" and
+ * "page06_01. html".  Writes the raw text (not yet cleaned) to out;
+ * returns its length. */
+static size_t joined_url(const lit_ptokens *t, size_t k, char *out, size_t cap)
+{
+	static const char *const ext[] = { "html", "htm", "shtml", "php", "pdf", "asp", "aspx", "jsp", NULL };
+	size_t o = 0, i = k;
+	int scheme_split = 0;
+#define TOKLEN(q) ((size_t)(t->tok[q].end - t->tok[q].start))
+#define TOKTXT(q) (t->text + t->tok[q].start)
+#define APPEND(q) do { size_t l_ = TOKLEN(q); if (o + l_ + 1 >= cap) return o; memcpy(out + o, TOKTXT(q), l_); o += l_; out[o] = 0; } while (0)
+	if (cap < 2)
+		return 0;
+	out[0] = 0;
+	APPEND(i);
+	if ((starts_ci(out, o, "http") && (o == 4 || (o == 5 && (out[4] == 's' || out[4] == 'S')))) ||
+	    (o >= 5 && starts_ci(out, o, "http") && out[o - 1] == ':'))
+		scheme_split = 1;
+	i++;
+	if (scheme_split) {
+		/* ":" "/" "/", ":/" "/" or "://host/..." after "http", then a host
+		 * in pieces joined by "." */
+		int host = 0;
+		while (i < t->n && o < 12 && !host) {
+			const char *x = TOKTXT(i);
+			size_t l = TOKLEN(i), q;
+			for (q = 0; q < l && (x[q] == ':' || x[q] == '/'); q++)
+				;
+			if (q == 0)
+				break;
+			host = q < l;
+			APPEND(i);
+			i++;
+		}
+		if (!strstr(out, "://")) {
+			/* not a split "http://": the token alone */
+			o = TOKLEN(k) < cap ? TOKLEN(k) : 0;
+			memcpy(out, TOKTXT(k), o);
+			out[o] = 0;
+			return o;
+		}
+		if (!host && i < t->n) {
+			APPEND(i);
+			i++;
+		}
+		while (i < t->n && o &&
+		       (out[o - 1] == '.' || (TOKLEN(i) == 1 && TOKTXT(i)[0] == '.') ||
+		        (TOKLEN(i) > 1 && (TOKTXT(i)[0] == '-' || TOKTXT(i)[0] == '.') && TOKTXT(i)[1] != ' ' &&
+		         TOKTXT(i)[1] != '-'))) {
+			APPEND(i);
+			i++;
+		}
+	}
+	/* a file extension cut off after the dot */
+	if (o && out[o - 1] == '.' && i < t->n) {
+		size_t l = TOKLEN(i);
+		char e[8];
+		if (l > 0 && TOKTXT(i)[l - 1] == '.')
+			l--;
+		if (l > 0 && l < sizeof e) {
+			size_t el = lit_pu8_lower_str(TOKTXT(i), l, e, sizeof e - 1);
+			e[el] = 0;
+			for (size_t m = 0; ext[m]; m++)
+				if (strcmp(e, ext[m]) == 0) {
+					APPEND(i);
+					break;
+				}
+		}
+	}
+#undef APPEND
+#undef TOKTXT
+#undef TOKLEN
+	return o;
+}
+
 /* Find a DOI "10.NNNN/..." inside s; returns start and sets *dl. */
 static const char *find_doi(const char *s, size_t len, size_t *dl)
 {
@@ -1226,7 +1302,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			/* the span may hold "URL:" and the address: keep the URL-looking tokens */
 			for (size_t k = p->t0; k < p->t1; k++)
 				if (t->tok[k].flags & LIT_TF_URL) {
-					len = squash(t->text, t->tok[k].start, t->tok[k].end, c->buf, sizeof c->buf);
+					len = joined_url(t, k, c->buf, sizeof c->buf);
 					break;
 				}
 			len = clean_url(c->buf, len);
@@ -1320,9 +1396,13 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	if (!lit_record_get(rec, LIT_VAR_URL)) {
 		for (size_t i = 0; i < t->n; i++) {
 			const lit_ptoken *k = &t->tok[i];
-			if ((k->flags & LIT_TF_URL) && (contains_ci(t->text + k->start, k->end - k->start, "http") ||
-			                                contains_ci(t->text + k->start, k->end - k->start, "www."))) {
-				size_t len = squash(t->text, k->start, k->end, c->buf, sizeof c->buf);
+			int split_scheme = (k->end - k->start == 4 || k->end - k->start == 5) &&
+			                   starts_ci(t->text + k->start, k->end - k->start, "http") && i + 1 < t->n &&
+			                   t->text[t->tok[i + 1].start] == ':';
+			if (split_scheme ||
+			    ((k->flags & LIT_TF_URL) && (contains_ci(t->text + k->start, k->end - k->start, "http") ||
+			                                 contains_ci(t->text + k->start, k->end - k->start, "www.")))) {
+				size_t len = joined_url(t, i, c->buf, sizeof c->buf);
 				len = clean_url(c->buf, len);
 				if (len && !contains_ci(c->buf, len, "doi.org/"))
 					set_text(c, LIT_VAR_URL, c->buf, len);

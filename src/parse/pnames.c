@@ -60,7 +60,9 @@ static const char *const role[] = {
 	"dir.", "(dir.)", "под", "ред.", "редакцией", "общ.", "отв.", "науч.", "сост.", "пер.", "с", "англ.",
 	"нем.", "фр.", "trans.", "transl.", "translated", "(trans.)", "(transl.)", "comp.", "(comp.)", "coord.",
 	"(coord.)", "eds.,", "ed.,", "(eds.),", "(ed.),", "in", "in:", "//", "/", ":", "(", ")", "-", "–", "—",
-	"[текст]", NULL
+	"[текст]", "предисл.", "коммент.", "комм.", "вступ.", "вст.", "ст.", "уч.", "при", "примеч.", "послесл.",
+	"закл.", "гл.", "редкол.", "ред", "forew.", "foreword", "introd.", "intr.", "comm.", "with", "übers.",
+	NULL
 };
 static const char *const org_words[] = {
 	"university", "institute", "organization", "organisation", "ministry", "association", "committee",
