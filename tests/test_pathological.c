@@ -14,11 +14,14 @@
  */
 #include <criterion/criterion.h>
 #include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
 
 #include "litera.h"
 #include "litera/csl.h"
@@ -28,11 +31,14 @@
 /* ---- deadline --------------------------------------------------------- */
 
 static const char *volatile current_case = "";
+static volatile pid_t current_child = 0;
 
 static void on_alarm(int sig)
 {
 	static const char msg[] = "pathological: deadline exceeded (quadratic or hanging): ";
 	(void)sig;
+	if (current_child > 0)
+		kill(current_child, SIGKILL);
 	if (write(2, msg, sizeof msg - 1) < 0 ||
 	    write(2, current_case, strlen(current_case)) < 0 || write(2, "\n", 1) < 0)
 		_exit(3);
@@ -703,4 +709,79 @@ Test(pathological, csl_many_records)
 		write_some("20,000 equal records", o.recs, 10000);
 	lit_records_free(o.recs);
 	free(b.s);
+}
+
+/* ---- litera cite on pathological manuscripts --------------------------- */
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	cr_assert_not_null(f, "%s", path);
+	cr_assert_eq(fwrite(data, 1, len, f), len);
+	cr_assert_eq(fclose(f), 0);
+}
+
+/* Run `litera cite MS --bib BIB -o OUT`; its exit status. */
+static int run_cite(const char *ms, const char *bib, const char *out)
+{
+	pid_t pid = fork();
+	cr_assert(pid >= 0);
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		if (fd >= 0)
+			dup2(fd, 2);
+		execl(LITERA_TOOL, LITERA_TOOL, "cite", ms, "--bib", bib, "-o", out, (char *)NULL);
+		_exit(127);
+	}
+	current_child = pid;
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0)
+		;
+	current_child = 0;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+Test(pathological, cite_manuscripts)
+{
+	static const struct {
+		const char *ext, *pre, *unit, *post;
+		size_t times;
+	} cases[] = {
+		{ "md", "", "[@", "", 300000 },               /* unclosed brackets */
+		{ "md", "", "[", "@a]", 300000 },             /* 300,000 nested brackets */
+		{ "md", "", "text [@a] and [@b, p. 5].\n", "", 100000 },
+		{ "md", "[@a", ";@b", "]", 100000 },          /* one citation of 100,000 cites */
+		{ "md", "", "`", "[@a]", 300000 },
+		{ "tex", "", "\\cite{", "", 300000 },         /* unclosed arguments */
+		{ "tex", "", "\\cite[", "", 300000 },
+		{ "tex", "", "x \\cite{a} y \\parencite[p.~5]{b}\n", "", 100000 },
+		{ "tex", "", "\\", "", 1000000 },
+	};
+	char dir[] = "/tmp/litera-patho-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char bib[64], ms[64], out[64], name[128];
+	snprintf(bib, sizeof bib, "%s/refs.bib", dir);
+	static const char refs[] = "@book{a, author={Doe, J.}, title={T}, year={2000}}\n"
+		"@book{b, author={Roe, J.}, title={U}, year={2001}}\n";
+	write_file(bib, refs, sizeof refs - 1);
+	snprintf(out, sizeof out, "%s/out", dir);
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		sb b = { 0 };
+		sb_str(&b, cases[c].pre);
+		sb_rep(&b, cases[c].unit, cases[c].times);
+		sb_str(&b, cases[c].post);
+		snprintf(ms, sizeof ms, "%s/ms.%s", dir, cases[c].ext);
+		write_file(ms, b.s, b.len);
+		free(b.s);
+		snprintf(name, sizeof name, "cite: %zu x '%s' (.%s)", cases[c].times, cases[c].unit,
+		         cases[c].ext);
+		begin(name);
+		int rc = run_cite(ms, bib, out);
+		end();
+		cr_expect(rc == 0 || rc == 1, "%s: exit status %d", name, rc);
+		unlink(ms);
+		unlink(out);
+	}
+	unlink(bib);
+	rmdir(dir);
 }
