@@ -306,6 +306,39 @@ Test(parse_fields, spaced_urls)
 	lit_record_free(r);
 }
 
+/* GOST imprint year and page sanity */
+Test(parse_fields, imprint_year_and_pages)
+{
+	lit_record *r;
+	const char *s1[] = { "title:Le séminaire, livre X : L’angoisse,", "date:1962/1963.", "location:Paris :",
+		             "publisher:Seuil,", "date:2004.", NULL };
+	r = labelled("Lacan J. Le séminaire, livre X : L’angoisse, 1962/1963. — Paris : Seuil, 2004. — 432 p.", s1);
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2004);
+	lit_record_free(r);
+	/* without GOST areas the first date stays the work's */
+	const char *s2[] = { "date:1928.", "location:Leipzig:", "publisher:Barth.", "date:1965.", NULL };
+	r = labelled("Stern, Clara. 1928. Die Kindersprache. Leipzig: Barth. Reprinted 1965.", s2);
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 1928);
+	lit_record_free(r);
+	/* an ISBN or a word taken for pages is dropped; odd page forms stay */
+	const char *s3[] = { "pages:5-7914-0008-X.", NULL };
+	r = labelled("Бадью А. Апостол Павел. — М., 1999. — 5-7914-0008-X.", s3);
+	cr_assert_null(lit_record_get(r, LIT_VAR_PAGE));
+	lit_record_free(r);
+	const char *s4[] = { "pages:ил.", NULL };
+	r = labelled("Доманов Д. И. Анализ. — Воронеж, 2016. — ил.", s4);
+	cr_assert_null(lit_record_get(r, LIT_VAR_PAGE));
+	lit_record_free(r);
+	const char *s5[] = { "pages:pp. 9-1-9-16.", NULL };
+	r = labelled("A. Author, Title, Proc. X, pp. 9-1-9-16.", s5);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "9-1-9-16");
+	lit_record_free(r);
+	const char *s6[] = { "pages:pp. xiv-xx.", NULL };
+	r = labelled("A. Author, Preface, in Book, pp. xiv-xx.", s6);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "xiv-xx");
+	lit_record_free(r);
+}
+
 Test(parse_fields, dates)
 {
 	lit_date d;

@@ -372,6 +372,31 @@ static void do_issue(ctx *c, const span *p)
 	}
 }
 
+/* Could `s` be a page or page range?  It needs a digit or be a roman
+ * numeral ("xiv-xx"); an ISBN ("5-7914-0008-X": 9-13 digits in four or
+ * more groups) or a word ("ил", "UF") is not one. */
+static int page_like(const char *s, size_t len)
+{
+	size_t digits = 0, hyph = 0, roman = 0, other = 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+		if (ch >= '0' && ch <= '9')
+			digits++;
+		else if (ch == '-')
+			hyph++;
+		else if (strchr("ivxlcdmIVXLCDM", ch))
+			roman++;
+		else if (ch != ' ' && ch != ',')
+			other++;
+	}
+	if (hyph >= 3 && digits >= 9 && digits <= 13 && !memchr(s, ',', len) && !memchr(s, '+', len) &&
+	    !memchr(s, ';', len))
+		return 0;
+	if (!digits)
+		return roman > 0 && other == 0;
+	return 1;
+}
+
 static void do_pages(ctx *c, const span *p)
 {
 	char *s = c->buf;
@@ -438,6 +463,8 @@ static void do_pages(ctx *c, const span *p)
 	while (ol && (out[ol - 1] == '-' || out[ol - 1] == ' ' || out[ol - 1] == ','))
 		ol--;
 	out[ol] = 0;
+	if (ol && !page_like(out, ol))
+		return;
 	if (ol) {
 		set_text(c, LIT_VAR_PAGE, out, ol);
 		/* page-first is derived by writers that want it */
@@ -1166,6 +1193,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	ctx *c = NULL;
 	char note[1024];
 	char gvol[8] = "";
+	size_t pub_date;
 	size_t notelen = 0;
 
 	/* ctx is large (buffers): allocate */
@@ -1203,6 +1231,18 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	do_names(c, LIT_PL_EDITOR, LIT_VAR_EDITOR);
 	do_names(c, LIT_PL_TRANSLATOR, LIT_VAR_TRANSLATOR);
 
+	/* GOST area structure only: elsewhere the first date is the work's
+	 * ("1928. ... (Reprinted ..., 1965.)") */
+	pub_date = c->nsp;
+	for (size_t i = 1; i < c->nsp && (t->doc_flags & LIT_DF_AREAS); i++)
+		if (c->sp[i].label == LIT_PL_DATE &&
+		    (c->sp[i - 1].label == LIT_PL_PUBLISHER || c->sp[i - 1].label == LIT_PL_LOCATION)) {
+			lit_date d;
+			size_t len = span_text(c, &c->sp[i], 1);
+			if (lit_pdate_parse(c->buf, len, &d))
+				pub_date = i;
+			break;
+		}
 	for (size_t i = 0; i < c->nsp; i++) {
 		const span *p = &c->sp[i];
 		size_t len;
@@ -1248,6 +1288,10 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		}
 		case LIT_PL_DATE:
+			/* GOST: the year of the imprint ("— Paris : Seuil, 2004.") over one
+			 * earlier in the string ("Le séminaire, livre X : 1962/1963") */
+			if (pub_date < c->nsp && i != pub_date)
+				break;
 			len = span_text(c, p, 1);
 			set_date(c, LIT_VAR_ISSUED, c->buf, len);
 			break;
