@@ -22,7 +22,9 @@ done
 dir=$(dirname "$L")
 if [ -x "$dir/csl-suite" ] && [ -d "$S/data/csl-test-suite" ]; then
   echo "-- CSL test suite"
-  echo "  $(timeout 600 "$dir/csl-suite" "$S/data/csl-test-suite" 2>/dev/null | tail -n 1)"
+  line=$(timeout 600 "$dir/csl-suite" "$S/data/csl-test-suite" 2>/dev/null | tail -n 1)
+  p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+  echo "  fixtures passing: $p of $((p + f))"
 fi
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -x "$here/parse_eval.sh" ]; then
