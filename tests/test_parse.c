@@ -229,6 +229,19 @@ Test(parse_fields, boundary_repairs)
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Relations between Russia and North Korea");
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "The Ministry of Foreign Affairs");
 	lit_record_free(r);
+	/* an all-capitals site name */
+	const char *s1c[] = { "title:Zakharova expects a constructive attitude to the resolution on the DPRK. TASS.",
+		              "accessed:(accessed: 19.08.2022).", NULL };
+	r = labelled("Zakharova expects a constructive attitude to the resolution on the DPRK. TASS. (accessed: 19.08.2022).", s1c);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "TASS");
+	lit_record_free(r);
+	/* a date left inside the container */
+	const char *s1d[] = { "title:Объем внешней торговли КНДР вырос", "container-title:// ТАСС. 20 июля 2023 г.", NULL };
+	r = labelled("Объем внешней торговли КНДР вырос // ТАСС. 20 июля 2023 г. URL: https://tass.ru/ekonomika/18324161", s1d);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "ТАСС");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2023);
+	cr_assert_eq(lit_record_date(r, LIT_VAR_ISSUED)->month, 7);
+	lit_record_free(r);
 	/* ... but not without a URL or access date */
 	const char *s1b[] = { "title:Relations between Russia and North Korea. The Ministry of Foreign Affairs.", NULL };
 	r = labelled("Relations between Russia and North Korea. The Ministry of Foreign Affairs.", s1b);

@@ -919,10 +919,10 @@ static void do_names(ctx *c, int label, lit_var var)
 
 /* A web reference without a container ("Title. Site Name. 13.09.2023. URL: ...
  * (accessed ...)") whose model put the site into the title: the last
- * sentence of the title (after a word of two or more lower-case letters and
- * a full stop or question mark, before a capital) becomes the
- * container-title.  Only for references with a URL or an access date and no
- * publisher, where such a tail is the site, not a subtitle. */
+ * sentence of the title (after a word of two or more letters and a full
+ * stop or question mark, before a capital) becomes the container-title
+ * ("... to the DPRK. TASS.").  Only for references with a URL or an access
+ * date and no publisher, where such a tail is the site, not a subtitle. */
 static void split_site_title(ctx *c)
 {
 	const char *title = lit_record_get(c->rec, LIT_VAR_TITLE);
@@ -935,8 +935,7 @@ static void split_site_title(ctx *c)
 	len = strlen(title);
 	for (size_t i = 0; i < len;) {
 		int32_t cp = lit_pu8_next(title, len, &i);
-		if ((cp == '.' || cp == '?') && lit_pu8_is_letter(prev1) && !lit_pu8_is_upper(prev1) &&
-		    lit_pu8_is_letter(prev2) && !lit_pu8_is_upper(prev2)) {
+		if ((cp == '.' || cp == '?') && lit_pu8_is_letter(prev1) && lit_pu8_is_letter(prev2)) {
 			size_t j = i, k;
 			int32_t q;
 			/* closing quotes after the stop */
@@ -1064,6 +1063,29 @@ static void section_letter(ctx *c)
 			v->a = a + 1;
 		}
 	}
+}
+
+/* "// ТАСС. 20 июля 2023 г." with the date inside the container span: a
+ * last sentence that is a full date (day or month given) leaves the
+ * container and becomes the issued date when no date span exists.
+ * Returns the new length of s. */
+static size_t container_date(ctx *c, char *s, size_t len)
+{
+	size_t k;
+	lit_date d;
+	if (first_span(c, LIT_PL_DATE) || lit_record_date(c->rec, LIT_VAR_ISSUED))
+		return len;
+	for (k = len; k > 2; k--)
+		if (s[k - 2] == '.' && s[k - 1] == ' ')
+			break;
+	if (k <= 2 || k >= len || s[k] < '0' || s[k] > '9')
+		return len;
+	if (!lit_pdate_parse(s + k, len - k, &d) || !d.year || !d.month)
+		return len;
+	lit_record_set_date(c->rec, LIT_VAR_ISSUED, &d);
+	len = k - 1;
+	s[len] = 0;
+	return trim(s, len, 1);
 }
 
 /* A volume glued to the journal's last word ("Ann. Phys.326", "Science356",
@@ -1267,6 +1289,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
 			len = trim(c->buf, len, 1);
 			len = glued_volume(c->buf, len, gvol, sizeof gvol);
+			len = container_date(c, c->buf, len);
 			/* keep the dot of an abbreviated journal ("J. Chem. Phys.") but not a sentence stop */
 			len = final_dot(c->buf, len);
 			set_text(c, LIT_VAR_CONTAINER_TITLE, c->buf, len);
