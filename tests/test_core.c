@@ -393,3 +393,41 @@ Test(record, many_names_in_several_variables_keep_their_order)
 	cr_assert_str_eq(lit_record_name(r, LIT_VAR_EDITOR, 0)->family, "E1");
 	lit_record_free(r);
 }
+
+Test(io, write_file_streams_the_same_bytes_as_write_buffer)
+{
+	lit_records *l = lit_records_new();
+	for (int i = 0; i < 20000; i++) {
+		lit_record *r = lit_record_new();
+		char t[64];
+		snprintf(t, sizeof t, "Заголовок номер %d", i);
+		lit_record_set(r, LIT_VAR_TITLE, t);
+		lit_record_set(r, LIT_VAR_PAGE, "75-85");
+		lit_records_push(l, r);
+	}
+	char dir[] = "/tmp/litera-test-XXXXXX";
+	cr_assert_not_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/out.ris", dir);
+	lit_error err;
+	char *buf;
+	size_t len;
+	cr_assert_eq(lit_write_buffer(l, "ris", NULL, &buf, &len, &err), LIT_OK);
+	cr_assert_gt(len, (size_t)1 << 20, "large enough to be flushed in pieces");
+	cr_assert_eq(lit_write_file(l, "ris", NULL, path, &err), LIT_OK);
+	FILE *f = fopen(path, "rb");
+	char *got = malloc(len + 1);
+	cr_assert_eq(fread(got, 1, len + 1, f), len);
+	fclose(f);
+	cr_assert(memcmp(got, buf, len) == 0);
+	free(got);
+	free(buf);
+	/* a format that cannot be written: an error and no file */
+	char path2[256];
+	snprintf(path2, sizeof path2, "%s/out.xml", dir);
+	cr_assert_neq(lit_write_file(l, "medline", NULL, path2, &err), LIT_OK);
+	cr_assert_neq(access(path2, F_OK), 0);
+	unlink(path);
+	cr_assert_eq(rmdir(dir), 0, "no temporary file left behind");
+	lit_records_free(l);
+}

@@ -212,14 +212,46 @@ int lit_read_file(lit_records *out, const char *path, const lit_read_options *op
 	return rc;
 }
 
-int lit_write_buffer(const lit_records *records, const char *format,
-                     const lit_write_options *opts, char **out, size_t *outlen,
-                     lit_error *err)
+/* Where rendered output goes: nowhere (kept in the buffer) or a file
+ * descriptor that receives it in pieces as the buffer fills. */
+typedef struct sink {
+	int fd;            /* -1: keep everything in the buffer */
+	const char *name;  /* for messages */
+} sink;
+
+#define FLUSH_AT ((size_t)1 << 20)
+
+static int write_fd(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+static int flush_sink(lit_buf *b, const sink *sk, lit_error *err)
+{
+	if (sk->fd < 0 || b->len == 0)
+		return LIT_OK;
+	if (write_fd(sk->fd, b->ptr, b->len))
+		return lit_error_set(err, LIT_EIO, sk->name, 0, "write failed: %s", strerror(errno));
+	lit_buf_clear(b);
+	return LIT_OK;
+}
+
+/* The shared driver: runs a writer over the records into `b`, flushing to
+ * the sink every megabyte when there is one. */
+static int render(const lit_records *records, const char *format, const lit_write_options *opts,
+                  lit_buf *b, const sink *sk, lit_error *err)
 {
 	lit_write_options def = LIT_WRITE_OPTIONS_INIT;
-	*out = NULL;
-	if (outlen)
-		*outlen = 0;
 	const lit_format_def *fmt = lit_format_def_find(format);
 	if (!fmt)
 		return lit_error_set(err, LIT_ENOTFOUND, NULL, 0, "unknown output format '%s'",
@@ -227,8 +259,7 @@ int lit_write_buffer(const lit_records *records, const char *format,
 	if (!fmt->write_all && !fmt->write_record)
 		return lit_error_set(err, LIT_EUNSUPPORTED, NULL, 0, "format '%s' cannot be written",
 		                     fmt->info.name);
-	lit_buf b = LIT_BUF_INIT;
-	lit_wctx ctx = { &b, opts ? opts : &def, err, records, 0, NULL };
+	lit_wctx ctx = { b, opts ? opts : &def, err, records, 0, NULL };
 	int rc = LIT_OK;
 	if (fmt->write_all) {
 		rc = fmt->write_all(&ctx, records);
@@ -239,6 +270,8 @@ int lit_write_buffer(const lit_records *records, const char *format,
 		for (size_t i = 0; rc == LIT_OK && i < n; i++) {
 			ctx.index = i;
 			rc = fmt->write_record(&ctx, lit_records_at(records, i));
+			if (rc == LIT_OK && b->len >= FLUSH_AT && !b->failed)
+				rc = flush_sink(b, sk, err);
 		}
 		if (fmt->write_end) {
 			int rc2 = fmt->write_end(&ctx); /* always called: frees writer state */
@@ -246,14 +279,65 @@ int lit_write_buffer(const lit_records *records, const char *format,
 				rc = rc2;
 		}
 	}
-	if (rc == LIT_OK && (rc = lit_buf_status(&b)) != LIT_OK)
+	if (rc == LIT_OK && (rc = lit_buf_status(b)) != LIT_OK)
 		lit_error_set(err, rc, NULL, 0, "%s while writing %s", lit_strerror(rc), fmt->info.name);
+	if (rc == LIT_OK)
+		rc = flush_sink(b, sk, err);
+	return rc;
+}
+
+int lit_write_buffer(const lit_records *records, const char *format,
+                     const lit_write_options *opts, char **out, size_t *outlen,
+                     lit_error *err)
+{
+	lit_buf b = LIT_BUF_INIT;
+	sink none = { -1, NULL };
+	*out = NULL;
+	if (outlen)
+		*outlen = 0;
+	int rc = render(records, format, opts, &b, &none, err);
 	if (rc) {
 		lit_buf_free(&b);
 		return rc;
 	}
 	*out = lit_buf_detach(&b, outlen);
 	return *out ? LIT_OK : lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+}
+
+/* Create the temporary file next to `path`; *tmp receives its name. */
+static int open_temp(const char *path, char **tmp, lit_error *err)
+{
+	size_t plen = strlen(path);
+	*tmp = malloc(plen + 16);
+	if (!*tmp)
+		return lit_error_set(err, LIT_ENOMEM, path, 0, "out of memory");
+	memcpy(*tmp, path, plen);
+	memcpy(*tmp + plen, ".tmp.XXXXXX", 12);
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(*tmp);
+		*tmp = NULL;
+		lit_error_set(err, LIT_EIO, path, 0, "cannot create: %s", strerror(e));
+		return -1;
+	}
+	struct stat st;
+	fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : 0644);
+	return fd;
+}
+
+/* Close the temporary file and rename it over `path`, or remove it when
+ * `rc` says the output failed. */
+static int finish_temp(int fd, char *tmp, const char *path, int rc, lit_error *err)
+{
+	if (close(fd) != 0 && rc == LIT_OK)
+		rc = lit_error_set(err, LIT_EIO, path, 0, "cannot write: %s", strerror(errno));
+	if (rc == LIT_OK && rename(tmp, path) != 0)
+		rc = lit_error_set(err, LIT_EIO, path, 0, "cannot write: %s", strerror(errno));
+	if (rc != LIT_OK)
+		unlink(tmp);
+	free(tmp);
+	return rc;
 }
 
 int lit_write_atomic(const char *path, const char *data, size_t len, lit_error *err)
@@ -265,56 +349,42 @@ int lit_write_atomic(const char *path, const char *data, size_t len, lit_error *
 			return lit_error_set(err, LIT_EIO, "<stdout>", 0, "write failed: %s", strerror(errno));
 		return LIT_OK;
 	}
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (!tmp)
-		return lit_error_set(err, LIT_ENOMEM, path, 0, "out of memory");
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return lit_error_set(err, LIT_EIO, path, 0, "cannot create: %s", strerror(e));
-	}
-	struct stat st;
-	mode_t mode = 0644;
-	if (stat(path, &st) == 0)
-		mode = st.st_mode & 07777;
-	fchmod(fd, mode);
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			int e = errno;
-			close(fd);
-			unlink(tmp);
-			free(tmp);
-			return lit_error_set(err, LIT_EIO, path, 0, "write failed: %s", strerror(e));
-		}
-		off += (size_t)w;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		int e = errno;
-		unlink(tmp);
-		free(tmp);
-		return lit_error_set(err, LIT_EIO, path, 0, "cannot write: %s", strerror(e));
-	}
-	free(tmp);
-	return LIT_OK;
+	char *tmp;
+	int fd = open_temp(path, &tmp, err);
+	if (fd < 0)
+		return err ? err->code : LIT_EIO;
+	int rc = LIT_OK;
+	if (write_fd(fd, data, len))
+		rc = lit_error_set(err, LIT_EIO, path, 0, "write failed: %s", strerror(errno));
+	return finish_temp(fd, tmp, path, rc, err);
 }
 
 int lit_write_file(const lit_records *records, const char *format,
                    const lit_write_options *opts, const char *path, lit_error *err)
 {
-	char *out;
-	size_t len;
-	int rc = lit_write_buffer(records, format, opts, &out, &len, err);
-	if (rc)
+	lit_buf b = LIT_BUF_INIT;
+	int rc;
+	if (!path || strcmp(path, "-") == 0) {
+		/* Standard output: written in pieces as it is rendered.  A
+		 * failure part-way cannot be undone on a pipe; it is reported. */
+		if (fflush(stdout) != 0)
+			return lit_error_set(err, LIT_EIO, "<stdout>", 0, "write failed: %s", strerror(errno));
+		sink sk = { fileno(stdout), "<stdout>" };
+		rc = render(records, format, opts, &b, &sk, err);
+		lit_buf_free(&b);
 		return rc;
-	rc = lit_write_atomic(path, out, len, err);
-	free(out);
-	return rc;
+	}
+	/* Check the format before creating anything. */
+	const lit_format_def *fmt = lit_format_def_find(format);
+	if (!fmt || (!fmt->write_all && !fmt->write_record)) {
+		return render(records, format, opts, &b, &(sink){ -1, NULL }, err);
+	}
+	char *tmp;
+	int fd = open_temp(path, &tmp, err);
+	if (fd < 0)
+		return err ? err->code : LIT_EIO;
+	sink sk = { fd, path };
+	rc = render(records, format, opts, &b, &sk, err);
+	lit_buf_free(&b);
+	return finish_temp(fd, tmp, path, rc, err);
 }
