@@ -317,6 +317,12 @@ Test(parse_fields, spaced_urls)
 	cr_assert_eq(lit_record_name_count(r, LIT_VAR_EDITOR), 1);
 	cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 0), "Быховского");
 	lit_record_free(r);
+	/* "Ст." with a capital is an initial, not "вступ. ст." */
+	const char *s5[] = { "author:Ангелов, Боню Ст.", NULL };
+	r = labelled("Ангелов, Боню Ст. Български книжовници. София, 1979.", s5);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 1);
+	cr_assert_not_null(strstr(lit_record_name(r, LIT_VAR_AUTHOR, 0)->given, "Ст."));
+	lit_record_free(r);
 }
 
 /* GOST imprint year and page sanity */

@@ -293,7 +293,9 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 				if (n > 0 && w[n - 1].kind == W_AND)
 					n--;
 				x = NULL;
-			} else if (is_one_of(s, a, b, role)) {
+			} else if (is_one_of(s, a, b, role) &&
+			           !(b - a == 5 && memcmp(s + a, "\xD0\xA1\xD1\x82.", 5) == 0)) {
+				/* role words ("вступ. ст."), but "Ст." is an initial (Боню Ст. Ангелов) */
 				x = NULL;
 			} else {
 				x->kind = W_WORD;
