@@ -103,6 +103,10 @@ FIXTURE(ru_cites, "ru-cites", ".txt")
 FIXTURE(ru_pages, "ru-pages", ".txt")
 FIXTURE(ru_formfeed, "ru-formfeed", ".txt")
 FIXTURE(ru_bare_labels, "ru-bare-labels", ".txt")
+/* a footnote running on to the next page's footnote block */
+FIXTURE(ru_note_cont, "ru-note-cont", ".txt")
+/* two numbered footnotes run together in one paragraph */
+FIXTURE(ru_note_pair, "ru-note-pair", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -130,7 +134,7 @@ Test(fixtures, expected_names_exist)
 	                        "en-html", "jats", "tei", "article-ru", "ru-list-furniture",
 	                        "ru-repeats", "ru-resume", "ru-wrapped",
 	                        "ru-unnumbered", "en-md-notes", "ru-word", "ru-cites", "ru-pages",
-	                        "ru-formfeed", "ru-bare-labels", NULL };
+	                        "ru-formfeed", "ru-bare-labels", "ru-note-cont", "ru-note-pair", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

@@ -13,6 +13,7 @@
  * except the linking, which is linear in the number of citations times a
  * small constant (lookups by label go through a table).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -974,9 +975,98 @@ static void note_finish(seg *g, entry *e, int where)
 	entry_reset(e);
 }
 
+/* Is the last line of a note cut short by the page break (", ", "С.",
+ * "(accessed:", a title without a final stop)? */
+static int note_open_end(const xline *P)
+{
+	if (!P->len)
+		return 0;
+	char c = P->s[P->len - 1];
+	if (ends_midway(P))
+		return 1;
+	return !ends_terminal(P->s, P->len) && c != ')' && c != ']';
+}
+
+/* A note cut at the page end goes on at the top of the next page's
+ * footnote block, just before the note numbered one more: the short
+ * block of body lines (set apart by a blank line or page furniture)
+ * right before line `i` is joined to the held note `h` when it reads as
+ * the rest of a reference. */
+static void note_attach_tail(seg *g, entry *h, size_t i)
+{
+	size_t last = h->nlines ? h->lines[h->nlines - 1] : h->first;
+	const xline *P = &g->lines[last];
+	if (!note_open_end(P))
+		return;
+	size_t j = i, gap = 0;
+	while (j > last + 1 && gap < 8 && g->lines[j - 1].role == R_BODY &&
+	       g->lines[j - 1].kind != K_TEXT) {
+		j--;
+		gap++;
+	}
+	size_t k = j;
+	while (k > last + 1 && j - k < 4 && g->lines[k - 1].role == R_BODY &&
+	       g->lines[k - 1].kind == K_TEXT)
+		k--;
+	if (k == j || k <= last + 1 || j - k >= 4)
+		return;
+	/* the block stands apart from what precedes it */
+	if (g->lines[k - 1].kind == K_TEXT)
+		return;
+	const xline *F = &g->lines[k];
+	unsigned char c0 = (unsigned char)F->s[0];
+	int ok = starts_lower(F->s, F->len) || (c0 >= '0' && c0 <= '9') || c0 == '(' ||
+	         c0 == '/' || c0 == ',' || c0 == '.' || c0 == ':' || c0 == ';' ||
+	         lit_xurl_continues(P->s, P->len, F->s, F->len);
+	if (!ok && ends_midway(P) && j - k <= 2) {
+		/* a capital start only after a clear cut, and not a lone short
+		 * line under a page number (a running header) */
+		size_t b = k;
+		while (b > last + 1 && g->lines[b - 1].kind == K_BLANK)
+			b--;
+		int header = j - k == 1 && cp_count(F->s, F->len) < 60 &&
+		             b > last + 1 && g->lines[b - 1].kind == K_PAGENUM;
+		ok = !header;
+	}
+	if (!ok)
+		return;
+	/* body text that cites the next note is the page's body, not a tail */
+	for (size_t m = g->nmarks; m-- > 0 && g->marks[m].line > (long)k;)
+		if (g->marks[m].num == h->lab.value + 1)
+			return;
+	for (size_t q = k; q < j; q++) {
+		if (entry_add_line(h, q)) {
+			g->doc->failed = 1;
+			return;
+		}
+		g->lines[q].role = R_NOTE;
+	}
+	/* the markers read in those lines were not in the body */
+	while (g->nmarks && g->marks[g->nmarks - 1].line > (long)k)
+		g->nmarks--;
+}
+
+/* End the note `e`; one cut short at a page end is held back in `held`
+ * (emitting the one held before) until the next note shows whether its
+ * rest follows on the next page. */
+static void note_close(seg *g, entry *e, entry *held)
+{
+	if (!e->open)
+		return;
+	note_finish(g, held, LIT_XW_FOOT);
+	size_t last = e->nlines ? e->lines[e->nlines - 1] : e->first;
+	if (!note_open_end(&g->lines[last])) {
+		note_finish(g, e, LIT_XW_FOOT);
+		return;
+	}
+	entry t = *held;
+	*held = *e;
+	*e = t;
+}
+
 static void body_pass(seg *g)
 {
-	entry e = {0};
+	entry e = {0}, held = {0};
 	int in_note = 0, note_blank = 0;
 	long last_num = 0;
 	size_t prev_text = (size_t)-1;
@@ -984,7 +1074,7 @@ static void body_pass(seg *g)
 		xline *L = &g->lines[i];
 		if (L->role != R_BODY) {
 			if (in_note) {
-				note_finish(g, &e, LIT_XW_FOOT);
+				note_close(g, &e, &held);
 				in_note = 0;
 			}
 			continue;
@@ -999,7 +1089,12 @@ static void body_pass(seg *g)
 		xlabel lab;
 		if (note_start(g, i, in_note, last_num, &lab)) {
 			if (in_note)
-				note_finish(g, &e, LIT_XW_FOOT);
+				note_close(g, &e, &held);
+			if (held.open) {
+				if (lab.value == held.lab.value + 1)
+					note_attach_tail(g, &held, i);
+				note_finish(g, &held, LIT_XW_FOOT);
+			}
 			e.first = i;
 			e.text_off = lab.text_off;
 			e.lab = lab;
@@ -1031,7 +1126,7 @@ static void body_pass(seg *g)
 				prev_text = i;
 				continue;
 			}
-			note_finish(g, &e, LIT_XW_FOOT);
+			note_close(g, &e, &held);
 			in_note = 0;
 		}
 		/* running text */
@@ -1042,8 +1137,10 @@ static void body_pass(seg *g)
 		prev_text = i;
 	}
 	if (in_note)
-		note_finish(g, &e, LIT_XW_FOOT);
+		note_close(g, &e, &held);
+	note_finish(g, &held, LIT_XW_FOOT);
 	free(e.lines);
+	free(held.lines);
 }
 
 /* ------------------------------------------------------------------
@@ -1522,6 +1619,65 @@ static int cmp_items(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Two numbered notes run together in one paragraph ("12 Иванов И. И. ...
+ * С. 5. 13 Петров П. П. ... 2020."): the note is split where the next
+ * number follows a full stop and starts a new reference; the new note
+ * is linked to its own marker. */
+static void split_run_on(seg *g)
+{
+	for (size_t q = 0; q < g->doc->nitems; q++) {
+		lit_xitem *it = &g->doc->items[q];
+		if (it->where != LIT_XW_FOOT && it->where != LIT_XW_END)
+			continue;
+		size_t ll = strnlen(it->label, sizeof it->label);
+		long v = ll ? lit_xlabel_value(it->label, ll) : -1;
+		if (v < 1 || v >= 999)
+			continue;
+		char want[8];
+		int wn = snprintf(want, sizeof want, "%ld", v + 1);
+		if (wn <= 0 || (size_t)wn >= sizeof want)
+			continue;
+		size_t rl = strlen(it->raw);
+		if (rl > 4000)
+			continue;
+		for (size_t i = 10; i + (size_t)wn + 3 < rl; i++) {
+			const char *r = it->raw;
+			if (r[i - 1] != ' ' || (r[i - 2] != '.' && r[i - 2] != ')') ||
+			    memcmp(r + i, want, (size_t)wn) != 0 || r[i + wn] != ' ')
+				continue;
+			const char *t = r + i + wn + 1;
+			size_t tn = rl - i - (size_t)wn - 1;
+			size_t adv;
+			uint32_t c = lit_xcp(t, tn, &adv);
+			if (!lit_xcp_upper(c) && c != 0xAB)
+				continue;
+			if (!author_start(t, tn) && lit_xbib_score(t, tn) < 3)
+				continue;
+			if (lit_xbib_score(r, i - 1) < 2)
+				continue;
+			long line = it->line;
+			int where = it->where;
+			long ix = lit_xdoc_add(g->doc, where, line, want, t, tn);
+			it = &g->doc->items[q];   /* may have moved */
+			if (ix < 0)
+				return;
+			lit_xitem *nw = &g->doc->items[ix];
+			long mk = find_marker(g, v + 1, line, 400);
+			if (mk >= 0) {
+				g->marks[mk].used = 1;
+				lit_xitem_cite(nw, g->marks[mk].line);
+			}
+			if (where == LIT_XW_FOOT) g->doc->n_foot++;
+			else g->doc->n_end++;
+			size_t e = i - 1;
+			while (e > 0 && it->raw[e - 1] == ' ')
+				e--;
+			it->raw[e] = 0;
+			break;
+		}
+	}
+}
+
 /* Split "A. Work one. 2001; B. Work two. 2002" into two items. */
 static void split_multi(seg *g)
 {
@@ -1707,6 +1863,7 @@ int lit_xsegment(lit_xdoc *doc, const lit_xinput *in)
 	find_lists(&g);
 	build_label_index(&g);
 	body_pass(&g);
+	split_run_on(&g);
 	add_given_notes(&g);
 	link_notes_to_markers(&g);
 	mark_nonbib(&g);
