@@ -1114,20 +1114,6 @@ static int suffix_only(const char *collapse, const rcite *rc, size_t k)
 	       !has_loc(&rc[k]) && !has_loc(&rc[k - 1]) && !(rc[k].src && (rc[k].src->prefix || rc[k].src->suffix));
 }
 
-static const char *suffix_str(csl_engine *e, int ys)
-{
-	char tmp[8];
-	int k = 0;
-	ys--;
-	if (ys >= 26) {
-		tmp[k++] = (char)('a' + ys / 26 - 1);
-		ys %= 26;
-	}
-	tmp[k++] = (char)('a' + ys);
-	tmp[k] = 0;
-	return lit_csl_strdup(&e->ar, tmp);
-}
-
 /* A delimiter before a cite; a cite prefix that starts with punctuation replaces it. */
 static void put_delim(csl_engine *e, onode *all, const char *d, const rcite *next)
 {
@@ -1285,11 +1271,11 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 						if (ranged && rc[q].it->dis.year_suffix == rc[q - 1].it->dis.year_suffix + 1 &&
 						    z - (q - 1) >= 2) {
 							lit_csl_onode_add(all, lit_csl_onode(&e->ar, "\xe2\x80\x93"));
-							lit_csl_onode_add(all, lit_csl_onode(&e->ar, suffix_str(e, rc[z].it->dis.year_suffix)));
+							lit_csl_onode_add(all, lit_csl_onode(&e->ar, lit_csl_year_suffix(&e->ar, rc[z].it->dis.year_suffix)));
 							q = z + 1;
 						} else {
 							lit_csl_onode_add(all, lit_csl_onode(&e->ar, ysd));
-							lit_csl_onode_add(all, lit_csl_onode(&e->ar, suffix_str(e, rc[q].it->dis.year_suffix)));
+							lit_csl_onode_add(all, lit_csl_onode(&e->ar, lit_csl_year_suffix(&e->ar, rc[q].it->dis.year_suffix)));
 							q++;
 						}
 					}

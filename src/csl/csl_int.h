@@ -34,6 +34,8 @@ typedef struct csl_arena {
 void *lit_csl_alloc(csl_arena *a, size_t size);      /* zeroed; NULL on ENOMEM */
 char *lit_csl_strndup(csl_arena *a, const char *s, size_t n);
 char *lit_csl_strdup(csl_arena *a, const char *s);
+/* Year-suffix letters for disambiguation number ys >= 1: a..z, then aa, ab, ... */
+char *lit_csl_year_suffix(csl_arena *a, int ys);
 void lit_csl_arena_reset(csl_arena *a);              /* frees everything */
 
 /* ----------------------------------------------------------- formatting */

@@ -156,16 +156,7 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 		int ys = c->dis ? c->dis->year_suffix : 0;
 		if (ys <= 0)
 			return NULL;
-		char tmp[8];
-		int k = 0;
-		ys--;
-		if (ys >= 26) {
-			tmp[k++] = (char)('a' + ys / 26 - 1);
-			ys %= 26;
-		}
-		tmp[k++] = (char)('a' + ys);
-		tmp[k] = 0;
-		return lit_csl_strdup(c->ar, tmp);
+		return lit_csl_year_suffix(c->ar, ys);
 	}
 	default:
 		break;
@@ -2497,4 +2488,18 @@ onode *lit_csl_sort_var(csl_ctx *c, int var)
 	}
 	onode *r = lit_csl_rich(c->ar, v);
 	return r;
+}
+
+char *lit_csl_year_suffix(csl_arena *a, int ys)
+{
+	char tmp[8];
+	int k = 0;
+	ys--;
+	if (ys >= 26) {
+		tmp[k++] = (char)('a' + ys / 26 - 1);
+		ys %= 26;
+	}
+	tmp[k++] = (char)('a' + ys);
+	tmp[k] = 0;
+	return lit_csl_strdup(a, tmp);
 }
