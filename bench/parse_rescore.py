@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""parse_rescore.py - the parser's cross-validated predictions scored twice:
+with the shared scorer as it is, and with three artefacts of its gold
+corrected, so that the gap between litera and the targets can be split into
+parser errors and gold that no output can match.
+
+usage: bench/parse_rescore.py WORK [SHARED]
+  WORK    the --work folder of bench/parse_eval.py (pred_*.json are read)
+  SHARED  the shared folder (default ../shared next to the repository)
+
+Corrections (gold side only; predictions are untouched):
+  page     AnyStyle gold "pages 393-397": the scorer strips "p" and keeps
+           "ages393-397"; the corrected gold drops a leading "pages"/"page".
+  editor   AnyStyle gold keeps the words around the names ("In", "editors",
+           "edited by"); the corrected gold drops those role words.
+  author,  biblatex-gost gold holds the bib entry's full given names while
+  editor   the rendered string prints initials; the corrected gold keeps only
+           the name words that occur in the string.
+A "ceiling" line also reports, for every set, the share of gold fields whose
+canonical value occurs in the reference string at all (an upper bound on
+recall for any parser that copies text).
+"""
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROLE = {"in", "editor", "editors", "edited", "by", "eds", "ed", "hrsg", "hg", "edn"}
+
+
+def main(argv):
+    if not argv:
+        print(__doc__.strip().splitlines()[3], file=sys.stderr)
+        return 2
+    work = argv[0]
+    shared = argv[1] if len(argv) > 1 else os.path.join(HERE, "..", "..", "shared")
+    sys.path.insert(0, os.path.join(shared, "eval"))
+    import score_fields as SF
+    from common import Tally, words
+
+    sets = [("anystyle/core", os.path.join(shared, "data/anystyle/core.xml"), "pred_core.json"),
+            ("grobid", os.path.join(shared, "data/grobid-citation/corpus"), "pred_grobid.json"),
+            ("biblatex-gost", os.path.join(shared, "data/gost/biblatex-gost-pairs.json"), "pred_gost.json")]
+    for name, data, predf in sets:
+        pp = os.path.join(work, predf)
+        if not os.path.exists(pp):
+            continue
+        gold = SF.load(data)
+        pred = json.load(open(pp, encoding="utf-8"))
+        fields = ["author", "editor", "title", "container-title", "publisher",
+                  "publisher-place", "issued", "volume", "page", "URL", "DOI"]
+        if any("issue" in g for g in gold):
+            fields.insert(8, "issue")
+        raw, fixed = Tally(), Tally()
+        seen = total = 0
+        for g, p in zip(gold, pred):
+            sw = set(words(g["string"]))
+            for f in fields:
+                gc = SF.gold_canon(f, g)
+                pc = SF.pred_canon(f, p)
+                raw.add(f, gc, pc)
+                if f == "page" and re.match(r"(?i)\s*pages?\b", g.get("page", "")):
+                    gc = SF.page(re.sub(r"(?i)^\s*pages?\s*", "", g["page"]))
+                if f == "editor" and name.startswith("anystyle"):
+                    gc = tuple(w for w in gc if w not in ROLE)
+                if f in ("author", "editor") and name == "biblatex-gost":
+                    gc = tuple(w for w in gc if w in sw)
+                fixed.add(f, gc, pc)
+                if gc:
+                    total += 1
+                    s = SF.text(g["string"])
+                    if f in ("author", "editor"):
+                        seen += all(w in sw for w in gc)
+                    elif f == "page":
+                        seen += gc.replace("-", "") in re.sub(r"[\s\-\u2013\u2014]", "", s)
+                    else:
+                        seen += gc in s
+        print(f"{name:16s} scorer F1={raw.prf()[2]:.3f}   corrected gold F1={fixed.prf()[2]:.3f}   "
+              f"gold fields found in the string: {seen}/{total} ({seen / max(total, 1):.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
