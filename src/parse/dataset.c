@@ -13,9 +13,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include "parse_internal.h"
+#include "util/xml.h"
 #include "ptrain.h"
 
 typedef struct sbuf {
@@ -383,12 +383,9 @@ int lit_pset_read(lit_pset *set, const char *path, lit_ptokens *t, lit_error *er
 			return lit_error_set(err, rc, path, 0, "out of memory");
 		return rc;
 	}
-	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
-	if (!doc) {
-		const xmlError *xe = xmlGetLastError();
-		return lit_error_set(err, LIT_EPARSE, path, xe ? xe->line : 0, "not well-formed XML: %s",
-		                     xe && xe->message ? xe->message : "parse error");
-	}
+	xmlDoc *doc = lit_xml_parse_file(path, LIT_XML_STRICT | LIT_XML_LARGE, 0, err);
+	if (!doc)
+		return err ? err->code : LIT_EPARSE;
 	int kind = 0;
 	size_t before = set->n;
 	int rc = walk(xmlDocGetRootElement(doc), set, t, &kind);
