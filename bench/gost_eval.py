@@ -14,8 +14,9 @@ copied into the repository):
    `--to gost-2008` (GOST R 7.0.5-2008) against the hand-written strings.
 2. vectors.json: the biblatex-gost rendering of the records that have no hand
    example, as a 7.0.5-2008 reference where it conforms.  biblatex-gost uses
-   ". — " between areas, an em dash in ranges, "(дата обр. …)" and full place
-   names; these equivalent forms are normalised on both sides (the standard
+   ". — " between areas, an em dash in ranges, "(дата обр. …)", full place
+   names and foreign places with the state code ("Reading, MA"); these
+   equivalent forms are normalised on both sides (the standard
    allows ". " for ". — " and both place forms).  Records whose biblatex-gost
    rendering departs from the standard are listed in NONCONFORMING, and those
    that choose another permitted form than the hand examples in VARIANTS,
@@ -102,15 +103,19 @@ PLACES = [("М.", "Москва"), ("СПб.", "Санкт-Петербург"),
 
 def norm_equiv(s):
     """Equivalent 7.0.5 forms: '. — ' = '. ', ranges with an en dash,
-    'дата обр.' spelled out, places in full, responsibility after ' / '
-    dropped when it only repeats the heading (biblatex prints it for
-    theses)."""
+    'дата обр.' spelled out, places in full, a foreign city without its
+    state code, responsibility after ' / ' dropped when it only repeats the
+    heading (biblatex prints it for theses)."""
     s = norm(s)
     s = re.sub(r"\. [—–] ", ". ", s)
     s = re.sub(r"(\d)—(\d)", r"\1–\2", s)
     s = re.sub(r"\(дата обр\. ([\d.]+)\)", r"(дата обращения: \1)", s)
     for short, full in PLACES:
         s = re.sub(r"(^|[.\]] |\[)" + re.escape(short) + r"(?= :|, \d{4}|\])", r"\1" + full, s)
+    # a foreign place with or without the state's postal code ("Reading, MA" /
+    # "Reading"): the hand examples write the city alone (thesis-en-1), as the
+    # styles do; biblatex-gost copies the field
+    s = re.sub(r"([A-Za-z]), [A-Z]{2}(?= :|, \d{4})", r"\1", s)
     return s
 
 

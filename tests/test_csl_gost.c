@@ -140,9 +140,33 @@ Test(gost, rules_7_0_5_2008)
 	compare_lists_of("rules.json", "gost-2008", "rules-7.0.5.txt");
 }
 
-static char **entries(const char *style_name, const char ***ids, size_t *n)
+/*
+ * cases.json: one record per type and rule of ../shared/docs/gost.md, written
+ * for these tests, with the 7.0.100-2018 and 7.0.5-2008 strings derived from
+ * the rules by hand: journal articles (1-3, 4 and 5+ authors, issue without
+ * volume, volume without issue, DOI, URL), newspapers (with and without
+ * author and issue), books (1/2/4/5+ authors, editors, translators, an
+ * organisation, no author, one volume of a set, a whole set, series, ISBN,
+ * URL), chapters and conference papers (Russian and English, host editors,
+ * event dates), theses, reports, standards, a patent, laws (as a book and in
+ * a gazette), web pages and blog posts, foreign places without the state
+ * code ("Cambridge, MA" -> "Cambridge"), "No. 4" at the start of an area,
+ * DOI before URL in 7.0.5, organisations abbreviated after " / " in 7.0.5
+ * (GOST R 7.0.12: "Рос. библ. о-во"), titles ending in "?".
+ */
+Test(gost, cases_7_0_100_2018)
 {
-	lit_records *r = records();
+	compare_lists_of("cases.json", "gost", "cases-7.0.100.txt");
+}
+
+Test(gost, cases_7_0_5_2008)
+{
+	compare_lists_of("cases.json", "gost-2008", "cases-7.0.5.txt");
+}
+
+static char **entries_of(const char *file, const char *style_name, const char ***ids, size_t *n)
+{
+	lit_records *r = records_from(file);
 	lit_csl_style *st;
 	lit_csl_engine *eng;
 	lit_error err;
@@ -160,6 +184,11 @@ static char **entries(const char *style_name, const char ***ids, size_t *n)
 	lit_csl_style_free(st);
 	lit_records_free(r);
 	return ents;
+}
+
+static char **entries(const char *style_name, const char ***ids, size_t *n)
+{
+	return entries_of("records.json", style_name, ids, n);
 }
 
 Test(gost, alphabetical_cyrillic_first)
@@ -206,9 +235,10 @@ Test(gost, per_entry_language_terms)
 	free(ids);
 }
 
-static char **cite_seq(const char *style_name, const lit_csl_cite *cs, const size_t *counts, size_t ncit)
+static char **cite_seq_of(const char *file, const char *style_name, const lit_csl_cite *cs, const size_t *counts,
+                          size_t ncit)
 {
-	lit_records *r = records();
+	lit_records *r = records_from(file);
 	lit_csl_style *st;
 	lit_csl_engine *eng;
 	lit_error err;
@@ -228,6 +258,11 @@ static char **cite_seq(const char *style_name, const lit_csl_cite *cs, const siz
 	lit_csl_style_free(st);
 	lit_records_free(r);
 	return out;
+}
+
+static char **cite_seq(const char *style_name, const lit_csl_cite *cs, const size_t *counts, size_t ncit)
+{
+	return cite_seq_of("records.json", style_name, cs, counts, ncit);
 }
 
 Test(gost, footnotes_repeat_forms)
@@ -280,4 +315,67 @@ Test(gost, numeric_markers_and_in_text)
 	                 "\xd0\x9e\xd1\x81\xd0\xbd\xd0\xbe\xd0\xb2\xd1\x8b \xd1\x82\xd0\xb5\xd0\xbe\xd1\x80\xd0\xb8\xd0\xb8 "
 	                 "\xd0\xb3\xd1\x80\xd0\xb0\xd1\x84\xd0\xbe\xd0\xb2. \xd0\x9c., 2018)");
 	lit_csl_strings_free(out, 1);
+}
+
+/* The alphabetical list of cases.json: Cyrillic before Latin, ё as е
+ * (Ёжиков between Доклад and Жуков), entries without a heading by title
+ * (Куда идти? after Корнилов), a patent under "Патент № …" (before Пеликан),
+ * one author's works by title (Ким, О. Заметки / Морфологический / Статья). */
+Test(gost, cases_alphabetical)
+{
+	const char **ids;
+	size_t n;
+	char **ents = entries_of("cases.json", "gost-r-7-0-100-2018-alpha", &ids, &n);
+	const char *expect[] = { "h03", "g05", "g12", "h10", "h01", "g26", "g32", "g25", "g01", "h12", "k05", "k03",
+	                         "k08", "g14", "g22", "g07", "k02", "g30", "h16", "g33", "g17", "h05", "g23", "g21",
+	                         "k10", "h04", "h09", "g27", "h02", "h18", "h14", "g28", "g13", "g03", "k01", "h06",
+	                         "h13", "h08", "h07", "g11", "g08", "g20", "k04", "k09", "g16", "g15", "g24", "h17",
+	                         "h11", "g09", "g02", "g04", "g18", "g10", "h15", "g19", "g06" };
+	cr_assert_eq(n, sizeof(expect) / sizeof(expect[0]));
+	for (size_t i = 0; i < n; i++)
+		cr_expect_str_eq(ids[i], expect[i], "position %zu", i + 1);
+	lit_csl_strings_free(ents, n);
+	for (size_t i = 0; i < n; i++)
+		free((void *)ids[i]);
+	free(ids);
+}
+
+/* Footnotes for foreign and organisation entries: "Ibid. P. 6.", a repeat
+ * without a page after one with a page is not "Ibid." (CSL 1.0.2 position
+ * rules), "Whitfield R. Op. cit. P. 7.", a report under its title repeated by its
+ * title ("Оцифровка фондов… С. 9."), 4+ authors by title. */
+Test(gost, footnotes_foreign_and_title_forms)
+{
+	lit_csl_cite cs[6];
+	memset(cs, 0, sizeof(cs));
+	cs[0].id = "g06", cs[0].locator = "5";
+	cs[1].id = "g06", cs[1].locator = "6";
+	cs[2].id = "g06";
+	cs[3].id = "g09", cs[3].locator = "3";
+	cs[4].id = "g06", cs[4].locator = "7";
+	cs[5].id = "g09", cs[5].locator = "8";
+	size_t counts[] = { 1, 1, 1, 1, 1, 1 };
+	char **out = cite_seq_of("cases.json", "gost-r-7-0-5-2008-footnote", cs, counts, 6);
+	cr_expect_str_eq(out[0], "Whitfield R. The Quiet Return of the Card Catalogue // The Guardian. 2016. 3 Sept. P. 5.");
+	cr_expect_str_eq(out[1], "Ibid. P. 6.");
+	cr_expect_str_eq(out[2], "Whitfield R. Op. cit.");
+	cr_expect_str_eq(out[3], "Practical Cryptography / R. Adams [et al.]. London : Springer, 2014. P. 3.");
+	cr_expect_str_eq(out[4], "Whitfield R. Op. cit. P. 7.");
+	cr_expect_str_eq(out[5], "Practical Cryptography\xe2\x80\xa6 P. 8.");
+	lit_csl_strings_free(out, 6);
+	/* the report, another work, the report again */
+	lit_csl_cite seq[3];
+	memset(seq, 0, sizeof(seq));
+	seq[0].id = "rp2", seq[0].locator = "5";
+	seq[1].id = "tr1";
+	seq[2].id = "rp2", seq[2].locator = "9";
+	size_t three[] = { 1, 1, 1 };
+	out = cite_seq_of("rules.json", "gost-r-7-0-5-2008-footnote", seq, three, 3);
+	/* Оцифровка фондов : отчет о НИР (заключ.) / Нац. б-ка ; рук. И. П. Лебедев. М., 2009. С. 5. */
+	cr_expect(strstr(out[0], " / \xd0\x9d\xd0\xb0\xd1\x86. \xd0\xb1-\xd0\xba\xd0\xb0 ; "
+	                         "\xd1\x80\xd1\x83\xd0\xba. \xd0\x98. \xd0\x9f. ") != NULL, "%s", out[0]);
+	/* Оцифровка фондов… С. 9. */
+	cr_expect_str_eq(out[2], "\xd0\x9e\xd1\x86\xd0\xb8\xd1\x84\xd1\x80\xd0\xbe\xd0\xb2\xd0\xba\xd0\xb0 "
+	                 "\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb4\xd0\xbe\xd0\xb2\xe2\x80\xa6 \xd0\xa1. 9.");
+	lit_csl_strings_free(out, 3);
 }

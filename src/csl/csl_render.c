@@ -842,6 +842,40 @@ static const char *abbreviate_words(csl_ctx *c, const char *v, int all)
 	return r ? r : v;
 }
 
+/* litera extension place-city="true": the place of publication without the
+ * postal code of a state or province that follows the city ("Princeton, NJ"
+ * -> "Princeton", "Cambridge, MA ; London" -> "Cambridge ; London"), as the
+ * GOST examples write foreign places.  Only a final ", " plus two capital
+ * Latin letters is taken off each place; other values are left alone. */
+static const char *place_city(csl_ctx *c, const char *v)
+{
+	if (!strstr(v, ", "))
+		return v;
+	lit_buf b = LIT_BUF_INIT;
+	const char *p = v;
+	int changed = 0;
+	while (*p) {
+		size_t l = strcspn(p, ";");
+		size_t e = l;
+		while (e > 0 && p[e - 1] == ' ')
+			e--;
+		if (e >= 5 && p[e - 4] == ',' && p[e - 3] == ' ' && isupper((unsigned char)p[e - 2]) &&
+		    isupper((unsigned char)p[e - 1]) && (p[e - 2] & 0x80) == 0) {
+			lit_buf_put(&b, p, e - 4);
+			lit_buf_put(&b, p + e, l - e);
+			changed = 1;
+		} else {
+			lit_buf_put(&b, p, l);
+		}
+		p += l;
+		if (*p)
+			lit_buf_putc(&b, *p++);
+	}
+	const char *r = changed && !lit_buf_status(&b) ? lit_csl_strdup(c->ar, lit_buf_cstr(&b)) : NULL;
+	lit_buf_free(&b);
+	return r ? r : v;
+}
+
 static onode *render_text(csl_ctx *c, const csl_node *n)
 {
 	onode *out = NULL;
@@ -930,6 +964,9 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 				}
 				v = colon + 3;
 			}
+			const char *pc = lit_csl_attr(n, "place-city");
+			if (pc && !strcmp(pc, "true"))
+				v = place_city(c, v);
 			const char *aw = lit_csl_attr(n, "abbreviate-words");
 			if (aw && c->st->abbrevs)
 				v = abbreviate_words(c, v, !strcmp(aw, "all"));
@@ -1545,6 +1582,7 @@ typedef struct nameopts {
 	const csl_node *name_node;
 	const csl_node *given_part, *family_part;
 	int genitive;
+	int abbrev_literal;  /* litera extension abbreviate-words="all": organisation names */
 } nameopts;
 
 static const char *inh(csl_ctx *c, const csl_node *name, const char *attr, const char *inh_attr)
@@ -1591,6 +1629,8 @@ static void get_nameopts(csl_ctx *c, const csl_node *name, nameopts *o)
 		o->sort_sep = ", ";
 	v = name ? lit_csl_attr(name, "case") : NULL;
 	o->genitive = v && !strcmp(v, "genitive");
+	v = name ? lit_csl_attr(name, "abbreviate-words") : NULL;
+	o->abbrev_literal = v && !strcmp(v, "all");
 	o->form = inh(c, name, "form", "name-form");
 	if (!o->form)
 		o->form = "long";
@@ -1910,7 +1950,11 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 	if (!out)
 		return NULL;
 	if (nm->literal && *nm->literal) {
-		lit_csl_onode_add(out, lit_csl_rich(c->ar, nm->literal));
+		/* an organisation: its words may be abbreviated (GOST R 7.0.12) */
+		const char *lit = nm->literal;
+		if (o->abbrev_literal && c->st->abbrevs)
+			lit = abbreviate_words(c, lit, 1);
+		lit_csl_onode_add(out, lit_csl_rich(c->ar, lit));
 		return out;
 	}
 	const char *family = nm->family ? nm->family : "";
