@@ -554,6 +554,10 @@ static onode *render_number_str(csl_ctx *c, const char *s, const char *form, int
 				lit_buf_put(&b, p, (size_t)(end - p));
 			}
 			p = end;
+			/* an ordinal given with its suffix ("2nd") takes the locale's suffix only once */
+			if (form && strstr(form, "ordinal") && !c->sorting)
+				while (isalpha((unsigned char)*p))
+					p++;
 		} else if (*p == '-' && !c->sorting) {
 			lit_buf_puts(&b, "\xe2\x80\x93");
 			p++;
