@@ -880,6 +880,54 @@ static const char *place_city(csl_ctx *c, const char *v)
 	return r ? r : v;
 }
 
+/* litera extension ordinal-term="edition": an edition given as an ordinal
+ * with more after it and without the term ("2-е, испр. и доп.", "2nd, rev.",
+ * "3-е") gets the term's short form right after the ordinal ("2-е изд.,
+ * испр. и доп.", "2nd ed., rev."); values that hold the term already, or do
+ * not start with an ordinal, are left alone. */
+static const char *ordinal_term(csl_ctx *c, const char *v, const char *term)
+{
+	const char *t = lit_csl_term_str(c->loc, term, "short", 0);
+	if (!t || !*t || !isdigit((unsigned char)*v))
+		return v;
+	/* the term without its final period ("изд", "ed") already in the value */
+	size_t tl = strlen(t);
+	if (tl > 1 && t[tl - 1] == '.')
+		tl--;
+	for (const char *q = v; *q; q++)
+		if (!strncmp(q, t, tl))
+			return v;
+	const char *p = v;
+	while (isdigit((unsigned char)*p))
+		p++;
+	const char *suf = p;
+	if (*p == '-')
+		p++;
+	while (*p && (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80)) {
+		if ((unsigned char)*p >= 0x80) {
+			size_t adv;
+			int32_t cp = lit_utf8_decode(p, strlen(p), &adv);
+			if (!((cp >= 0x430 && cp <= 0x44f) || cp == 0x451))
+				break;  /* only Cyrillic small letters make up a suffix */
+			p += adv;
+		} else {
+			p++;
+		}
+	}
+	if (p == suf || (p == suf + 1 && *suf == '-'))
+		return v;  /* a bare number is handled as a number */
+	if (*p && *p != ',' && *p != ' ')
+		return v;
+	lit_buf b = LIT_BUF_INIT;
+	lit_buf_put(&b, v, (size_t)(p - v));
+	lit_buf_putc(&b, ' ');
+	lit_buf_puts(&b, t);
+	lit_buf_puts(&b, p);
+	const char *r = lit_buf_status(&b) ? NULL : lit_csl_strdup(c->ar, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return r ? r : v;
+}
+
 static onode *render_text(csl_ctx *c, const csl_node *n)
 {
 	onode *out = NULL;
@@ -968,6 +1016,9 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 				}
 				v = colon + 3;
 			}
+			const char *otm = lit_csl_attr(n, "ordinal-term");
+			if (otm && *otm)
+				v = ordinal_term(c, v, otm);
 			const char *pc = lit_csl_attr(n, "place-city");
 			if (pc && !strcmp(pc, "true"))
 				v = place_city(c, v);
