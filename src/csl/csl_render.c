@@ -973,6 +973,23 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 				out->yearsuffix = 1;
 			c->year_suffix_rendered = 1;
 		} else if (var == LIT_VAR_URL || var == LIT_VAR_DOI) {
+			/* litera extension strip-prefix="https://doi.org/ doi:": the first listed
+			 * prefix the value starts with (case ignored) is left out (a DOI given as a link) */
+			const char *sp = lit_csl_attr(n, "strip-prefix");
+			while (sp && *sp) {
+				while (*sp == ' ')
+					sp++;
+				size_t pl = strcspn(sp, " ");
+				if (pl && !strncasecmp(v, sp, pl) && v[pl]) {
+					v += pl;
+					while (*v == ' ')
+						v++;
+					break;
+				}
+				sp += pl;
+			}
+			if (!*v)
+				return NULL;
 			out = leaf(c, v);
 			if (out)
 				out->nocase = 1;
