@@ -381,3 +381,20 @@ Test(gost, footnotes_foreign_and_title_forms)
 	                 "\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb4\xd0\xbe\xd0\xb2\xe2\x80\xa6 \xd0\xa1. 9.");
 	lit_csl_strings_free(out, 3);
 }
+
+/* In-text references (7.0.5-2008): a component part keeps its host,
+ * "(Pratt H., Okafor D. K. Sparse Coding … // Journal of Neural Systems.
+ * 2018. No. 4. P. 203)"; a book keeps place and year. */
+Test(gost, in_text_component_parts)
+{
+	lit_csl_cite cs[2];
+	memset(cs, 0, sizeof(cs));
+	cs[0].id = "g02", cs[0].locator = "203";
+	cs[1].id = "g08";
+	size_t counts[] = { 1, 1 };
+	char **out = cite_seq_of("cases.json", "gost-r-7-0-5-2008-intext", cs, counts, 2);
+	cr_expect_str_eq(out[0], "(Pratt H., Okafor D. K. Sparse Coding in the Auditory Cortex // Journal of Neural Systems. "
+	                 "2018. No. 4. P. 203)");
+	cr_expect_str_eq(out[1], "(Harlow P. J., Nguyen T. M. Foundations of Compiler Design. Cambridge, 2009)");
+	lit_csl_strings_free(out, 2);
+}
