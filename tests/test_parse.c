@@ -325,6 +325,94 @@ Test(parse_fields, spaced_urls)
 	lit_record_free(r);
 }
 
+/* addresses as written in the span: spaces from PDF text dropped, the
+ * words around left out, a DOI address kept as the URL too */
+Test(parse_fields, url_spans)
+{
+	lit_record *r;
+	const char *s1[] = { "url:https://sites. google.com/site/winitzki/index/topics-in-general-relativity.", NULL };
+	r = labelled("S. Winitzki, Selected topics, https://sites. google.com/site/winitzki/index/topics-in-general-relativity.", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://sites.google.com/site/winitzki/index/topics-in-general-relativity");
+	lit_record_free(r);
+	const char *s2[] = { "url:Available at https://www.cia.gov/ library/publications/index.html", NULL };
+	r = labelled("CIA World Factbook. Available at https://www.cia.gov/ library/publications/index.html", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://www.cia.gov/library/publications/index.html");
+	lit_record_free(r);
+	/* a scheme split from its host; the DOI inside an address is not the URL */
+	const char *s3[] = { "doi::10.1103/PhysRevD.11.395.URL", "url:https: //link.aps.org/doi/10.1103/PhysRevD.11.395", NULL };
+	r = labelled("J. Kogut, Phys. Rev. D 11 (1975) 395.doi :10.1103/PhysRevD.11.395.URL https: //link.aps.org/doi/10.1103/PhysRevD.11.395", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://link.aps.org/doi/10.1103/PhysRevD.11.395");
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1103/PhysRevD.11.395");
+	lit_record_free(r);
+	/* two addresses joined by "or": the first; a word glued after a comma goes */
+	const char *s4[] = { "url:https://ssrn.com/abstract=3492722 or http://dx.doi.org/10.2139/ssrn.3492722", NULL };
+	r = labelled("Leung W. 2019. Sentiment. Available at SSRN: https://ssrn.com/abstract=3492722 or http://dx.doi.org/10.2139/ssrn.3492722 (2019).", s4);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://ssrn.com/abstract=3492722");
+	lit_record_free(r);
+	const char *s5[] = { "url:http ://dx.doi.org/10.1016/j.physletb.2017.05.070,in", NULL };
+	r = labelled("M. Shalchi, Phys. Lett. B (2017),http ://dx.doi.org/10.1016/j.physletb.2017.05.070,in press.", s5);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "http://dx.doi.org/10.1016/j.physletb.2017.05.070");
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1016/j.physletb.2017.05.070");
+	lit_record_free(r);
+	/* an address labelled as a DOI keeps its URL; a bare DOI labelled as an address is a DOI */
+	const char *s6[] = { "doi:https://doi.org/10.1080/00343404.2017.1334117.", NULL };
+	r = labelled("Cosci, S. (2018). Growth. Regional Studies. https://doi.org/10.1080/00343404.2017.1334117.", s6);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "https://doi.org/10.1080/00343404.2017.1334117");
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1080/00343404.2017.1334117");
+	lit_record_free(r);
+	const char *s7[] = { "url:10.1140/epjst/e2009-01098-2.", NULL };
+	r = labelled("J. F. Donges, Complex networks, Eur. Phys. J. 174 (2009) 157-179.doi: 10.1140/epjst/e2009-01098-2.", s7);
+	cr_assert_null(lit_record_get(r, LIT_VAR_URL));
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1140/epjst/e2009-01098-2");
+	lit_record_free(r);
+	/* an address followed by a bracketed date */
+	const char *s8[] = { "url:http://regina.sourceforge.net( 30/01/2015).", NULL };
+	r = labelled("B. Burton, Regina, software, http://regina.sourceforge.net( 30/01/2015).", s8);
+	cr_assert_str_eq(get(r, LIT_VAR_URL), "http://regina.sourceforge.net");
+	lit_record_free(r);
+}
+
+/* DOIs: what is glued after them goes, spaces from PDF text go */
+Test(parse_fields, doi_cleanup)
+{
+	static const struct { const char *text, *span, *want; } cases[] = {
+		{ "Moyle LC. 2010. Science 329:1521. doi:10.1126/science.1193063.PMID:20847271.",
+		  "doi:10.1126/science.1193063.PMID:20847271.", "10.1126/science.1193063" },
+		{ "Ji RR. 2013. Pain. doi:S0304-3959(13)00330-8[pii]; 10.1016/j.pain.2013.06.022[doi]",
+		  "doi:S0304-3959(13)00330-8[pii]; 10.1016/j.pain.2013.06.022[doi]", "10.1016/j.pain.2013.06.022" },
+		{ "Woo J. 2019. Atmosphere, 29, 551, doi:10.14191/atmos.2019.29.5.551(inkoreanwithenglishabstract.",
+		  "doi:10.14191/atmos.2019.29.5.551(inkoreanwithenglishabstract.", "10.14191/atmos.2019.29.5.551" },
+		{ "K. G. Wilson, Phys. Rev. D10 (1974) 2445.doi:10. 1103/PhysRevD.10.2445.",
+		  "doi:10. 1103/PhysRevD.10.2445.", "10.1103/PhysRevD.10.2445" },
+		{ "Nguyen LT. 2015. Mol. Biol. Evol. 32:268-274. doi: 10.1093/molbev /msu300.",
+		  "doi: 10.1093/molbev /msu300.", "10.1093/molbev/msu300" },
+		{ "Ryan B (2016) Palgrave Communications 2, 15046. doi: 10.1057/ palcomms. 2015.46",
+		  "doi: 10.1057/", "10.1057/palcomms.2015.46" },
+		/* a DOI ending in a bracketed number keeps it; the year after it is not joined */
+		{ "Gibson R. L. Special Paper, v. 465, pp. 443-469, doi: 10.1130/2010.2465(22). 2010.",
+		  "doi: 10.1130/2010.2465(22).", "10.1130/2010.2465(22)" },
+		/* "issn" inside a DOI is not the next field */
+		{ "Yang T. 2002. 17(1). https://doi.org/10.16368/j.issn.1674-8999.2002.01.016.",
+		  "url:https://doi.org/10.16368/j.issn.1674-8999.2002.01.016.", "10.16368/j.issn.1674-8999.2002.01.016" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char spec0[512];
+		const char *spec[2] = { spec0, NULL };
+		if (strncmp(cases[i].span, "url:", 4) == 0)
+			snprintf(spec0, sizeof spec0, "%s", cases[i].span);
+		else
+			snprintf(spec0, sizeof spec0, "doi:%s", cases[i].span + 4);
+		lit_record *r = labelled(cases[i].text, spec);
+		cr_assert_str_eq(get(r, LIT_VAR_DOI), cases[i].want, "case %zu", i);
+		lit_record_free(r);
+	}
+	/* unlabelled, after its marker */
+	const char *s1[] = { "title:Coot.", NULL };
+	lit_record *r = labelled("Nemoto N. 2003. Coot. J. Biochem. 133:651-657. doi: 10. 1093/jb/mvg083.", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_DOI), "10.1093/jb/mvg083");
+	lit_record_free(r);
+}
+
 /* GOST imprint year and page sanity */
 Test(parse_fields, imprint_year_and_pages)
 {

@@ -489,13 +489,30 @@ static size_t clean_url(char *s, size_t len)
 		}
 	}
 	static const char *const pre[] = { "url:", "url", "available at:", "available from:", "retrieved from", "режим доступа:", "link:", NULL };
-	len = strip_prefix(s, len, pre);
-	while (len && (s[0] == '<' || s[0] == '(' || s[0] == '[' || s[0] == ' '))
-		memmove(s, s + 1, len--);
-	while (len && strchr(">.,;)] \"'", s[len - 1])) {
+	for (int round = 0; round < 2; round++) {
+		/* ").URLhttp://...", "<http://...>", ":http://..." */
+		while (len && (s[0] == '<' || s[0] == '(' || s[0] == '[' || s[0] == ' ' || s[0] == '.' || s[0] == ')' ||
+		               s[0] == ':'))
+			memmove(s, s + 1, len--);
+		len = strip_prefix(s, len, pre);
+		/* "URLhttp://..." glued */
+		if (starts_ci(s, len, "urlhttp") || starts_ci(s, len, "urlwww.")) {
+			memmove(s, s + 3, len - 3 + 1);
+			len -= 3;
+		}
+	}
+	while (len && strchr(">.,;)]( \"'", s[len - 1])) {
 		if (s[len - 1] == ')' && count_char(s, len, '(') >= count_char(s, len, ')'))
 			break;
 		len--;
+	}
+	/* a word glued after a comma: "...-1247.pdf,NACA", "...05.070,in press" */
+	{
+		size_t k = len;
+		while (k > 0 && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') || (s[k - 1] >= 'A' && s[k - 1] <= 'Z')))
+			k--;
+		if (k > 10 && k < len && len - k <= 6 && s[k - 1] == ',' && memchr(s, '/', k))
+			len = k - 1;
 	}
 	s[len] = 0;
 	/* no spaces inside */
@@ -583,6 +600,231 @@ static size_t joined_url(const lit_ptokens *t, size_t k, char *out, size_t cap)
 	return o;
 }
 
+/* Is the cleaned s an address: a scheme or "www." and a dotted host, or a
+ * host with a dot and a path ("classiques.uqac.ca/x.pdf")?  Not a bare
+ * DOI ("10.1140/epjst/e2009-01098-2"), not "www". */
+static int url_plausible(const char *s, size_t len)
+{
+	const char *host = s;
+	size_t hl = len;
+	const char *sch = NULL;
+	for (size_t i = 0; i + 2 < len && i < 10; i++)
+		if (s[i] == ':' && s[i + 1] == '/') {
+			sch = s + i;
+			break;
+		}
+	if (sch) {
+		host = sch + 1;
+		while (host < s + len && *host == '/')
+			host++;
+		hl = (size_t)(s + len - host);
+	} else if (starts_ci(s, len, "www.")) {
+		host = s + 4;
+		hl = len - 4;
+	} else if (len > 3 && s[0] == '1' && s[1] == '0' && s[2] == '.') {
+		return 0;
+	}
+	return hl >= 3 && memchr(host, '.', hl) != NULL;
+}
+
+/* Does the token's text start an address: "http", "https:", "www.",
+ * "ftp://", possibly after "<", "(" or "["? */
+static int url_start_tok(const lit_ptokens *t, size_t k)
+{
+	const char *x = t->text + t->tok[k].start;
+	size_t l = t->tok[k].end - t->tok[k].start;
+	while (l && (*x == '<' || *x == '(' || *x == '[' || *x == '.' || *x == ')' || *x == ':'))
+		x++, l--;
+	if (starts_ci(x, l, "urlhttp") || starts_ci(x, l, "url:http"))
+		return 1;
+	if (starts_ci(x, l, "http") || starts_ci(x, l, "www.") || starts_ci(x, l, "ftp:"))
+		return 1;
+	/* "www .host.org/" */
+	if (l == 3 && starts_ci(x, l, "www") && k + 1 < t->n && t->text[t->tok[k + 1].start] == '.')
+		return 1;
+	return (t->tok[k].flags & LIT_TF_URL) != 0;
+}
+
+/* Is the piece `x` (a token after a space) the continuation of an address
+ * ending in `prev`: "https://sites." + "google.com/", ".../impact/Final" +
+ * "Brochure.pdf", "http:" + "//host", "host.org" + "/path"?  A plain word
+ * ("box", "Retrieved") is not. */
+static int url_continues(char prev, const char *x, size_t l)
+{
+	static const char *const ext[] = { ".html", ".htm", ".pdf", ".php", ".asp", ".aspx", ".shtml", ".shtm",
+	                                   ".jsp", ".cfm", ".xml", ".txt", ".ps", NULL };
+	if (!l || prev == '(')
+		return 0;
+	if (strchr("/.-_=?&:#~", prev) || strchr("/.-_=?&#~:", x[0]))
+		return 1;
+	if (memchr(x, '/', l))
+		return 1;
+	while (l && (x[l - 1] == '.' || x[l - 1] == ',' || x[l - 1] == '>' || x[l - 1] == ')'))
+		l--;
+	for (size_t i = 0; ext[i]; i++) {
+		size_t el = strlen(ext[i]);
+		if (l > el && starts_ci(x + l - el, el, ext[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A word after an address that is not part of it: "or", "from",
+ * "(accessed", "Retrieved". */
+static int url_stop_tok(const lit_ptokens *t, size_t k)
+{
+	static const char *const stop[] = { "or", "and", "from", "at", "on", "accessed", "retrieved", "viewed",
+	                                    "visited", "last", "cited", "see", "doi", "doi:", "url", "url:", "pmid",
+	                                    "pmid:", "available", NULL };
+	const char *x = t->text + t->tok[k].start;
+	size_t l = t->tok[k].end - t->tok[k].start;
+	char low[16];
+	if (l && (*x == '(' || *x == '['))
+		return 1;
+	if (l >= sizeof low)
+		return 0;
+	l = lit_pu8_lower_str(x, l, low, sizeof low - 1);
+	while (l && (low[l - 1] == ',' || low[l - 1] == '.' || low[l - 1] == ';'))
+		l--;
+	low[l] = 0;
+	for (size_t i = 0; stop[i]; i++)
+		if (strcmp(low, stop[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The address of a span labelled "url", rejoined where typesetting or PDF
+ * text extraction put spaces into it ("https: //link.aps.org/doi/10.1103/
+ * PhysRevD.11.395", "https://sites. google.com/site/...", "www.host.org/
+ * community development/assets/x.pdf"): from the first token that starts
+ * an address to the end of the span, words before it ("URL:", "Available
+ * at") and after it ("or", "(accessed") left out, the spaces dropped by
+ * clean_url.  Writes the raw text to c->buf; returns its length (0: no
+ * address in the span).
+ */
+static size_t url_from_span(ctx *c, const span *p)
+{
+	const lit_ptokens *t = c->t;
+	size_t k0 = p->t1, k1;
+	for (size_t k = p->t0; k < p->t1; k++)
+		if (url_start_tok(t, k)) {
+			k0 = k;
+			break;
+		}
+	if (k0 == p->t1)
+		return 0;
+	for (k1 = k0 + 1; k1 < p->t1; k1++) {
+		/* a second address after a space: keep the first */
+		const char *x = t->text + t->tok[k1].start;
+		size_t l = t->tok[k1].end - t->tok[k1].start;
+		if ((t->tok[k1].flags & LIT_TF_SPACE) &&
+		    (url_stop_tok(t, k1) || starts_ci(x, l, "http") || starts_ci(x, l, "www.") ||
+		     !url_continues(t->text[t->tok[k1 - 1].end - 1], x, l)))
+			break;
+	}
+	return squash(t->text, t->tok[k0].start, t->tok[k1 - 1].end, c->buf, sizeof c->buf);
+}
+
+/*
+ * Length of the DOI d[0..len) (its suffix starting at `suf`) without what
+ * PDF text and careless typing glue to its end: a following field
+ * (".URL http...", ".PMID:20847271", ".arXiv"), a bracketed tag ("[doi]",
+ * "[pii]"), an unclosed remark ("(in korean with english abstract"), a
+ * word after a comma (",in press").
+ */
+static size_t doi_tail(const char *d, size_t len, size_t suf)
+{
+	static const char *const next[] = { "url", "pmid", "pmcid", "pubmed", "issn", "isbn", "arxiv", "http",
+	                                    "available", "accessed", "epub", "retrieved", NULL };
+	for (int again = 1; again;) {
+		again = 0;
+		/* "[doi]" "[pii" */
+		if (len > suf) {
+			size_t k = len;
+			while (k > suf && ((d[k - 1] >= 'a' && d[k - 1] <= 'z') || (d[k - 1] >= 'A' && d[k - 1] <= 'Z') ||
+			                   d[k - 1] == ']'))
+				k--;
+			if (k > suf + 1 && d[k - 1] == '[' && len - k >= 2) {
+				len = k - 1;
+				again = 1;
+				continue;
+			}
+		}
+		for (size_t k = suf; k + 1 < len; k++) {
+			if (d[k] != '.' && d[k] != ',' && d[k] != '(')
+				continue;
+			const char *x = d + k + 1;
+			size_t xl = len - k - 1, letters = 0;
+			for (size_t q = 0; q < xl; q++)
+				if ((x[q] >= 'a' && x[q] <= 'z') || (x[q] >= 'A' && x[q] <= 'Z'))
+					letters++;
+			if (d[k] == '.') {
+				for (size_t m = 0; next[m]; m++) {
+					size_t ml = strlen(next[m]);
+					/* ".URL" ".PMID:2084" but not "j.issn.1674-8999" */
+					if (xl >= ml && starts_ci(x, xl, next[m]) &&
+					    (xl == ml || x[ml] == ':' || x[ml] == ' ' || x[ml] == '=')) {
+						len = k;
+						again = 1;
+						break;
+					}
+				}
+				if (again)
+					break;
+			} else if (d[k] == ',' && k > suf + 2 && letters >= 2 &&
+			           (letters == xl ? xl <= 6 : (letters < xl && x[letters] == ':' && xl > letters))) {
+				/* ",in", ",doi:10..." */
+				size_t q = 0;
+				while (q < xl && ((x[q] >= 'a' && x[q] <= 'z') || (x[q] >= 'A' && x[q] <= 'Z')))
+					q++;
+				if (q != letters)
+					continue;
+				len = k;
+				again = 1;
+				break;
+			} else if (d[k] == '(' && letters >= 1 &&
+			           ((!memchr(x, ')', xl) && letters + (xl && x[xl - 1] == '.') == xl) ||
+			            (k > suf && d[k - 1] == '.' && x[xl - 1] == ')' && letters + 1 == xl))) {
+				len = k;
+				again = 1;
+				break;
+			}
+		}
+	}
+	while (len > suf && strchr(".,;:", d[len - 1]))
+		len--;
+	return len;
+}
+
+/* Copy s[0..len) to out (room cap) without the spaces PDF text puts into a
+ * DOI: "10. 1103/PhysRevD.10.2445", "10 .1088/1367", "10.1093/molbev
+ * /msu300", "npg- 19-227", "10.1097/ SHK.000", "PhysRevLett. 113.091601"
+ * (a space after '.' only before a digit).  Returns the length. */
+static size_t doi_despace(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len && o + 1 < cap; i++) {
+		if (s[i] == ' ' && i > 0 && i + 1 < len) {
+			char a = s[i - 1], b = s[i + 1];
+			int an = (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z');
+			int bn = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+			/* "10. 1103/", "palcomms. 2015.46", but not "2465(22). 2010." */
+			int year_after = i + 5 <= len && b >= '0' && b <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' &&
+			                 s[i + 3] >= '0' && s[i + 3] <= '9' && s[i + 4] >= '0' && s[i + 4] <= '9' &&
+			                 (i + 5 == len || !(s[i + 5] >= '0' && s[i + 5] <= '9')) &&
+			                 (i + 6 >= len || s[i + 6] == ' ' || s[i + 5] == ',' || s[i + 5] == ' ');
+			if ((a == '.' && b >= '0' && b <= '9' && !(i >= 2 && s[i - 2] == ')') && !year_after) ||
+			    ((a == '/' || a == '-') && bn) ||
+			    ((b == '.' || b == '/') && an && i + 2 < len && s[i + 2] != ' '))
+				continue;
+		}
+		out[o++] = s[i];
+	}
+	out[o] = 0;
+	return o;
+}
+
 /* Find a DOI "10.NNNN/..." inside s; returns start and sets *dl. */
 static const char *find_doi(const char *s, size_t len, size_t *dl)
 {
@@ -601,6 +843,7 @@ static const char *find_doi(const char *s, size_t len, size_t *dl)
 					break;
 				e--;
 			}
+			e = i + doi_tail(s + i, e - i, k + 1 - i);
 			if (e > k + 1) {
 				*dl = e - i;
 				return s + i;
@@ -613,7 +856,13 @@ static const char *find_doi(const char *s, size_t len, size_t *dl)
 static void set_doi_from(ctx *c, const char *s, size_t len)
 {
 	size_t dl;
-	const char *d = find_doi(s, len, &dl);
+	char tmp[512];
+	const char *d;
+	if (len < sizeof tmp) {
+		len = doi_despace(s, len, tmp, sizeof tmp);
+		s = tmp;
+	}
+	d = find_doi(s, len, &dl);
 	if (d)
 		set_text(c, LIT_VAR_DOI, d, dl);
 }
@@ -1359,20 +1608,16 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			set_text(c, LIT_VAR_MEDIUM, c->buf, len);
 			break;
 		case LIT_PL_URL: {
-			int urlish = 0;
-			for (size_t k = p->t0; k < p->t1; k++)
-				if (t->tok[k].flags & LIT_TF_URL)
-					urlish = 1;
-			if (!urlish)
-				break; /* a word the model took for an address */
-			len = squash(t->text, p->a, p->b, c->buf, sizeof c->buf);
-			/* the span may hold "URL:" and the address: keep the URL-looking tokens */
-			for (size_t k = p->t0; k < p->t1; k++)
-				if (t->tok[k].flags & LIT_TF_URL) {
-					len = joined_url(t, k, c->buf, sizeof c->buf);
-					break;
-				}
+			/* nothing when no token starts an address (a word the model
+			 * took for one) */
+			len = url_from_span(c, p);
 			len = clean_url(c->buf, len);
+			if (len && !url_plausible(c->buf, len)) {
+				/* a bare DOI the model took for an address */
+				if (starts_ci(c->buf, len, "10."))
+					set_doi_from(c, c->buf, len);
+				break;
+			}
 			if (len) {
 				size_t dl;
 				const char *d;
@@ -1385,8 +1630,18 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		}
 		case LIT_PL_DOI:
-			len = span_text(c, p, 1);
+			/* a DOI split by PDF spaces may run past the span ("doi:
+			 * 10.1057/ palcomms. 2015.46"): read on to the end, set_doi_from
+			 * joins only such pieces */
+			len = squash(t->text, p->a, t->len < p->b + 64 ? t->len : p->b + 64, c->buf, sizeof c->buf);
 			set_doi_from(c, c->buf, len);
+			len = span_text(c, p, 1);
+			/* written as an address ("https://doi.org/10..."): that is its URL too */
+			if (contains_ci(c->buf, len, "http") || contains_ci(c->buf, len, "www.")) {
+				len = clean_url(c->buf, url_from_span(c, p));
+				if (len && url_plausible(c->buf, len))
+					set_text(c, LIT_VAR_URL, c->buf, len);
+			}
 			break;
 		case LIT_PL_ISBN:
 			len = span_text(c, p, 1);
@@ -1443,6 +1698,22 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				set_text(c, LIT_VAR_DOI, d, dl);
 		}
 	}
+	/* "doi:10. 1103/...": a DOI with spaces from PDF text after its marker */
+	for (const char *m = c->low; !lit_record_get(rec, LIT_VAR_DOI) && (m = strstr(m, "doi")) != NULL; m += 3) {
+		size_t off = (size_t)(m - c->low) + 3, e;
+		while (off < t->len && (t->text[off] == ' ' || t->text[off] == ':' || t->text[off] == '='))
+			off++;
+		if (off + 3 >= t->len || t->text[off] != '1' || t->text[off + 1] != '0')
+			continue;
+		e = off + 96 < t->len ? off + 96 : t->len;
+		{
+			char tmp[128];
+			size_t dl, l = doi_despace(t->text + off, e - off, tmp, sizeof tmp);
+			const char *d = find_doi(tmp, l, &dl);
+			if (d == tmp)
+				set_text(c, LIT_VAR_DOI, d, dl);
+		}
+	}
 	if (!lit_record_get(rec, LIT_VAR_ISBN)) {
 		const char *m = NULL;
 		for (size_t i = 0; i + 4 < t->len; i++)
@@ -1471,7 +1742,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			                                 contains_ci(t->text + k->start, k->end - k->start, "www.")))) {
 				size_t len = joined_url(t, i, c->buf, sizeof c->buf);
 				len = clean_url(c->buf, len);
-				if (len && !contains_ci(c->buf, len, "doi.org/"))
+				if (len && url_plausible(c->buf, len))
 					set_text(c, LIT_VAR_URL, c->buf, len);
 				break;
 			}
