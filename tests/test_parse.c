@@ -174,6 +174,50 @@ Test(parse_fields, volume_issue_forms)
 	lit_record_free(r);
 }
 
+/* issues written where the model does not label them as such */
+Test(parse_fields, issue_forms)
+{
+	lit_record *r;
+	/* physics style: "100 ( 16)( 2008)" with the issue inside the date span */
+	const char *s1[] = { "journal:Physical Review Letters", "volume:100", "date:16)( 2008)", NULL };
+	r = labelled("D. Perez, String Order, Physical Review Letters 100 ( 16)( 2008)167202 .", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "100");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "16");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2008);
+	lit_record_free(r);
+	/* ... but a plain "(2008)" is only the date */
+	const char *s1b[] = { "journal:Phys. Rev. D", "volume:92", "date:(2015)", NULL };
+	r = labelled("C. Gattringer, Phys. Rev. D 92 (2015) 114508.", s1b);
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	lit_record_free(r);
+	/* "(12:2)": volume and issue in one bracket */
+	const char *s2[] = { "journal:지식재산연구", "issue:(12:2),", NULL };
+	r = labelled("김승래 2017. 'AI 시대의 지식재산권,' 지식재산연구 (12:2), pp.145-176.", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "12");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "2");
+	lit_record_free(r);
+	/* a number after "No." labelled as a second volume */
+	const char *s3[] = { "journal:American Journal of Epidemiology", "volume:161,", "volume:12", NULL };
+	r = labelled("American Journal of Epidemiology Vol. 161, No. 12", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "161");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "12");
+	lit_record_free(r);
+	/* a page after the date labelled as a second volume is not an issue */
+	const char *s4[] = { "journal:Nucl. Phys. A", "volume:729", "volume:337.", NULL };
+	r = labelled("G. Audi, Nucl. Phys. A 729 (2003) 337.", s4);
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	lit_record_free(r);
+	/* a word is not an issue; a letter or roman numeral is */
+	const char *s5[] = { "volume:Vol. 17.", "issue:Éditeurs", NULL };
+	r = labelled("R. T. Pollard. Kinetics. Vol. 17. Éditeurs : C. H. Bamford.", s5);
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	lit_record_free(r);
+	const char *s6[] = { "volume:Vol. 3,", "issue:IX,", NULL };
+	r = labelled("Review. Vol. 3, IX, 1990.", s6);
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "IX");
+	lit_record_free(r);
+}
+
 Test(parse_fields, identifiers)
 {
 	const char *spec1[] = { "doi:https://doi.org/10.1080/24761028.2020.1754998>.", NULL };

@@ -363,13 +363,63 @@ static void do_issue(ctx *c, const span *p)
 	size_t len = span_text(c, p, 1), na, nb;
 	if (!len)
 		return;
-	if (first_number(s, len, &na, &nb))
+	if (first_number(s, len, &na, &nb)) {
+		/* "(12:2)" "(17:4)": volume and issue in one bracket */
+		size_t m = nb;
+		while (m < len && s[m] == ' ')
+			m++;
+		if (m < len && s[m] == ':' && !lit_record_get(c->rec, LIT_VAR_VOLUME) && s[na] >= '0' && s[na] <= '9') {
+			size_t ia, ib;
+			if (first_number(s + m + 1, len - m - 1, &ia, &ib) && ia <= 1) {
+				set_text(c, LIT_VAR_VOLUME, s + na, nb - na);
+				set_text(c, LIT_VAR_ISSUE, s + m + 1 + ia, ib - ia);
+				return;
+			}
+		}
 		set_text(c, LIT_VAR_ISSUE, s + na, nb - na);
-	else {
+	} else {
 		static const char *const pre[] = { "no.", "№", "issue", "вып.", "nr.", NULL };
 		len = strip_prefix(s, len, pre);
+		/* a word the model took for the number ("Éditeurs", "QoMEX") is
+		 * not one: only a letter ("B") or a roman numeral ("IX") */
+		{
+			int roman = len > 0;
+			for (size_t k = 0; k < len; k++)
+				if (!strchr("IVXLC", s[k]))
+					roman = 0;
+			if (!(roman || (len == 1 && lit_pu8_is_letter((unsigned char)s[0]))))
+				return;
+		}
 		set_text(c, LIT_VAR_ISSUE, s, len);
 	}
+}
+
+/* A physics-style date span "16)( 2008)" / "(4 )(2015)": the number in the
+ * first bracket, after the volume, is the issue ("Phys. Rev. Lett. 100 (
+ * 16)( 2008)"). */
+static void issue_before_year(ctx *c, const char *s, size_t len)
+{
+	size_t i = 0, a, b;
+	if (lit_record_get(c->rec, LIT_VAR_ISSUE))
+		return;
+	while (i < len && (s[i] == '(' || s[i] == ' '))
+		i++;
+	a = i;
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	b = i;
+	if (b == a || b - a > 3)
+		return;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i + 1 >= len || s[i] != ')')
+		return;
+	i++;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i >= len || s[i] != '(')
+		return;
+	set_text(c, LIT_VAR_ISSUE, s + a, b - a);
 }
 
 /* Could `s` be a page or page range?  It needs a digit or be a roman
@@ -1565,6 +1615,14 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			if (pub_date < c->nsp && i != pub_date)
 				break;
 			len = span_text(c, p, 1);
+			if (i > 0 && (c->sp[i - 1].label == LIT_PL_VOLUME ||
+			              (i > 1 && c->sp[i - 1].label == LIT_PL_OTHER && c->sp[i - 2].label == LIT_PL_VOLUME))) {
+				/* the span as written, with its opening bracket */
+				char raw[64];
+				size_t a = c->sp[i - 1].label == LIT_PL_OTHER ? c->sp[i - 1].a : p->a;
+				size_t rl = squash(t->text, a, p->b, raw, sizeof raw);
+				issue_before_year(c, raw, rl);
+			}
 			set_date(c, LIT_VAR_ISSUED, c->buf, len);
 			break;
 		case LIT_PL_ACCESSED:
@@ -1578,6 +1636,16 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		case LIT_PL_VOLUME:
 			if (!lit_record_get(rec, LIT_VAR_VOLUME))
 				do_volume(c, p);
+			else if (!lit_record_get(rec, LIT_VAR_ISSUE) && i > 0 && c->sp[i - 1].label != LIT_PL_VOLUME &&
+			         p->t0 > 0 && (t->tok[p->t0 - 1].lex & LIT_LEX_NUM)) {
+				/* a second number labelled as the volume after an issue
+				 * marker ("Vol. 161, No. 12") is the issue */
+				size_t na, nb;
+				len = span_text(c, p, 1);
+				if (first_number(c->buf, len, &na, &nb) && c->buf[na] >= '0' && c->buf[na] <= '9' && nb - na <= 4 &&
+				    strcmp(lit_record_get(rec, LIT_VAR_VOLUME), (c->buf[nb] = 0, c->buf + na)) != 0)
+					set_text(c, LIT_VAR_ISSUE, c->buf + na, nb - na);
+			}
 			break;
 		case LIT_PL_ISSUE:
 			if (!lit_record_get(rec, LIT_VAR_ISSUE))
