@@ -457,6 +457,38 @@ Test(parse_fields, doi_cleanup)
 	lit_record_free(r);
 }
 
+/* editor statements: role words in any form are not names; words of
+ * another field before "ed." go */
+Test(parse_fields, editor_roles)
+{
+	static const struct { const char *text, *span; size_t n; const char *first, *last; } cases[] = {
+		{ "Paul Hudak, Simon Peyton Jones, and Philip Wadler (Editors). Report on Haskell. 1992.",
+		  "Paul Hudak, Simon Peyton Jones, and Philip Wadler (Editors).", 3, "Hudak", "Wadler" },
+		{ "A. Elmagarmid, editor. Transaction Models. Morgan-Kaufmann, 1992.", "A. Elmagarmid, editor.", 1,
+		  "Elmagarmid", "Elmagarmid" },
+		{ "T. C. Marshall, Wake fields, AIP Conf. Proc., Vol.647, edited byC . E .Clayton andP .Muggly (AIP, 2002).",
+		  "edited byC . E .Clayton andP .Muggly", 2, "Clayton", "Muggly" },
+		{ "Folkman, 1985, Advances in Cancer Research, eds. Klein and Weinhouse, Academic Press.",
+		  "Cancer Research, eds. Klein and Weinhouse,", 2, "Klein", "Weinhouse" },
+		{ "Folkner, W. M. 2009, in IAU Symposium, Vol. 261, IAU Symposium ,ed .S .A .Klioner, 155.",
+		  "Symposium ,ed .S .A .Klioner,", 1, "Klioner", "Klioner" },
+		/* names before a postfix role word stay */
+		{ "Blaikie, Piers, and Harold Brookfield, eds. Land Degradation. London, 1987.",
+		  "Blaikie, Piers, and Harold Brookfield, eds.", 2, "Blaikie", "Brookfield" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char spec0[512];
+		const char *spec[2] = { spec0, NULL };
+		snprintf(spec0, sizeof spec0, "editor:%s", cases[i].span);
+		lit_record *r = labelled(cases[i].text, spec);
+		cr_assert_eq(lit_record_name_count(r, LIT_VAR_EDITOR), cases[i].n, "case %zu: %zu names", i,
+		             lit_record_name_count(r, LIT_VAR_EDITOR));
+		cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 0), cases[i].first, "case %zu", i);
+		cr_assert_str_eq(family(r, LIT_VAR_EDITOR, cases[i].n - 1), cases[i].last, "case %zu", i);
+		lit_record_free(r);
+	}
+}
+
 /* GOST imprint year and page sanity */
 Test(parse_fields, imprint_year_and_pages)
 {

@@ -64,6 +64,24 @@ static const char *const role[] = {
 	"закл.", "гл.", "редкол.", "ред", "forew.", "foreword", "introd.", "intr.", "comm.", "with", "übers.",
 	NULL
 };
+/* Latin role words compared without brackets and final stops ("(Editors).",
+ * "editor.", "eds.,", "editedby"); "prefix" ones come before the names. */
+static const char *const role_core[] = { "ed", "eds", "edited", "editedby", "editor", "editors", "hrsg", "hg",
+                                         "éd", "éds", "dir", "comp", "coord", "trans", "transl", "translated",
+                                         "edd", "herausgegeben", NULL };
+static const char *const role_prefix[] = { "ed", "eds", "edited", "editedby", "hrsg", "hg", "by", "edd", NULL };
+
+/* Is s[a,b) a role word by its core, and (when `prefix`) one that comes
+ * before the names? */
+static int role_word(const char *s, size_t a, size_t b, int prefix)
+{
+	if (b > a && (s[a] == '(' || s[a] == '['))
+		return prefix ? 0 : role_word(s, a + 1, b, 0);
+	while (b > a && strchr(").],:;", s[b - 1]))
+		b--;
+	return is_one_of(s, a, b, prefix ? role_prefix : role_core);
+}
+
 static const char *const org_words[] = {
 	"university", "institute", "organization", "organisation", "ministry", "association", "committee",
 	"council", "agency", "society", "program", "programme", "foundation", "bank", "office", "department",
@@ -246,6 +264,8 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 	nword w[MAXW];
 	size_t n = 0, i = 0, added = 0;
 	int etal = 0, has_initial = 0, has_org = 0, has_semi = 0;
+	size_t prefix_role = 0; /* words before the last "ed." / "edited by" */
+	int roles_seen = 0;      /* a role word after some words */
 
 	/* words */
 	while (i < len && n < MAXW - 1) {
@@ -273,9 +293,31 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 			sep = s[b - 1] == ';' ? W_SEMI : (sep == W_SEMI ? W_SEMI : W_COMMA);
 			b--;
 		}
-		/* brackets and quotes around a word */
-		while (b > a && (s[a] == '[' || s[a] == '(' || s[a] == '"' || s[a] == '\''))
+		/* brackets and quotes around a word; PDF text's ",ed" ".Klioner" */
+		while (b > a && (s[a] == '[' || s[a] == '(' || s[a] == '"' || s[a] == '\'' || s[a] == ',' ||
+		                 (s[a] == '.' && b > a + 1 && s[a + 1] != '.')))
 			a++;
+		/* "byC. E. Clayton", "byManoel": "by" glued to the name */
+		if (b > a + 2 && s[a] == 'b' && s[a + 1] == 'y' && lit_pu8_is_upper((unsigned char)s[a + 2]))
+			a += 2;
+		/* "andP .Muggly": the conjunction glued to an initial */
+		if (b > a + 3 && memcmp(s + a, "and", 3) == 0 && s[a + 3] >= 'A' && s[a + 3] <= 'Z' && n > 0 &&
+		    w[n - 1].kind == W_WORD && n < MAXW - 2) {
+			memset(&w[n], 0, sizeof w[n]);
+			w[n].kind = W_AND;
+			n++;
+			a += 3;
+		}
+		/* a lone "." or "-" of PDF text */
+		{
+			int alnum = 0;
+			for (size_t q = a; q < b && !alnum;) {
+				int32_t ch = lit_pu8_next(s, b, &q);
+				alnum = lit_pu8_is_letter(ch) || (ch >= '0' && ch <= '9') || ch == '&';
+			}
+			if (!alnum)
+				b = a;
+		}
 		while (b > a && (s[b - 1] == ']' || s[b - 1] == ')' || s[b - 1] == '"' || s[b - 1] == ':'))
 			b--;
 		if (b > a) {
@@ -283,7 +325,8 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 			memset(x, 0, sizeof *x);
 			x->a = a;
 			x->b = b;
-			if (is_one_of(s, a, b, conj_words)) {
+			/* "e" / "y" join names; "E" / "Y" are initials */
+			if (is_one_of(s, a, b, conj_words) && !(b - a == 1 && s[a] >= 'A' && s[a] <= 'Z')) {
 				/* "et al." is not a conjunction */
 				x->kind = W_AND;
 			} else if (word_eq(s, a, b, "al.") || word_eq(s, a, b, "al") || word_eq(s, a, b, "др.") ||
@@ -293,9 +336,17 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 				if (n > 0 && w[n - 1].kind == W_AND)
 					n--;
 				x = NULL;
-			} else if (is_one_of(s, a, b, role) &&
+			} else if ((is_one_of(s, a, b, role) || role_word(s, a, b, 0)) &&
 			           !(b - a == 5 && memcmp(s + a, "\xD0\xA1\xD1\x82.", 5) == 0)) {
 				/* role words ("вступ. ст."), but "Ст." is an initial (Боню Ст. Ангелов) */
+				/* "ed." "edited by" "(Eds D Armitage": names follow; not "(ed.)," */
+				if (role_word(s, a, b, 1) && !memchr(s + a, ')', b - a) &&
+				    !(b < len && memchr(s + b, ')', (i < len ? i : len) - b)) && !roles_seen)
+					prefix_role = n;
+				/* "Martin Bollacher (ed.), ..., ed. Gunter E. Grimm": names
+				 * before a later role word */
+				if (n > 0)
+					roles_seen = 1;
 				x = NULL;
 			} else {
 				x->kind = W_WORD;
@@ -328,6 +379,40 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 	}
 	if (etal)
 		lit_record_set_names_etal(rec, var, 1);
+	/* "Cancer Research, eds. Klein and Weinhouse", "IAU Symposium, ed. S. A.
+	 * Klioner": words before a prefix role word that are no names (no
+	 * initials among them) are the end of another field */
+	if (prefix_role > 0 && prefix_role < n) {
+		/* names before it would have initials, or be several ("Blaikie,
+		 * Piers, and Harold Brookfield, eds.") */
+		int names_before = 0;
+		size_t last_word = 0;
+		for (size_t k = 0; k < prefix_role; k++)
+			if (w[k].kind == W_WORD) {
+				if (w[k].initial)
+					names_before = 1;
+				last_word = k;
+			}
+		for (size_t k = 0; k < last_word; k++)
+			if (w[k].kind != W_WORD)
+				names_before = 1;
+		if (!names_before) {
+			memmove(w, w + prefix_role, (n - prefix_role) * sizeof w[0]);
+			n -= prefix_role;
+			while (n > 0 && w[0].kind != W_WORD) {
+				memmove(w, w + 1, (n - 1) * sizeof w[0]);
+				n--;
+			}
+			has_org = 0;
+			has_initial = 0;
+			for (size_t k = 0; k < n; k++) {
+				if (w[k].kind == W_WORD && w[k].initial)
+					has_initial = 1;
+				if (w[k].kind == W_WORD && is_org_word(s, w[k].a, w[k].b))
+					has_org = 1;
+			}
+		}
+	}
 	if (n == 0)
 		return 0;
 
