@@ -157,6 +157,25 @@ Test(bibtex_read, other_field_mappings)
 	lit_records_free(l);
 }
 
+/* biblatex location is a list; type holds localisation keys */
+Test(bibtex_read, location_list_and_type_keys)
+{
+	lit_records *l = rd(
+		"@book{a, title = {A}, location = {Amsterdam and London and {Barnes and Noble}}}\n"
+		"@book{b, title = {B}, address = {London and New York}}\n"
+		"@thesis{c, title = {C}, type = {phdthesis}, langid = {russian}}\n"
+		"@thesis{d, title = {D}, type = {mathesis}}\n"
+		"@thesis{e, title = {E}, type = {Diplomarbeit}}\n");
+	cr_assert_eq(lit_records_count(l), 5);
+	cr_expect_str_eq(get(lit_records_at(l, 0), LIT_VAR_PUBLISHER_PLACE), "Amsterdam; London; Barnes and Noble");
+	cr_expect_str_eq(get(lit_records_at(l, 1), LIT_VAR_PUBLISHER_PLACE), "London and New York",
+	                 "BibTeX address is a literal");
+	cr_expect_str_eq(get(lit_records_at(l, 2), LIT_VAR_GENRE), "дис. … канд. наук");
+	cr_expect_str_eq(get(lit_records_at(l, 3), LIT_VAR_GENRE), "Master's thesis");
+	cr_expect_str_eq(get(lit_records_at(l, 4), LIT_VAR_GENRE), "Diplomarbeit");
+	lit_records_free(l);
+}
+
 Test(bibtex_read, entry_types)
 {
 	static const struct { const char *bib; lit_type type; } cases[] = {

@@ -1046,6 +1046,88 @@ static void map_language(conv *c)
 		}
 }
 
+/* biblatex's location is a list ("London and New York"): the places are
+ * split at " and " outside braces, decoded one by one and joined with
+ * "; ", the usual separator of several places in CSL-JSON.  BibTeX's
+ * address is a literal and is mapped as it is. */
+static void map_location(conv *c)
+{
+	size_t k;
+	const bfield *f = cfield(c, "location", &k);
+	if (!f || lit_record_get(c->rec, LIT_VAR_PUBLISHER_PLACE))
+		return;
+	c->used[k] = 1;
+	lit_buf out = LIT_BUF_INIT;
+	const char *s = f->value;
+	size_t len = f->len, start = 0, depth = 0;
+	for (size_t i = 0; i <= len; i++) {
+		int cut = i == len;
+		if (!cut) {
+			if (s[i] == '{')
+				depth++;
+			else if (s[i] == '}' && depth)
+				depth--;
+			else if (depth == 0 && is_ws_c(s[i]) && i + 4 < len && strncasecmp(s + i + 1, "and", 3) == 0 &&
+			         is_ws_c(s[i + 4]))
+				cut = 1;
+		}
+		if (!cut)
+			continue;
+		lit_buf_clear(&c->tmp);
+		if (lit_latex_decode(s + start, i - start, 0, &c->tmp)) {
+			c->rc = LIT_ENOMEM;
+			break;
+		}
+		const char *v = lit_buf_cstr(&c->tmp);
+		while (*v == ' ')
+			v++;
+		size_t vl = strlen(v);
+		while (vl && v[vl - 1] == ' ')
+			vl--;
+		if (vl) {
+			if (out.len)
+				lit_buf_puts(&out, "; ");
+			lit_buf_put(&out, v, vl);
+		}
+		start = i + 4;
+		i += 3;
+	}
+	if (lit_buf_status(&out))
+		c->rc = LIT_ENOMEM;
+	else if (!c->rc && out.len)
+		setv(c, LIT_VAR_PUBLISHER_PLACE, lit_buf_cstr(&out));
+	lit_buf_free(&out);
+}
+
+/* biblatex's type holds localisation keys for theses and reports
+ * ("phdthesis", "mathesis", "techreport"); they become the words a
+ * reference prints, in the entry's language (Russian or English).  Other
+ * values are kept as written. */
+static void map_genre(conv *c)
+{
+	static const struct { const char *key, *en, *ru; } keys[] = {
+		{ "phdthesis", "PhD thesis", "дис. … канд. наук" },
+		{ "candthesis", "Candidate's thesis", "дис. … канд. наук" },
+		{ "docthesis", "Doctoral thesis", "дис. … д-ра наук" },
+		{ "mathesis", "Master's thesis", "магистерская диссертация" },
+		{ "techreport", "Technical report", "технический отчет" },
+		{ "resreport", "Research report", "отчет о НИР" },
+	};
+	const char *v = decoded(c, "type", LIT_LATEX_VERBATIM);
+	if (!v || lit_record_get(c->rec, LIT_VAR_GENRE))
+		return;
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+		if (strcmp(v, keys[k].key) == 0) {
+			const char *lang = decoded(c, "langid", 0);
+			if (!lang)
+				lang = decoded(c, "hyphenation", 0);
+			const char *tag = lang ? lit_bibtex_lang_to_bcp47(lang) : NULL;
+			mark(c, "type");
+			setv(c, LIT_VAR_GENRE, tag && !strncmp(tag, "ru", 2) ? keys[k].ru : keys[k].en);
+			return;
+		}
+}
+
 static void map_pages(conv *c)
 {
 	const char *v = decoded(c, "pages", 0);
@@ -1221,6 +1303,8 @@ static int convert(reader *r, const bentry *e, lit_records *out)
 	}
 	map_pages(&c);
 	map_doi(&c);
+	map_location(&c);
+	map_genre(&c);
 	for (size_t k = 0; k < sizeof simple_fields / sizeof *simple_fields; k++)
 		map_text(&c, simple_fields[k].field, simple_fields[k].var, simple_fields[k].flags);
 	map_howpublished(&c);
