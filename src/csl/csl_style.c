@@ -12,10 +12,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <dirent.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "csl_int.h"
+#include "util/xml.h"
 
 #define SYS_STYLES "/usr/share/citation-style-language/styles"
 #define SYS_LOCALES "/usr/share/citation-style-language/locales"
@@ -240,24 +240,11 @@ static csl_node *convert(csl_arena *a, xmlNode *x, csl_node *parent)
 /* Read an XML document from memory; NULL with err filled on failure. */
 static xmlDoc *read_xml(const char *data, size_t len, const char *name, lit_error *err)
 {
-	if (len > MAX_STYLE_BYTES || len > (size_t)0x7fffffff) {
+	if (len > MAX_STYLE_BYTES) {
 		lit_error_set(err, LIT_ELIMIT, name, 0, "style or locale too large");
 		return NULL;
 	}
-	xmlDoc *doc = xmlReadMemory(data, (int)len, NULL, NULL,
-	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!doc) {
-		const xmlError *xe = xmlGetLastError();
-		lit_error_set(err, LIT_EPARSE, name, xe ? xe->line : 0, "invalid XML: %s",
-		              xe && xe->message ? xe->message : "parse error");
-		if (err) {
-			size_t l = strlen(err->message);
-			while (l && (err->message[l - 1] == '\n' || err->message[l - 1] == ' '))
-				err->message[--l] = 0;
-		}
-		return NULL;
-	}
-	return doc;
+	return lit_xml_parse(data, len, LIT_XML_STRICT, name, MAX_STYLE_BYTES, err);
 }
 
 static char *slurp(const char *path, size_t *len)
