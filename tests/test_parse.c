@@ -489,6 +489,32 @@ Test(parse_fields, editor_roles)
 	}
 }
 
+/* a publisher span running over another field's sentence */
+Test(parse_fields, publisher_sentences)
+{
+	static const struct { const char *text, *span, *want; } cases[] = {
+		{ "I. Elliott. Dibenzopyrrocoline alkaloids. Vol. 31. Editeur : A. Brossi. Academic Press, New York. 1987.",
+		  "A. Brossi. Academic Press,", "Academic Press" },
+		{ "Linden, A. (1993). Inner drive. In Simulation of Adaptive Behavior. MIT Press, Cambridge.",
+		  "Adaptive Behavior. MIT Press,", "MIT Press" },
+		/* abbreviations are no sentence ends */
+		{ "Binney, J., 2008, Galactic Dynamics, 2nd ed., Princeton Uni. Press", "Princeton Uni. Press", "Princeton Uni. Press" },
+		{ "C. Williams. Digit recognition. PhD thesis, Dept. of Computer Science, University of Toronto, 1994.",
+		  "Dept. of Computer Science, University of Toronto,", "Dept. of Computer Science, University of Toronto" },
+		/* without a publisher word anywhere the span stays whole */
+		{ "Field Reference. Diffusion Sampler Notes. Groundwater Studies. 2001.", "Diffusion Sampler Notes. Groundwater Studies.",
+		  "Diffusion Sampler Notes. Groundwater Studies" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char spec0[512];
+		const char *spec[2] = { spec0, NULL };
+		snprintf(spec0, sizeof spec0, "publisher:%s", cases[i].span);
+		lit_record *r = labelled(cases[i].text, spec);
+		cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), cases[i].want, "case %zu", i);
+		lit_record_free(r);
+	}
+}
+
 /* GOST imprint year and page sanity */
 Test(parse_fields, imprint_year_and_pages)
 {

@@ -1414,6 +1414,85 @@ static size_t glued_volume(char *s, size_t len, char *vol, size_t volcap)
 	return d;
 }
 
+/* Does s[0..len) hold a publisher word ("Press", "Verlag", "Wiley",
+ * "University", "Publications")? */
+static int has_publisher_word(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t a, b;
+		char low[32];
+		while (i < len && !lit_pu8_is_letter((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80))
+			i++;
+		a = i;
+		while (i < len && (lit_pu8_is_letter((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80) || s[i] == '-'))
+			i++;
+		b = i;
+		if (b > a && b - a < sizeof low) {
+			size_t l = lit_pu8_lower_str(s + a, b - a, low, sizeof low - 1);
+			low[l] = 0;
+			if (lit_plex_lookup(low, l) & (LIT_LEX_PUBL | LIT_LEX_UNIV))
+				return 1;
+			if (l > 11 && strcmp(low + l - 11, "publication") == 0)
+				return 1;
+			if (l > 12 && strcmp(low + l - 12, "publications") == 0)
+				return 1;
+		}
+		if (b == a)
+			i++;
+	}
+	return 0;
+}
+
+/*
+ * A publisher span that runs over sentences of other fields: "Detroit.
+ * Morgan Kaufmann", "Adaptive Behavior. MIT Press", "A. Brossi. Academic
+ * Press", "L. A. Wall. NBS Publication, U.S. Government Printing Office.
+ * Washington, DC".  Sentences end at ". " after a word of five or more
+ * letters with a lower-case one (not an initial, "U.S." or "Dept."); the last
+ * sentence with a publisher word is kept, when another has none.  Works
+ * in place; returns the new length.
+ */
+static size_t publisher_sentence(char *s, size_t len)
+{
+	size_t cut[16], nc = 0, best_a = 0, best_b = len;
+	int found = 0, others = 0;
+	for (size_t i = 2; i + 1 < len && nc < 15; i++) {
+		if (s[i] != '.' || (s[i + 1] != ' ' && !(s[i + 1] >= 'A' && s[i + 1] <= 'Z')))
+			continue;
+		size_t k = i, letters = 0, lower = 0;
+		while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '.') {
+			k--;
+			if (s[k] >= 'a' && s[k] <= 'z')
+				lower++;
+			if (lit_pu8_is_letter((unsigned char)s[k]) || ((unsigned char)s[k] & 0x80))
+				letters++;
+		}
+		/* a word, not an abbreviation ("Dept.", "Univ.", "Publ.") */
+		if ((letters >= 5 && lower >= 1) || s[i - 1] == ')')
+			cut[nc++] = i;
+	}
+	if (!nc)
+		return len;
+	for (size_t q = 0; q <= nc; q++) {
+		size_t a = q == 0 ? 0 : cut[q - 1] + 1, b = q == nc ? len : cut[q];
+		while (a < b && s[a] == ' ')
+			a++;
+		if (b > a && has_publisher_word(s + a, b - a)) {
+			best_a = a;
+			best_b = b;
+			found = 1;
+		} else if (b > a) {
+			others = 1;
+		}
+	}
+	if (!found || !others)
+		return len;
+	memmove(s, s + best_a, best_b - best_a);
+	s[best_b - best_a] = 0;
+	return best_b - best_a;
+}
+
 /* A note "Ph.D. thesis, Dept. of Computer Science, Rice University" or
  * "Technical Report CS-TR-317-91, Computer Science Department, Princeton
  * University": the kind of work is the genre, what follows the first comma
@@ -1656,7 +1735,8 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				do_pages(c, p);
 			break;
 		case LIT_PL_PUBLISHER:
-			len = final_dot(c->buf, span_text(c, p, 1));
+			len = publisher_sentence(c->buf, span_text(c, p, 1));
+			len = final_dot(c->buf, trim(c->buf, len, 1));
 			set_text(c, LIT_VAR_PUBLISHER, c->buf, len);
 			break;
 		case LIT_PL_LOCATION:
