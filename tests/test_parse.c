@@ -515,6 +515,44 @@ Test(parse_fields, publisher_sentences)
 	}
 }
 
+/* web and news references: the site left in the date span, a name taken
+ * for a citation number, the item type */
+Test(parse_fields, web_references)
+{
+	lit_record *r;
+	const char *s1[] = { "author:Tadtaev G.", "title:Rosneft decided to sue for an article.", "date:RBC. 09/03/2020.",
+		             "accessed:(accessed: 06.08.2022).", NULL };
+	r = labelled("Tadtaev G. Rosneft decided to sue for an article. RBC. 09/03/2020. (accessed: 06.08.2022).", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "RBC");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2020);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_NEWSPAPER);
+	lit_record_free(r);
+	/* a month name before the date is no site */
+	const char *s1b[] = { "title:Statement by the delegation.", "date:Aug. 2, 2022.", NULL };
+	r = labelled("Statement by the delegation. Aug. 2, 2022.", s1b);
+	cr_assert_null(lit_record_get(r, LIT_VAR_CONTAINER_TITLE));
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2022);
+	lit_record_free(r);
+	const char *s2[] = { "citation-number:RasonConTrans.", "accessed:(accessed: 06.08.2022).", NULL };
+	r = labelled("RasonConTrans. (in Russian) (accessed: 06.08.2022).", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "RasonConTrans");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_WEBPAGE);
+	lit_record_free(r);
+	const char *s3[] = { "title:Response to a media question.", "container-title:The Ministry of Foreign Affairs.",
+		             "accessed:(accessed: 19.08.2022).", NULL };
+	r = labelled("Response to a media question. The Ministry of Foreign Affairs. (accessed: 19.08.2022).", s3);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_WEBPAGE);
+	lit_record_free(r);
+	/* a decree's number is no issue */
+	const char *s4[] = { "note:Decree of the President of the Russian Federation", "issue:No. 484",
+		             "title:\"On measures to implement Resolution 2321\".", NULL };
+	r = labelled("Decree of the President of the Russian Federation of October 14, 2017. No. 484 \"On measures to implement Resolution 2321\".", s4);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_LEGISLATION);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "484");
+	cr_assert_null(lit_record_get(r, LIT_VAR_ISSUE));
+	lit_record_free(r);
+}
+
 /* GOST imprint year and page sanity */
 Test(parse_fields, imprint_year_and_pages)
 {

@@ -1116,7 +1116,8 @@ static lit_type infer_type(ctx *c)
 	if (text_has(c, "дис.") || text_has(c, "диссертац") || text_has(c, "автореф") ||
 	    text_has(c, "thesis") || text_has(c, "dissertation") || (genre && contains_ci(genre, strlen(genre), "diss")))
 		return LIT_TYPE_THESIS;
-	if (text_has(c, "федер. закон") || text_has(c, "федеральный закон") ||
+	if (starts_ci(s, len, "decree of") || starts_ci(s, len, "federal law") || starts_ci(s, len, "executive order") ||
+	    text_has(c, "федер. закон") || text_has(c, "федеральный закон") ||
 	    text_has(c, "федерального закона") || text_has(c, " : указ ") || text_has(c, "постановление ") ||
 	    text_has(c, "собр. законодательства") || text_has(c, "собрание законодательства") ||
 	    text_has(c, " : закон ") || text_has(c, "кодекс российской"))
@@ -1145,13 +1146,14 @@ static lit_type infer_type(ctx *c)
 			return LIT_TYPE_CHAPTER;
 		if (iss && iss->day && !has_vol)
 			return LIT_TYPE_ARTICLE_NEWSPAPER;
-		if (has_url && !has_page && !has_vol)
+		/* a page read online (a URL or an access date), no volume or pages */
+		if ((has_url || lit_record_date(c->rec, LIT_VAR_ACCESSED)) && !has_page && !has_vol)
 			return LIT_TYPE_WEBPAGE;
 		if (has_page && !has_vol && (c->t->doc_flags & LIT_DF_SLASHES))
 			return LIT_TYPE_ARTICLE_JOURNAL;
 		return LIT_TYPE_ARTICLE_JOURNAL;
 	}
-	if (has_url && !has_pub)
+	if ((has_url || (lit_record_date(c->rec, LIT_VAR_ACCESSED) && !has_vol && !has_page)) && !has_pub)
 		return LIT_TYPE_WEBPAGE;
 	if (has_pub || lit_record_get(c->rec, LIT_VAR_ISBN) || lit_record_get(c->rec, LIT_VAR_NUMBER_OF_PAGES) ||
 	    lit_record_get(c->rec, LIT_VAR_EDITION))
@@ -1385,6 +1387,40 @@ static size_t container_date(ctx *c, char *s, size_t len)
 	len = k - 1;
 	s[len] = 0;
 	return trim(s, len, 1);
+}
+
+/* "TASS. 11/03/2021." labelled as the date: a leading sentence without
+ * digits before a full date (day or month given) is the site or paper
+ * the item appeared in, when nothing was labelled as the container.
+ * Returns the offset of the date in s (0: no such sentence). */
+static size_t date_site(ctx *c, const char *s, size_t len)
+{
+	size_t k;
+	lit_date d;
+	if (first_span(c, LIT_PL_CONTAINER) || first_span(c, LIT_PL_JOURNAL) ||
+	    lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE))
+		return 0;
+	for (k = 0; k + 2 < len; k++) {
+		if (s[k] >= '0' && s[k] <= '9')
+			return 0;
+		if (s[k] == '.' && s[k + 1] == ' ')
+			break;
+	}
+	if (k < 2 || k + 2 >= len || k > 60 || !lit_pu8_is_letter((unsigned char)s[0]))
+		return 0;
+	if (!lit_pdate_parse(s + k + 2, len - k - 2, &d) || !d.year || !d.month)
+		return 0;
+	{
+		/* not a month name: "Aug. 2, 2022" */
+		char w[64];
+		size_t wl = k < sizeof w ? k : sizeof w - 1;
+		memcpy(w, s, wl);
+		w[wl] = 0;
+		if (lit_pdate_month(w, wl))
+			return 0;
+		set_text(c, LIT_VAR_CONTAINER_TITLE, w, trim(w, wl, 1));
+	}
+	return k + 2;
 }
 
 /* A volume glued to the journal's last word ("Ann. Phys.326", "Science356",
@@ -1702,7 +1738,10 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				size_t rl = squash(t->text, a, p->b, raw, sizeof raw);
 				issue_before_year(c, raw, rl);
 			}
-			set_date(c, LIT_VAR_ISSUED, c->buf, len);
+			{
+				size_t off = date_site(c, c->buf, len);
+				set_date(c, LIT_VAR_ISSUED, c->buf + off, len - off);
+			}
 			break;
 		case LIT_PL_ACCESSED:
 			len = span_text(c, p, 1);
@@ -1800,9 +1839,17 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		case LIT_PL_CITNUM: {
 			size_t na, nb;
+			int digit = 0;
 			len = span_text(c, p, 1);
-			if (first_number(c->buf, len, &na, &nb))
+			for (size_t k = 0; k < len; k++)
+				digit |= c->buf[k] >= '0' && c->buf[k] <= '9';
+			if (digit && first_number(c->buf, len, &na, &nb))
 				lit_record_set_custom(rec, "label", (c->buf[nb] = 0, c->buf + na), 0);
+			else if (!digit && i == 0 && !first_span(c, LIT_PL_TITLE) && lit_pu8_is_letter((unsigned char)c->buf[0])) {
+				/* "RasonConTrans. (accessed ...)": a name, no number */
+				len = final_dot(c->buf, len);
+				set_text(c, LIT_VAR_TITLE, c->buf, len);
+			}
 			break;
 		}
 		case LIT_PL_NOTE:
@@ -1923,6 +1970,12 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		lit_record_set(rec, LIT_VAR_NOTE, note);
 
 	lit_record_set_type(rec, infer_type(c));
+	/* "Decree ... No. 484": a law's number is no journal issue */
+	if (lit_record_type(rec) == LIT_TYPE_LEGISLATION && lit_record_get(rec, LIT_VAR_ISSUE) &&
+	    !lit_record_get(rec, LIT_VAR_NUMBER) && !lit_record_get(rec, LIT_VAR_VOLUME)) {
+		lit_record_set(rec, LIT_VAR_NUMBER, lit_record_get(rec, LIT_VAR_ISSUE));
+		lit_record_set(rec, LIT_VAR_ISSUE, NULL);
+	}
 	{
 		const char *lang = language_of(c);
 		if (lang)
