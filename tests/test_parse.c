@@ -472,6 +472,9 @@ Test(parse_fields, editor_roles)
 		  "Cancer Research, eds. Klein and Weinhouse,", 2, "Klein", "Weinhouse" },
 		{ "Folkner, W. M. 2009, in IAU Symposium, Vol. 261, IAU Symposium ,ed .S .A .Klioner, 155.",
 		  "Symposium ,ed .S .A .Klioner,", 1, "Klioner", "Klioner" },
+		/* Vancouver initials that spell a role word are initials */
+		{ "Nolen WA, Leufkens HG, Egberts AC. Bleeding risk. Arch Intern Med 2004;164:2367-70.",
+		  "Nolen WA, Leufkens HG, Egberts AC.", 3, "Nolen", "Egberts" },
 		/* names before a postfix role word stay */
 		{ "Blaikie, Piers, and Harold Brookfield, eds. Land Degradation. London, 1987.",
 		  "Blaikie, Piers, and Harold Brookfield, eds.", 2, "Blaikie", "Brookfield" },
@@ -542,6 +545,18 @@ Test(parse_fields, web_references)
 		             "accessed:(accessed: 19.08.2022).", NULL };
 	r = labelled("Response to a media question. The Ministry of Foreign Affairs. (accessed: 19.08.2022).", s3);
 	cr_assert_eq(lit_record_type(r), LIT_TYPE_WEBPAGE);
+	lit_record_free(r);
+	/* capitalised words running into the title of a web reference start it */
+	const char *s5[] = { "author:Russian Deputy", "title:Foreign Minister Igor Morgulov's response to a question.",
+		             "accessed:(accessed: 19.08.2022).", NULL };
+	r = labelled("Russian Deputy Foreign Minister Igor Morgulov's response to a question. (accessed: 19.08.2022).", s5);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 0);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Russian Deputy Foreign Minister Igor Morgulov's response to a question");
+	lit_record_free(r);
+	/* ... but a name before a stop stays */
+	const char *s5b[] = { "author:Tadtaev G.", "title:Rosneft decided to sue.", "accessed:(accessed: 06.08.2022).", NULL };
+	r = labelled("Tadtaev G. Rosneft decided to sue. (accessed: 06.08.2022).", s5b);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Tadtaev");
 	lit_record_free(r);
 	/* a decree's number is no issue */
 	const char *s4[] = { "note:Decree of the President of the Russian Federation", "issue:No. 484",

@@ -1344,6 +1344,45 @@ static void colon_title_start(ctx *c)
 	ti->a = t->tok[w0].start;
 }
 
+/* "Russian Deputy Foreign Minister Igor Morgulov's response ...": an
+ * "author" of capitalised words without initials, commas or conjunctions
+ * that runs into the title with no punctuation between is the title's
+ * start in a web reference (a name before a title ends with ".", ",", ":"
+ * or a date). */
+static void author_runs_into_title(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *au, *ti;
+	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE)
+		return;
+	au = &c->sp[0];
+	ti = &c->sp[1];
+	for (size_t k = au->t0; k < au->t1; k++) {
+		const lit_ptoken *q = &t->tok[k];
+		char e = t->text[q->end - 1];
+		if ((q->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_INQUOTE | LIT_TF_INPAREN)) ||
+		    !(q->flags & LIT_TF_UPPER0) || (q->lex & (LIT_LEX_AND | LIT_LEX_ETAL)) ||
+		    !lit_pu8_is_letter((unsigned char)e) || q->nletters < 2)
+			return;
+	}
+	if (!(t->tok[ti->t0].flags & LIT_TF_UPPER0) || (t->tok[ti->t0].flags & LIT_TF_INQUOTE))
+		return;
+	/* only in a web reference: styles without punctuation ("Bloch Marc
+	 * L'origine ...") write names so */
+	{
+		int web = 0;
+		for (size_t k = 0; k < t->n; k++)
+			if ((t->tok[k].flags & LIT_TF_URL) || c->labels[k] == LIT_PL_ACCESSED)
+				web = 1;
+		if (!web)
+			return;
+	}
+	ti->t0 = au->t0;
+	ti->a = au->a;
+	memmove(&c->sp[0], &c->sp[1], (c->nsp - 1) * sizeof c->sp[0]);
+	c->nsp--;
+}
+
 /* Physics journals carry a section letter written against the volume:
  * "Phys. Rev. D59", "Nucl.Phys. B214,", "Phys .Rev .D85" - the model takes
  * the token as the volume, but the letter belongs to the journal's name
@@ -1661,6 +1700,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	}
 
 	colon_title_start(c);
+	author_runs_into_title(c);
 	surname_from_title(c);
 	section_letter(c);
 	do_names(c, LIT_PL_AUTHOR, LIT_VAR_AUTHOR);

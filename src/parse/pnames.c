@@ -77,8 +77,14 @@ static int role_word(const char *s, size_t a, size_t b, int prefix)
 {
 	if (b > a && (s[a] == '(' || s[a] == '['))
 		return prefix ? 0 : role_word(s, a + 1, b, 0);
+	int dot = memchr(s + a, '.', b - a) != NULL, lower = 0;
 	while (b > a && strchr(").],:;", s[b - 1]))
 		b--;
+	/* "HG", "ED" without a stop are initials (Vancouver "Leufkens HG") */
+	for (size_t k = a; k < b; k++)
+		lower |= s[k] >= 'a' && s[k] <= 'z';
+	if (!lower && !dot)
+		return 0;
 	return is_one_of(s, a, b, prefix ? role_prefix : role_core);
 }
 
@@ -340,7 +346,8 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 			           !(b - a == 5 && memcmp(s + a, "\xD0\xA1\xD1\x82.", 5) == 0)) {
 				/* role words ("вступ. ст."), but "Ст." is an initial (Боню Ст. Ангелов) */
 				/* "ed." "edited by" "(Eds D Armitage": names follow; not "(ed.)," */
-				if (role_word(s, a, b, 1) && !memchr(s + a, ')', b - a) &&
+				if (var != LIT_VAR_AUTHOR && role_word(s, a, b, 1) && !memchr(s + a, ')', b - a) &&
+				    !(b - a == 2 && s[a] >= 'A' && s[a] <= 'Z' && s[a + 1] >= 'A' && s[a + 1] <= 'Z') &&
 				    !(b < len && memchr(s + b, ')', (i < len ? i : len) - b)) && !roles_seen)
 					prefix_role = n;
 				/* "Martin Bollacher (ed.), ..., ed. Gunter E. Grimm": names
