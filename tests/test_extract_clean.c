@@ -221,4 +221,17 @@ Test(classify, repeats)
 	cr_assert_eq(lit_xrepeat_kind(d, strlen(d), &loc), 2);
 	const char *e = "Иванов И. И. Книга. М., 2000.";
 	cr_assert_eq(lit_xrepeat_kind(e, strlen(e), &loc), 0);
+	/* an introducing "См.:" / "Cf." before the repeat */
+	const char *f = "См.: там же. С. 33.";
+	cr_assert_eq(lit_xrepeat_kind(f, strlen(f), &loc), 1);
+	cr_assert_str_eq(f + loc, "С. 33.");
+	const char *g = "Cf. Smith, op. cit., p. 9.";
+	cr_assert_eq(lit_xrepeat_kind(g, strlen(g), &loc), 2);
+	cr_assert_str_eq(g + loc, "p. 9.");
+	cr_assert_eq(lit_xintro_len(g, strlen(g)), 4);
+	const char *h = "См. также работы 1990-х гг.";
+	cr_assert_eq(lit_xrepeat_kind(h, strlen(h), &loc), 0);
+	cr_assert_eq(loc, strlen(h));
+	const char *i = "Там жеребьёвка проходила в 2001 г.";
+	cr_assert_eq(lit_xrepeat_kind(i, strlen(i), &loc), 0);
 }

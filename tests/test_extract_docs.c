@@ -107,6 +107,17 @@ FIXTURE(ru_bare_labels, "ru-bare-labels", ".txt")
 FIXTURE(ru_note_cont, "ru-note-cont", ".txt")
 /* two numbered footnotes run together in one paragraph */
 FIXTURE(ru_note_pair, "ru-note-pair", ".txt")
+/* a footnote's short last line just above the page number is kept; the
+ * running header (its numbers changing from page to page) is dropped */
+FIXTURE(ru_note_lastline, "ru-note-lastline", ".txt")
+/* an unnumbered list without a heading at the end, one entry a paragraph */
+FIXTURE(ru_tail_list, "ru-tail-list", ".txt")
+/* the same with hanging indents and a DOI split over lines */
+FIXTURE(en_tail_hanging, "en-tail-hanging", ".txt")
+/* closing paragraphs with names and years are not a list (no output) */
+FIXTURE(en_tail_prose, "en-tail-prose", ".txt")
+/* every kind of repeat linked to the work it repeats */
+FIXTURE(ru_repeat_links, "ru-repeat-links", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -134,7 +145,9 @@ Test(fixtures, expected_names_exist)
 	                        "en-html", "jats", "tei", "article-ru", "ru-list-furniture",
 	                        "ru-repeats", "ru-resume", "ru-wrapped",
 	                        "ru-unnumbered", "en-md-notes", "ru-word", "ru-cites", "ru-pages",
-	                        "ru-formfeed", "ru-bare-labels", "ru-note-cont", "ru-note-pair", NULL };
+	                        "ru-formfeed", "ru-bare-labels", "ru-note-cont", "ru-note-pair",
+	                        "ru-note-lastline", "ru-tail-list", "en-tail-hanging", "en-tail-prose",
+	                        "ru-repeat-links", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);
@@ -188,6 +201,68 @@ Test(report, explanatory_notes_and_repeats)
 	int js;
 	cr_assert_str_eq(lit_record_raw(r), "Там же. С. 45.");
 	cr_expect_str_eq(lit_record_custom(r, "locator", &js), "С. 45");
+	lit_extract_report_clear(&rep);
+	lit_records_free(recs);
+}
+
+/* Repeats take the record of the work they repeat (whatever the parser
+ * made of it) with their own raw text, label and locator; the report
+ * counts them. */
+Test(report, repeats_linked_to_their_works)
+{
+	lit_records *recs = lit_records_new();
+	lit_extract_report rep = LIT_EXTRACT_REPORT_INIT;
+	lit_error err;
+	cr_assert_eq(lit_extract_file(recs, LITERA_SOURCE_DIR "/tests/data/extract/ru-repeat-links.txt",
+	                              NULL, &rep, &err), LIT_OK, "%s", err.message);
+	cr_expect_eq(rep.repeats_resolved, 12);
+	cr_expect_eq(rep.footnotes, 18);
+	cr_expect_eq(rep.warning_count, 0);
+	char *txt = NULL;
+	cr_assert_eq(lit_extract_report_format(&rep, "doc.txt", &txt), LIT_OK);
+	cr_expect(strstr(txt, "repeats resolved: 12") != NULL, "%s", txt);
+	lit_free(txt);
+	cr_assert_eq(lit_records_count(recs), 18);
+	/* {repeat (1-based), work it repeats, own locator} */
+	static const struct { size_t rep, work; const char *loc; } want[] = {
+		{ 2, 1, "С. 5" },    /* Там же. С. 5. */
+		{ 4, 3, NULL },      /* Там же. */
+		{ 6, 5, "p. 7" },    /* Ibid., p. 7. */
+		{ 7, 5, NULL },      /* Ibid. after Ibid. */
+		{ 8, 1, "С. 7" },    /* Иванов И. И. Указ. соч. С. 7. */
+		{ 9, 5, "p. 12" },   /* Smith, op. cit., p. 12. */
+		{ 10, 3, "С. 15" },  /* Петров П. П. Указ. соч. С. 15. */
+		{ 13, 12, "С. 44" }, /* Там же after a note citing two works: the second */
+		{ 15, 1, "С. 9" },   /* the author's own work, not the review naming him */
+		{ 16, 11, "С. 8" },
+		{ 17, 11, "С. 33" }, /* См.: там же after an op. cit. */
+		{ 18, 5, "p. 40" },
+	};
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		const lit_record *r = lit_records_at(recs, want[k].rep - 1);
+		const lit_record *w = lit_records_at(recs, want[k].work - 1);
+		int js = 0;
+		const char *ro = lit_record_custom(r, "repeat_of", &js);
+		cr_assert_not_null(ro, "record %zu is not a repeat", want[k].rep);
+		cr_expect(js);
+		char item[32];
+		snprintf(item, sizeof item, "\"item\": %zu}", want[k].work);
+		cr_expect(strstr(ro, item) != NULL, "record %zu: repeat_of %s, want item %zu",
+		          want[k].rep, ro, want[k].work);
+		/* the record of the work, under the repeat's own text */
+		const char *t1 = lit_record_get(r, LIT_VAR_TITLE), *t2 = lit_record_get(w, LIT_VAR_TITLE);
+		cr_expect((t1 == NULL) == (t2 == NULL) && (!t1 || strcmp(t1, t2) == 0),
+		          "record %zu: title %s, the work's %s", want[k].rep, t1 ? t1 : "-", t2 ? t2 : "-");
+		cr_expect_str_neq(lit_record_raw(r), lit_record_raw(w));
+		const char *loc = lit_record_custom(r, "locator", &js);
+		if (want[k].loc) {
+			cr_assert_not_null(loc, "record %zu has no locator", want[k].rep);
+			cr_expect_str_eq(loc, want[k].loc);
+			cr_expect_str_eq(lit_record_get(r, LIT_VAR_LOCATOR), want[k].loc);
+		} else {
+			cr_expect_null(loc, "record %zu: locator %s", want[k].rep, loc);
+		}
+	}
 	lit_extract_report_clear(&rep);
 	lit_records_free(recs);
 }

@@ -407,6 +407,18 @@ int lit_xurl_continues(const char *s, size_t slen, const char *t, size_t tlen)
 	if (last == '/' || last == '-' || last == '_' || last == '=' || last == '?' ||
 	    last == '&' || last == '%' || last == '#' || last == '~')
 		return 1;
+	/* a DOI cut after one of its inner dots ("10.1080/1088937X.2022." +
+	 * "2034567"): the rest is letters and digits */
+	if (last == '.' && (mem_has(tok, tn, "doi") || (tn > 3 && tok[0] == '1' && tok[1] == '0' &&
+	                                               tok[2] == '.'))) {
+		size_t q = 0;
+		while (q < nn && ((nx[q] >= '0' && nx[q] <= '9') || (nx[q] >= 'A' && nx[q] <= 'Z') ||
+		                  (nx[q] >= 'a' && nx[q] <= 'z')))
+			q++;
+		if (q > 0 && (q == nn || (q + 1 == nn && nx[q] == '.')) &&
+		    nx[0] >= '0' && nx[0] <= '9')
+			return 1;
+	}
 	/* the token must look like the rest of a URL: an inner URL character */
 	for (size_t i = 0; i + 1 < nn; i++) {
 		char c = nx[i];
@@ -570,6 +582,12 @@ int lit_xjoin_line(lit_buf *out, const char *next, size_t nlen, lit_xvocab *voca
 	}
 	size_t hs;
 	uint32_t hy = lit_xcp_before(out->ptr, out->len, &hs);
+	if ((hy == '-' || hy == 0x2013 || hy == 0x2014) && hs > 0 && out->ptr[hs - 1] >= '0' &&
+	    out->ptr[hs - 1] <= '9' && next[0] >= '0' && next[0] <= '9') {
+		/* a range cut after its dash: "С. 112–" + "121." */
+		lit_buf_put(out, next, nlen);
+		return LIT_XJ_KEEP;
+	}
 	if (is_hyphen_cp(hy) && hs > 0) {
 		/* word part before the hyphen */
 		size_t ae = hs, as = hs, st;
@@ -780,12 +798,29 @@ void lit_xfind_markers(const char *s, size_t len,
 			size_t j2 = i;
 			while (j2 < len && s[j2] >= '0' && s[j2] <= '9')
 				j2++;
+			/* "в 2018 г.1, рассматривает": after the year's "г." a comma
+			 * or semicolon may follow too */
+			int year_abbr = (i - 1 - tokstart == 2 || i - 1 - tokstart == 4) &&
+			                memcmp(s + tokstart, "г", 2) == 0 &&
+			                (i - 1 - tokstart == 2 || memcmp(s + tokstart + 2, "г", 2) == 0);
 			after_abbrev = lit_xcp_lower(bp) && j2 - i <= 2 &&
-			               (j2 == len || s[j2] == ' ');
+			               (j2 == len || s[j2] == ' ' ||
+			                (year_abbr && (s[j2] == ',' || s[j2] == ';' || s[j2] == ':')));
+		}
+		/* "routes,1 and": a marker after a comma or semicolon that
+		 * follows a word (after a digit it is a decimal: "2,5") */
+		int after_comma = 0;
+		if (cp >= '0' && cp <= '9' && (prev == ',' || prev == ';') && i >= 3) {
+			size_t pst;
+			uint32_t bp = lit_xcp_before(s, i - 1, &pst);
+			size_t j2 = i;
+			while (j2 < len && s[j2] >= '0' && s[j2] <= '9')
+				j2++;
+			after_comma = lit_xcp_letter(bp) && j2 - i <= 2 && (j2 == len || s[j2] == ' ');
 		}
 		if (cp >= '0' && cp <= '9' && i > 0 && prev &&
 		    (lit_xcp_letter(prev) || prev == 0xBB || prev == 0x201D || prev == '"' ||
-		     prev == ')' || prev == 0x2019 || prev == '%' || after_abbrev)) {
+		     prev == ')' || prev == 0x2019 || prev == '%' || after_abbrev || after_comma)) {
 			/* digits glued to a word */
 			size_t st = i, j = i;
 			while (j < len && s[j] >= '0' && s[j] <= '9')
@@ -982,7 +1017,38 @@ int lit_xbib_score(const char *s, size_t n)
 
 #undef AT
 
+size_t lit_xintro_len(const char *s, size_t n)
+{
+	static const char *const intro[] = {
+		"См. также", "См.", "см.", "Ср.", "ср.", "Cf.", "cf.", "See also", "See", NULL
+	};
+	for (size_t k = 0; intro[k]; k++) {
+		size_t m = strlen(intro[k]);
+		if (n <= m + 1 || memcmp(s, intro[k], m) != 0 || (s[m] != ' ' && s[m] != ':'))
+			continue;
+		while (m < n && (s[m] == ' ' || s[m] == ':'))
+			m++;
+		return m;
+	}
+	return 0;
+}
+
+static int repeat_kind(const char *s, size_t n, size_t *loc);
+
 int lit_xrepeat_kind(const char *s, size_t n, size_t *loc)
+{
+	size_t b = lit_xintro_len(s, n);
+	if (b) {
+		int r = repeat_kind(s + b, n - b, loc);
+		*loc += b;
+		if (r)
+			return r;
+		*loc = n;
+	}
+	return repeat_kind(s, n, loc);
+}
+
+static int repeat_kind(const char *s, size_t n, size_t *loc)
 {
 	static const char *const ibid[] = {
 		"там же", "ibidem", "ibid", "там само", "ebd.", "ebenda", "id.", NULL

@@ -145,8 +145,14 @@ static int to_records(lit_records *out, lit_xdoc *doc, const lit_parser *parser,
                       const char *source, lit_error *err)
 {
 	lit_record **made = calloc(doc->nitems ? doc->nitems : 1, sizeof *made);
-	if (!made)
+	/* position of each item among the document's records, from 1 */
+	long *ord = calloc(doc->nitems ? doc->nitems : 1, sizeof *ord);
+	if (!made || !ord) {
+		free(made);
+		free(ord);
 		return LIT_ENOMEM;
+	}
+	long nmade = 0;
 	int rc = LIT_OK;
 	for (size_t i = 0; i < doc->nitems && rc == LIT_OK; i++) {
 		lit_xitem *it = &doc->items[i];
@@ -195,7 +201,10 @@ static int to_records(lit_records *out, lit_xdoc *doc, const lit_parser *parser,
 					lit_buf_putc(&b, '\\');
 				lit_buf_putc(&b, *c);
 			}
-			lit_buf_puts(&b, "\"}");
+			lit_buf_putc(&b, '"');
+			if (ord[it->repeat_of] > 0)
+				lit_buf_printf(&b, ", \"item\": %ld", ord[it->repeat_of]);
+			lit_buf_putc(&b, '}');
 			if (!lit_buf_status(&b))
 				lit_record_set_custom(rec, "repeat_of", b.ptr, 1);
 			lit_buf_free(&b);
@@ -205,6 +214,7 @@ static int to_records(lit_records *out, lit_xdoc *doc, const lit_parser *parser,
 			}
 		}
 		made[i] = rec;
+		ord[i] = ++nmade;
 	}
 	if (rc == LIT_OK) {
 		for (size_t i = 0; i < doc->nitems; i++) {
@@ -219,6 +229,7 @@ static int to_records(lit_records *out, lit_xdoc *doc, const lit_parser *parser,
 	for (size_t i = 0; i < doc->nitems; i++)
 		lit_record_free(made[i]);
 	free(made);
+	free(ord);
 	if (rc)
 		lit_error_set(err, rc, source, 0, "out of memory while building records");
 	return rc;

@@ -147,6 +147,9 @@ int lit_xbib_score(const char *s, size_t len);
  * note), 2 "Op. cit."-type (earlier work by the author named before), 0 no.
  * *loc receives the offset of the locator that follows (or len). */
 int lit_xrepeat_kind(const char *s, size_t len, size_t *loc);
+/* Length of a leading "См.:", "Ср.", "See also", "Cf." with its spaces
+ * and colon; 0 when there is none. */
+size_t lit_xintro_len(const char *s, size_t len);
 
 /* Reference-list heading?  Returns 0 no, LIT_XW_LIST for a bibliography,
  * LIT_XW_END for notes ("Примечания", "Notes"). */

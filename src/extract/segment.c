@@ -1,6 +1,7 @@
 /*
  * segment.c - finding the references in running text: reference lists
- * under their headings (or a numbered run without one), footnotes
+ * under their headings (or, without one, a numbered run, or a run of
+ * paragraphs at the end that each read as a reference), footnotes
  * interleaved with the body and linked to their markers, endnote
  * sections, in-text citations ([4], [4, с. 25], [Лукин, 2024]) linked to
  * list entries, repeats ("Там же", "Ibid.", "Op. cit.") resolved, several
@@ -58,6 +59,10 @@ typedef struct seg {
 	long *ahead, *atail, *anext;
 	size_t acap;
 	lit_buf tmp;
+	/* probing a list without a heading: every entry must pass
+	 * strict_entry(); the first line of the first that fails, else -1 */
+	int strict;
+	size_t strict_bad;
 } seg;
 
 /* ------------------------------------------------------------------
@@ -162,6 +167,90 @@ static uint64_t line_hash(const xline *L)
 	return h ? h : 1;
 }
 
+static int starts_lower(const char *s, size_t n);
+
+/* Hash of a line with every run of digits as one '#' ("Вестник. 2021.
+ * № 3. С. 15" and "... С. 16" alike); *letters receives its letter count. */
+static uint64_t line_hash_nodigits(const xline *L, size_t *letters)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t k = 0;
+	int in_dig = 0;
+	for (size_t i = 0; i < L->len; i++) {
+		unsigned char c = (unsigned char)L->s[i];
+		if (c >= '0' && c <= '9') {
+			if (in_dig)
+				continue;
+			in_dig = 1;
+			c = '#';
+		} else {
+			in_dig = 0;
+			if (c >= 0xC0 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+				k++;
+		}
+		h ^= c;
+		h *= 1099511628211ULL;
+	}
+	*letters = k;
+	return h ? h : 1;
+}
+
+/* The candidates (short lines next to page numbers) whose text, numbers
+ * aside, occurs again in the document are running headers or footers. */
+static void mark_repeated_near_pages(seg *g, const size_t *cand, size_t ncand)
+{
+	size_t cap = 16;
+	while (cap < ncand * 4)
+		cap <<= 1;
+	uint64_t *keys = calloc(cap, sizeof *keys);
+	uint32_t *cnt = calloc(cap, sizeof *cnt);
+	size_t mask = cap - 1, minlen = (size_t)-1, maxlen = 0, letters;
+	if (!keys || !cnt)
+		goto out;
+	for (size_t c = 0; c < ncand; c++) {
+		const xline *L = &g->lines[cand[c]];
+		uint64_t h = line_hash_nodigits(L, &letters);
+		if (letters < 4)
+			continue;
+		size_t k = (size_t)h & mask;
+		while (keys[k] && keys[k] != h)
+			k = (k + 1) & mask;
+		keys[k] = h;
+		if (L->len < minlen) minlen = L->len;
+		if (L->len > maxlen) maxlen = L->len;
+	}
+	if (!maxlen)
+		goto out;
+	/* page numbers in a header change its length by a few digits */
+	minlen = minlen > 8 ? minlen - 8 : 0;
+	maxlen += 8;
+	for (size_t i = 0; i < g->n; i++) {
+		const xline *L = &g->lines[i];
+		if (L->kind == K_BLANK || L->len < minlen || L->len > maxlen)
+			continue;
+		uint64_t h = line_hash_nodigits(L, &letters);
+		size_t k = (size_t)h & mask;
+		while (keys[k] && keys[k] != h)
+			k = (k + 1) & mask;
+		if (keys[k])
+			cnt[k]++;
+	}
+	for (size_t c = 0; c < ncand; c++) {
+		xline *L = &g->lines[cand[c]];
+		uint64_t h = line_hash_nodigits(L, &letters);
+		if (letters < 4)
+			continue;
+		size_t k = (size_t)h & mask;
+		while (keys[k] && keys[k] != h)
+			k = (k + 1) & mask;
+		if (keys[k] && cnt[k] >= 2)
+			L->kind = K_FURN;
+	}
+out:
+	free(keys);
+	free(cnt);
+}
+
 /* Page numbers, running headers and footers. */
 static void mark_furniture(seg *g)
 {
@@ -211,7 +300,13 @@ static void mark_furniture(seg *g)
 	}
 	free(keys);
 	free(cnt);
-	/* a short line next to a page number (across blank lines) */
+	/* a short line next to a page number (across blank lines) is a
+	 * running header or footer only when it repeats on other pages (the
+	 * page's own numbers aside), stands apart from the text around it, or
+	 * opens a page under its number; a footnote's short last line above
+	 * the page number stays */
+	size_t ncand = 0, capcand = 0;
+	size_t *cand = NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (g->lines[i].kind != K_PAGENUM)
 			continue;
@@ -239,10 +334,34 @@ static void mark_furniture(seg *g)
 			size_t words = 1;
 			for (size_t q = 0; q < L->len; q++)
 				words += L->s[q] == ' ';
-			if (words <= 8)
+			if (words > 8)
+				continue;
+			/* the side away from the page number */
+			size_t o = j;
+			int apart;
+			if (dir < 0)
+				apart = o == 0 || L->pb || g->lines[o - 1].kind != K_TEXT;
+			else
+				apart = o + 1 >= n || g->lines[o + 1].pb || g->lines[o + 1].kind != K_TEXT;
+			int top = dir > 0 && g->lines[i].pb;
+			if ((apart || top) && !starts_lower(L->s, L->len)) {
 				L->kind = K_FURN;
+				continue;
+			}
+			if (ncand == capcand) {
+				size_t c2 = capcand ? capcand * 2 : 16;
+				size_t *p1 = realloc(cand, c2 * sizeof *p1);
+				if (!p1)
+					break;
+				cand = p1;
+				capcand = c2;
+			}
+			cand[ncand++] = j;
 		}
 	}
+	if (ncand)
+		mark_repeated_near_pages(g, cand, ncand);
+	free(cand);
 }
 
 /* ------------------------------------------------------------------
@@ -510,6 +629,45 @@ static int bullet_start(const xline *L, size_t *off)
 	return 0;
 }
 
+/* An entry of a list that has no heading (its text in g->tmp) must read
+ * as a reference on its own: not a numbered or lower-case line, not a
+ * long paragraph, and an author followed by a year or other evidence, or
+ * strong evidence (a "//", a URL with a year, pages and a place). */
+static int strict_entry(seg *g, const entry *e)
+{
+	const xline *L = &g->lines[e->first];
+	const char *s = L->s + e->text_off;
+	size_t n = L->len - e->text_off, adv;
+	if (!n || e->lab.style != LAB_NONE || g->tmp.len > 1500)
+		return 0;
+	unsigned char c0 = (unsigned char)s[0];
+	if ((c0 >= '0' && c0 <= '9') || c0 == '[' || c0 == '(' ||
+	    lit_xcp_supdigit(lit_xcp(s, n, &adv)) >= 0 || starts_lower(s, n))
+		return 0;
+	int sc = lit_xbib_score(g->tmp.ptr, g->tmp.len);
+	if (sc >= 4)
+		return 1;
+	if (sc < 2 || !author_start(s, n))
+		return 0;
+	/* "Lee K. confirmed in 2022 that ..." is a sentence: a reference
+	 * falls into parts (author. title. place, year.) */
+	const char *t = g->tmp.ptr;
+	size_t tn = g->tmp.len, parts = 0, tok = 0;
+	for (size_t i = 0; i < tn; i++) {
+		if (t[i] == ' ') {
+			tok = i + 1;
+			continue;
+		}
+		if (t[i] != '.' || (i + 1 < tn && t[i + 1] != ' '))
+			continue;
+		/* the word before the stop: three letters or more, or a number */
+		if (i > tok && (cp_count(t + tok, i - tok) >= 3 ||
+		                (t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == ')'))
+			parts++;
+	}
+	return parts >= 2;
+}
+
 /*
  * Segment a list starting at line `from` (exclusive end `to`).  Marks the
  * lines it takes.  Returns the number of entries; *end receives the line
@@ -543,7 +701,9 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 #define FLUSH() do { \
 		if (e.open) { \
 			if (bibgood) { entry_text(g, &e); \
-				if (lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 2) good++; } \
+				if (lit_xbib_score(g->tmp.ptr, g->tmp.len) >= 2) good++; \
+				if (g->strict && g->strict_bad == (size_t)-1 && !strict_entry(g, &e)) \
+					g->strict_bad = e.first; } \
 			if (!probe) { \
 				long ix_ = entry_emit(g, &e, where); \
 				if (ix_ >= 0 && where == LIT_XW_LIST) g->doc->n_list++; \
@@ -613,7 +773,7 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 					seen++;
 				}
 				if (j < to && seen < 6 && j - i < 12) {
-					for (size_t q = i; q < j; q++)
+					for (size_t q = i; q < j && !probe; q++)
 						if (g->lines[q].kind == K_TEXT)
 							g->lines[q].kind = K_FURN;
 					i = j - 1;
@@ -639,7 +799,11 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 		int starts = !e.open || blank_seen || bullet;
 		if (!starts && e.open) {
 			const xline *Q = &g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first];
-			if (ends_terminal(Q->s, Q->len) && author_start(L->s, L->len))
+			/* an entry may also end with its URL or access date:
+			 * "<https://...>", "(дата обращения: 01.02.2023)" */
+			if ((ends_terminal(Q->s, Q->len) ||
+			     (Q->len && (Q->s[Q->len - 1] == '>' || Q->s[Q->len - 1] == ')'))) &&
+			    author_start(L->s, L->len))
 				starts = 1;
 			if (e.nlines > 400)
 				break;
@@ -733,6 +897,71 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	return count;
 }
 
+/* Nothing but the closing matter of an article from line `from` on: the
+ * end, a paragraph that closes a list ("Сведения об авторе", "©"), or a
+ * few short lines (page furniture the detector missed). */
+static int only_closing_after(seg *g, size_t from)
+{
+	size_t short_lines = 0;
+	for (size_t q = from; q < g->n; q++) {
+		const xline *L = &g->lines[q];
+		if (L->kind != K_TEXT)
+			continue;
+		if (L->role != R_BODY || is_list_ender(L))
+			return 1;
+		if (cp_count(L->s, L->len) > 80 || ++short_lines > 3)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * An unnumbered list without a heading at the end of the document: a run
+ * of at least three paragraphs (or hanging-indent entries), every one of
+ * which reads as a reference by itself (strict_entry), followed by nothing
+ * but the closing matter.  Conservative: body text with a year or an
+ * initial here and there must not be taken for references.
+ */
+static void find_tail_list(seg *g)
+{
+	size_t n = g->n;
+	for (size_t i = 0; i < n; i++) {
+		xline *L = &g->lines[i];
+		if (L->kind != K_TEXT || L->role != R_BODY)
+			continue;
+		/* a paragraph start */
+		size_t p = i;
+		while (p > 0 && (g->lines[p - 1].kind == K_FURN || g->lines[p - 1].kind == K_PAGENUM))
+			p--;
+		if (p > 0 && !L->pb && g->lines[p - 1].kind == K_TEXT &&
+		    !(ends_terminal(g->lines[p - 1].s, g->lines[p - 1].len) &&
+		      author_start(L->s, L->len)))
+			continue;
+		xlabel lab;
+		if (parse_label(L, &lab) ||
+		    (!author_start(L->s, L->len) && lit_xbib_score(L->s, L->len) < 2))
+			continue;
+		size_t end, good;
+		g->strict = 1;
+		g->strict_bad = (size_t)-1;
+		size_t k = seg_list(g, i, n, LIT_XW_LIST, 1, &end, &good);
+		g->strict = 0;
+		if (g->strict_bad != (size_t)-1) {
+			/* a later start may do: go on after the entry that failed */
+			if (g->strict_bad > i)
+				i = g->strict_bad;
+			continue;
+		}
+		if (k >= 3 && only_closing_after(g, end)) {
+			seg_list(g, i, n, LIT_XW_LIST, 0, &end, NULL);
+			return;
+		}
+		/* any later start ends where this run ended */
+		if (end > i + 1)
+			i = end - 1;
+	}
+}
+
 /* Lists under headings, else a numbered run starting at 1. */
 static void find_lists(seg *g)
 {
@@ -777,7 +1006,9 @@ static void find_lists(seg *g)
 	if (best_from != (size_t)-1) {
 		size_t end;
 		seg_list(g, best_from, n, LIT_XW_LIST, 0, &end, NULL);
+		return;
 	}
+	find_tail_list(g);
 }
 
 /* ------------------------------------------------------------------
@@ -988,11 +1219,12 @@ static int note_open_end(const xline *P)
 }
 
 /* A note cut at the page end goes on at the top of the next page's
- * footnote block, just before the note numbered one more: the short
- * block of body lines (set apart by a blank line or page furniture)
- * right before line `i` is joined to the held note `h` when it reads as
- * the rest of a reference. */
-static void note_attach_tail(seg *g, entry *h, size_t i)
+ * footnote block, just before the next note (numbered one more, or 1
+ * where notes are numbered per page), `next`: the short block of body
+ * lines (set apart by a blank line or page furniture) right before line
+ * `i` is joined to the held note `h` when it reads as the rest of a
+ * reference. */
+static void note_attach_tail(seg *g, entry *h, size_t i, long next)
 {
 	size_t last = h->nlines ? h->lines[h->nlines - 1] : h->first;
 	const xline *P = &g->lines[last];
@@ -1032,7 +1264,7 @@ static void note_attach_tail(seg *g, entry *h, size_t i)
 		return;
 	/* body text that cites the next note is the page's body, not a tail */
 	for (size_t m = g->nmarks; m-- > 0 && g->marks[m].line > (long)k;)
-		if (g->marks[m].num == h->lab.value + 1)
+		if (g->marks[m].num == next)
 			return;
 	for (size_t q = k; q < j; q++) {
 		if (entry_add_line(h, q)) {
@@ -1084,15 +1316,26 @@ static void body_pass(seg *g)
 				note_blank = 1;
 			continue;
 		}
-		if (L->kind == K_PAGENUM || L->kind == K_FURN)
+		if (L->kind == K_PAGENUM || L->kind == K_FURN) {
+			/* a page ends below its footnotes: the next page opens with
+			 * body text (a note cut here goes on in the next page's
+			 * footnote block, see note_attach_tail) */
+			if (in_note)
+				note_blank = 1;
 			continue;
+		}
+		if (L->pb && in_note)
+			note_blank = 1;
 		xlabel lab;
 		if (note_start(g, i, in_note, last_num, &lab)) {
 			if (in_note)
 				note_close(g, &e, &held);
 			if (held.open) {
-				if (lab.value == held.lab.value + 1)
-					note_attach_tail(g, &held, i);
+				/* the next note, or the first of a page numbering its
+				 * notes afresh */
+				if (lab.value == held.lab.value + 1 ||
+				    (lab.value == 1 && held.lab.value > 1))
+					note_attach_tail(g, &held, i, lab.value);
 				note_finish(g, &held, LIT_XW_FOOT);
 			}
 			e.first = i;
@@ -1473,7 +1716,11 @@ static void link_citation(seg *g, const char *s, size_t n, long line, int quiet)
 			if (w && wn >= 2) {
 				lastw = w;
 				lastwn = wn;
-				for (long q = author_first(g, w, wn); q >= 0; q = g->anext[q]) {
+				/* a real list names one author a few times; the bound keeps
+				 * huge concatenated inputs linear */
+				int steps = 0;
+				for (long q = author_first(g, w, wn); q >= 0 && steps < 64;
+				     q = g->anext[q], steps++) {
 					lit_xitem *it = &g->doc->items[q];
 					size_t rl = strlen(it->raw);
 					if (mem_contains(it->raw, rl, y, 4)) {
@@ -1678,11 +1925,41 @@ static void split_run_on(seg *g)
 	}
 }
 
-/* Split "A. Work one. 2001; B. Work two. 2002" into two items. */
+/* A note in the humanities style starts with the author's full name and
+ * a comma, then a quoted or capitalised title: "Ivan Sokolov, "Transit
+ * Diplomacy..."", "Nargis Kassenova, China's Silk Road...". */
+static int fullname_start(const char *s, size_t n)
+{
+	size_t i = 0, words = 0, adv;
+	while (words < 4 && i < n) {
+		if (!lit_xcp_upper(lit_xcp(s + i, n - i, &adv)))
+			return 0;
+		i += adv;
+		while (i < n) {
+			uint32_t cp = lit_xcp(s + i, n - i, &adv);
+			if (!lit_xcp_letter(cp) && cp != '.' && cp != '-' && cp != '\'' && cp != 0x2019)
+				break;
+			i += adv;
+		}
+		words++;
+		if (i < n && s[i] == ',') {
+			if (words < 2 || i + 2 >= n || s[i + 1] != ' ')
+				return 0;
+			uint32_t c = lit_xcp(s + i + 2, n - i - 2, &adv);
+			return c == '"' || c == 0x201C || c == 0xAB || lit_xcp_upper(c);
+		}
+		if (i >= n || s[i] != ' ')
+			return 0;
+		i++;
+	}
+	return 0;
+}
+
+/* Split "A. Work one. 2001; B. Work two. 2002" into two items (the new
+ * item is checked in its turn: three works make three items). */
 static void split_multi(seg *g)
 {
-	size_t n0 = g->doc->nitems;
-	for (size_t q = 0; q < n0; q++) {
+	for (size_t q = 0; q < g->doc->nitems; q++) {
 		lit_xitem *it = &g->doc->items[q];
 		if (it->where == LIT_XW_LIST)
 			continue;
@@ -1704,9 +1981,14 @@ static void split_multi(seg *g)
 			while (rn && *r == ' ') { r++; rn--; }
 			int see = has_prefix(r, rn, "См. также") || has_prefix(r, rn, "См.:") ||
 			          has_prefix(r, rn, "See also") || has_prefix(r, rn, "Cf.");
-			if (!see && !author_start(r, rn))
+			/* or two works each named by title: "Title // Paper. 2023; Title // Site. 2024" */
+			int titled = lit_xcp_upper(lit_xcp(r, rn, &(size_t){0})) &&
+			             mem_contains(r, rn, " // ", 4) && mem_contains(it->raw + start, i - start, " // ", 4);
+			int full = !see && !titled && fullname_start(r, rn);
+			if (!see && !titled && !full && !author_start(r, rn))
 				continue;
-			if (lit_xbib_score(it->raw + start, i - start) < 3 || lit_xbib_score(r, rn) < 3)
+			if (lit_xbib_score(it->raw + start, i - start) < (full ? 2 : 3) ||
+			    lit_xbib_score(r, rn) < (full ? 2 : 3))
 				continue;
 			/* split: the right part becomes a new item */
 			char label[24];
@@ -1750,21 +2032,41 @@ static void resolve_repeats(seg *g)
 				              (int)(loc < 30 ? loc : 30), it->raw);
 			}
 		} else if (kind == 2) {
+			/* the author named before "Указ. соч." / "op. cit."; the
+			 * earlier note that starts with that name, else one that
+			 * names it near its start */
 			const char *w;
-			size_t wn = first_word(it->raw, rl, &w);
+			size_t ib = lit_xintro_len(it->raw, rl);
+			size_t wn = first_word(it->raw + ib, rl - ib, &w);
 			long found = -1;
-			for (size_t p = q; p-- > 0 && wn >= 2 && q - p <= 300;) {
-				lit_xitem *t = &g->doc->items[p];
-				if (t->repeat_of >= 0 || t->nonbib)
-					continue;
-				size_t tl = strlen(t->raw);
-				if (mem_contains(t->raw, tl < 120 ? tl : 120, w, wn)) {
-					size_t l2;
+			int named = wn >= 2 && !has_prefix(w, wn, "Указ") && !has_prefix(w, wn, "указ") &&
+			            !has_prefix(w, wn, "Цит") && !has_prefix(w, wn, "цит") &&
+			            !(wn == 2 && (w[0] == 'O' || w[0] == 'o') && w[1] == 'p');
+			uint64_t wk = named ? word_key(w, wn) : 0;
+			for (int pass = 0; pass < 2 && named && found < 0; pass++) {
+				for (size_t p = q; p-- > 0 && q - p <= 300;) {
+					lit_xitem *t = &g->doc->items[p];
+					if (t->repeat_of >= 0 || t->nonbib)
+						continue;
+					size_t tl = strlen(t->raw), l2;
+					if (pass == 0) {
+						const char *tw;
+						size_t twn = first_word(t->raw, tl, &tw);
+						if (twn != wn || word_key(tw, twn) != wk)
+							continue;
+					} else if (!mem_contains(t->raw, tl < 120 ? tl : 120, w, wn)) {
+						continue;
+					}
 					if (lit_xrepeat_kind(t->raw, tl, &l2) == 0) {
 						found = (long)p;
 						break;
 					}
 				}
+			}
+			if (!named && last_note >= 0) {
+				/* "Указ. соч. С. 7." without a name: the work just cited */
+				lit_xitem *t = &g->doc->items[last_note];
+				found = t->repeat_of >= 0 ? t->repeat_of : last_note;
 			}
 			if (found >= 0) {
 				it->repeat_of = found;
@@ -1787,7 +2089,9 @@ static void resolve_repeats(seg *g)
 				}
 			}
 		}
-		if (!kind && !it->nonbib)
+		/* "Там же" repeats the work the previous note cited, whether
+		 * that note named it or repeated it in turn */
+		if (!it->nonbib && (!kind || it->repeat_of >= 0))
 			last_note = (long)q;
 	}
 }

@@ -18,7 +18,8 @@ def line_of(item):
     return "\t".join([
         c.get("where", ""), c.get("label", ""), str(c.get("line", 0)),
         "[" + ", ".join(str(x) for x in cited) + "]" if cited else "",
-        '{"line": %d, "label": "%s"}' % (rep["line"], rep["label"]) if rep else "",
+        ('{"line": %d, "label": "%s"' % (rep["line"], rep["label"]) +
+         (', "item": %d' % rep["item"] if "item" in rep else "") + "}") if rep else "",
         c.get("raw", ""),
     ])
 
