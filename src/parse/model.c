@@ -1,15 +1,20 @@
 /*
- * model.c - the linear-chain labelling model at parse time: checking and
- * wrapping a model image (embedded array or file), looking features up in
- * its open-addressing table, and first-order Viterbi decoding.
+ * model.c - the linear-chain labelling model at parse time: checking a
+ * model image (embedded array or file), turning it into the decoder's
+ * layout (bucketed hash table, one dense row of weights per feature), and
+ * first-order Viterbi decoding.
  *
- * The image layout is described in parse_internal.h.  Nothing is copied
- * when the image is embedded, so loading costs one checksum pass.
+ * The image layout is described in parse_internal.h; the decoder's layout
+ * above build_runtime.  Loading costs a checksum pass and one pass over the
+ * image (a few ms); decoding then needs no allocation.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "parse_internal.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define HDR 8
 #define NAMEW 6
@@ -25,6 +30,81 @@ uint32_t lit_pmodel_checksum(const uint32_t *words, size_t nwords)
 	for (; i < nwords; i++)
 		h[0] = (h[0] ^ words[i]) * 16777619u;
 	return ((h[0] * 31u + h[1]) * 31u + h[2]) * 31u + h[3];
+}
+
+/* Labels padded to a multiple of 8, so the per-label loops have a fixed
+ * trip count and vectorise. */
+#define LP ((LIT_PL__COUNT + 7) & ~7)
+/* Keys per bucket of the decoder's table (one 64-byte line with the values). */
+#define BUCKET 8
+
+/*
+ * The decoder's copy of the model, built once by lit_pmodel_init (in
+ * m->owned; the image is not needed afterwards):
+ *   table: buckets of BUCKET keys then their BUCKET values, one 64-byte
+ *     line each, at most half full; a key sits in the first bucket from
+ *     key & mask with a free slot, its value is its row number;
+ *   entries: the weights as dense rows of LP int16, row 0 all zero (the
+ *     row of absent features), padding labels zero;
+ *   trans: (nlabels + 1) x LP int32, [from * LP + to], row nlabels =
+ *     start, padding 0.
+ * A token's emission scores are then sums of whole rows, the same integers
+ * in any order as the image's sparse weights, so the labels are exactly
+ * those of the image.
+ */
+static int build_runtime(lit_pmodel *m, const int32_t *trans, const uint32_t *table, const uint32_t *entries,
+                         lit_error *err)
+{
+	uint32_t L = (uint32_t)m->nlabels, nslots = m->mask + 1;
+	size_t nkeys = 0;
+	for (uint32_t s = 0; s < nslots; s++)
+		nkeys += table[2 * s] != 0;
+	uint32_t nb = 16;
+	while ((size_t)nb * BUCKET < nkeys * 2)
+		nb *= 2;
+	size_t ntab = (size_t)nb * 2 * BUCKET;
+	size_t nent = (nkeys + 1) * (LP / 2);
+	size_t ntrans = (size_t)(L + 1) * LP;
+	/* + 16 words: the table starts on a 64-byte boundary */
+	uint32_t *blk = calloc(ntab + nent + ntrans + 16, sizeof *blk);
+	if (!blk)
+		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
+	uint32_t *tab = blk + (16 - ((uintptr_t)blk / 4) % 16) % 16;
+	uint32_t *ent = tab + ntab;
+	int32_t *tr = (int32_t *)(ent + nent);
+	for (uint32_t x = 0; x <= L; x++)
+		for (uint32_t y = 0; y < L; y++)
+			tr[x * LP + y] = trans[x * L + y];
+	int16_t *rows = (int16_t *)ent;
+	uint32_t row = 1;
+	for (uint32_t s = 0; s < nslots; s++) {
+		uint32_t key = table[2 * s], v = table[2 * s + 1];
+		const uint32_t *e = entries + (v >> 8);
+		if (!key)
+			continue;
+		uint32_t *bk = tab + (size_t)2 * BUCKET * (key & (nb - 1));
+		int j = 0;
+		for (;;) {
+			while (j < BUCKET && bk[j])
+				j++;
+			if (j < BUCKET)
+				break;
+			bk = bk + 2 * BUCKET == tab + ntab ? tab : bk + 2 * BUCKET;
+			j = 0;
+		}
+		bk[j] = key;
+		bk[BUCKET + j] = row;
+		for (uint32_t k = 0; k < (v & 0xFF); k++)
+			rows[(size_t)row * LP + (e[k] >> 16)] = (int16_t)(e[k] & 0xFFFF);
+		row++;
+	}
+	m->owned = blk;
+	m->mask = nb - 1;
+	m->trans = tr;
+	m->table = tab;
+	m->entries = ent;
+	m->nentries = (uint32_t)nent;
+	return LIT_OK;
 }
 
 int lit_pmodel_init(lit_pmodel *m, const uint32_t *w, size_t nwords, lit_error *err)
@@ -50,11 +130,9 @@ int lit_pmodel_init(lit_pmodel *m, const uint32_t *w, size_t nwords, lit_error *
 		                     nwords, need);
 	if (lit_pmodel_checksum(w, nwords) != w[7])
 		return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: checksum mismatch (damaged file)");
-	m->words = w;
-	m->nwords = nwords;
-	m->nlabels = (int)nl;
-	for (uint32_t l = 0; l < nl && l < LIT_PL__COUNT; l++)
-		m->map[l] = LIT_PL_OTHER;
+	if (nl > LIT_PL__COUNT)
+		return lit_error_set(err, LIT_EUNSUPPORTED, NULL, 0, "parser model: %u labels, at most %d known",
+		                     nl, (int)LIT_PL__COUNT);
 	for (uint32_t l = 0; l < nl; l++) {
 		char name[NAMEW * 4 + 1];
 		for (int k = 0; k < NAMEW; k++)
@@ -62,27 +140,27 @@ int lit_pmodel_init(lit_pmodel *m, const uint32_t *w, size_t nwords, lit_error *
 				name[k * 4 + b] = (char)((w[HDR + l * NAMEW + k] >> (8 * b)) & 0xFF);
 		name[NAMEW * 4] = 0;
 		int lab = lit_plabel_from_name(name, strlen(name));
-		if (l < LIT_PL__COUNT)
-			m->map[l] = lab < 0 ? LIT_PL_OTHER : lab;
+		m->map[l] = lab < 0 ? LIT_PL_OTHER : lab;
 	}
-	if (nl > LIT_PL__COUNT)
-		return lit_error_set(err, LIT_EUNSUPPORTED, NULL, 0, "parser model: %u labels, at most %d known",
-		                     nl, (int)LIT_PL__COUNT);
-	m->trans = (const int32_t *)(w + HDR + nl * NAMEW);
-	for (uint32_t x = 0; x < nl; x++)
-		for (uint32_t y = 0; y < nl; y++)
-			m->transT[y * nl + x] = m->trans[x * nl + y];
-	m->table = w + HDR + nl * NAMEW + (nl + 1) * nl;
-	m->mask = (1u << bits) - 1;
-	m->entries = m->table + ((size_t)2 << bits);
-	m->nentries = ne;
-	/* every slot must point inside the entries */
-	for (uint32_t s = 0; s <= m->mask; s++) {
-		uint32_t v = m->table[2 * s + 1];
-		if (m->table[2 * s] && (v >> 8) + (v & 0xFF) > ne)
+	const int32_t *trans = (const int32_t *)(w + HDR + nl * NAMEW);
+	const uint32_t *table = w + HDR + nl * NAMEW + (nl + 1) * nl;
+	const uint32_t *entries = table + ((size_t)2 << bits);
+	/* every slot must point inside the entries, to labels of the model */
+	for (uint32_t s = 0; s < (1u << bits); s++) {
+		uint32_t v = table[2 * s + 1];
+		if (!table[2 * s])
+			continue;
+		if ((v & 0xFF) > nl || (v >> 8) + (v & 0xFF) > ne)
 			return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: bad table slot");
+		for (uint32_t j = 0; j < (v & 0xFF); j++)
+			if ((entries[(v >> 8) + j] >> 16) >= nl)
+				return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: bad weight label");
 	}
-	return LIT_OK;
+	m->words = w;
+	m->nwords = nwords;
+	m->nlabels = (int)nl;
+	m->mask = (1u << bits) - 1;
+	return build_runtime(m, trans, table, entries, err);
 }
 
 int lit_pmodel_load_file(lit_pmodel *m, const char *path, lit_error *err)
@@ -122,14 +200,15 @@ int lit_pmodel_load_file(lit_pmodel *m, const char *path, lit_error *err)
 		       (uint32_t)bytes[4 * i + 2] << 16 | (uint32_t)bytes[4 * i + 3] << 24;
 	free(bytes);
 	int rc = lit_pmodel_init(m, w, nw, err);
+	/* the decoder works from its own copy (m->owned): the image can go */
+	free(w);
+	m->words = NULL;
 	if (rc != LIT_OK) {
-		free(w);
 		if (err && !err->file[0])
 			snprintf(err->file, sizeof err->file, "%s", path);
 		memset(m, 0, sizeof *m);
 		return rc;
 	}
-	m->owned = w;
 	return LIT_OK;
 }
 
@@ -143,64 +222,107 @@ void lit_pmodel_fini(lit_pmodel *m)
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
+#define CTZ(x) __builtin_ctz(x)
 #else
 #define PREFETCH(p) ((void)(p))
+static int CTZ(unsigned x)
+{
+	int n = 0;
+	while (!(x & 1))
+		x >>= 1, n++;
+	return n;
+}
 #endif
 
-/* Table slot value for feature f (0 when absent). */
+/* Bit j set when k[j] == f, j < BUCKET. */
+static unsigned match(const uint32_t *k, uint32_t f)
+{
+#ifdef __SSE2__
+	__m128i kf = _mm_set1_epi32((int)f);
+	__m128i a = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)k), kf);
+	__m128i b = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(k + 4)), kf);
+	return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(a)) | (unsigned)_mm_movemask_ps(_mm_castsi128_ps(b)) << 4;
+#else
+	unsigned r = 0;
+	for (int j = 0; j < BUCKET; j++)
+		r |= (unsigned)(k[j] == f) << j;
+	return r;
+#endif
+}
+
+/* Row of feature f (0 when absent). */
 static uint32_t find_slot(const lit_pmodel *m, uint32_t f)
 {
-	uint32_t s = f & m->mask;
+	uint32_t b = f & m->mask;
 	for (;;) {
-		uint32_t key = m->table[2 * s];
-		if (key == f)
-			return m->table[2 * s + 1];
-		if (key == 0)
+		const uint32_t *k = m->table + (size_t)2 * BUCKET * b;
+		unsigned hit = match(k, f);
+		if (hit)
+			return k[BUCKET + CTZ(hit)];
+		if (match(k, 0))
 			return 0;
-		s = (s + 1) & m->mask;
+		b = (b + 1) & m->mask;
 	}
 }
 
+/* Vector types of GCC >= 9 and Clang: a row is added as whole vectors. */
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 9)
+#define ROW_VECTORS 1
+typedef int16_t v8hi __attribute__((vector_size(16)));
+typedef int32_t v8si __attribute__((vector_size(32)));
+#endif
+
+/* Tokens whose emissions are computed together (see emissions). */
+#define BLOCK 16
+
 /*
- * Emission scores of every token.  The model is a few MB, so every feature
- * lookup is a cache miss: the features of all tokens are hashed first and
- * their table slots prefetched, then the slots are read and the weight
- * entries prefetched, then the weights added - the misses overlap instead
- * of queueing.
+ * Emission scores of tokens [i0, i0 + n), n <= BLOCK, into emit[n][LP].
+ * The model takes a few MB, so a lookup is often a cache miss: the
+ * features of all the tokens are hashed first and their buckets
+ * prefetched, then the buckets are read and the rows prefetched, then the
+ * rows added - the misses overlap instead of queueing.
  */
-static void emissions(const lit_pmodel *m, const lit_ptokens *t, uint32_t *feats, uint8_t *nf, int32_t *emit)
+static void emissions(const lit_pmodel *m, const lit_ptokens *t, size_t i0, size_t n, int32_t (*emit)[LP])
 {
-	size_t n = t->n;
-	int L = m->nlabels;
+	uint32_t feats[BLOCK][LIT_PFEAT_MAX];
+	size_t nf[BLOCK];
+	const int16_t *rows = (const int16_t *)m->entries;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t *f = feats + i * LIT_PFEAT_MAX;
-		nf[i] = (uint8_t)lit_pfeat_token(t, i, f);
+		uint32_t *f = feats[i];
+		nf[i] = lit_pfeat_token(t, i0 + i, f);
 		for (size_t k = 0; k < nf[i]; k++)
-			PREFETCH(&m->table[2 * (f[k] & m->mask)]);
+			PREFETCH(m->table + (size_t)2 * BUCKET * (f[k] & m->mask));
 	}
 	for (size_t i = 0; i < n; i++) {
-		uint32_t *f = feats + i * LIT_PFEAT_MAX;
+		uint32_t *f = feats[i];
 		for (size_t k = 0; k < nf[i]; k++) {
-			f[k] = find_slot(m, f[k]);
-			if (f[k])
-				PREFETCH(m->entries + (f[k] >> 8));
+			uint32_t r = find_slot(m, f[k]);
+			f[k] = r;
+			PREFETCH(rows + (size_t)r * LP);
+			PREFETCH(rows + (size_t)r * LP + LP - 1);
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		const uint32_t *f = feats + i * LIT_PFEAT_MAX;
-		int32_t *score = emit + i * (size_t)L;
-		/* two accumulators break the store-to-load chains on one label */
-		int32_t acc[2][64];
+		const uint32_t *f = feats[i];
+#ifdef ROW_VECTORS
+		v8si acc[LP / 8];
 		memset(acc, 0, sizeof acc);
 		for (size_t k = 0; k < nf[i]; k++) {
-			uint32_t v = f[k];
-			const uint32_t *e = m->entries + (v >> 8);
-			int32_t *a = acc[k & 1];
-			for (uint32_t j = 0, c = v & 0xFF; j < c; j++)
-				a[e[j] >> 16] += (int16_t)(e[j] & 0xFFFF);
+			const v8hi *row = (const v8hi *)(rows + (size_t)f[k] * LP);
+			for (int j = 0; j < LP / 8; j++)
+				acc[j] += __builtin_convertvector(row[j], v8si);
 		}
-		for (int y = 0; y < L; y++)
-			score[y] = acc[0][y] + acc[1][y];
+		memcpy(emit[i], acc, sizeof acc);
+#else
+		int32_t acc[LP];
+		memset(acc, 0, sizeof acc);
+		for (size_t k = 0; k < nf[i]; k++) {
+			const int16_t *row = rows + (size_t)f[k] * LP;
+			for (int y = 0; y < LP; y++)
+				acc[y] += row[y];
+		}
+		memcpy(emit[i], acc, sizeof acc);
+#endif
 	}
 }
 
@@ -210,44 +332,47 @@ void lit_pmodel_decode(const lit_pmodel *m, const lit_ptokens *t, uint8_t *label
 	size_t n = t->n;
 	if (n == 0)
 		return;
-	int32_t *delta = malloc(sizeof(int32_t) * (size_t)L * 2);
-	uint8_t *back = malloc(n * (size_t)L);
-	uint32_t *feats = malloc(sizeof(uint32_t) * n * LIT_PFEAT_MAX);
-	uint8_t *nf = malloc(n);
-	int32_t *emit = malloc(sizeof(int32_t) * n * (size_t)L);
-	if (!delta || !back || !feats || !nf || !emit) {
-		free(delta);
-		free(back);
-		free(feats);
-		free(nf);
-		free(emit);
-		lit_prules_label(t, labels);
-		return;
-	}
-	int32_t *cur = delta, *prev = delta + L;
-	emissions(m, t, feats, nf, emit);
-	for (size_t i = 0; i < n; i++) {
-		const int32_t *em = emit + i * (size_t)L;
-		if (i == 0) {
-			for (int y = 0; y < L; y++)
-				cur[y] = em[y] + m->trans[L * L + y];
-		} else {
+	if (n > LIT_PARSE_MAX_TOKENS)
+		n = LIT_PARSE_MAX_TOKENS;
+	/* back[i][y]: the best label before label y at token i */
+	uint8_t back[LIT_PARSE_MAX_TOKENS][LP];
+	int32_t emit[BLOCK][LP], delta[2][LP];
+	int32_t *cur = delta[0], *prev = delta[1];
+	const int32_t *tr = m->trans;
+	for (size_t i0 = 0; i0 < n; i0 += BLOCK) {
+		size_t nb = n - i0 < BLOCK ? n - i0 : BLOCK;
+		emissions(m, t, i0, nb, emit);
+		for (size_t b = 0; b < nb; b++) {
+			const int32_t *em = emit[b];
+			size_t i = i0 + b;
+			if (i == 0) {
+				for (int y = 0; y < LP; y++)
+					cur[y] = em[y] + tr[L * LP + y];
+				continue;
+			}
 			int32_t *tmp = prev;
 			prev = cur;
 			cur = tmp;
-			for (int y = 0; y < L; y++) {
-				const int32_t *tc = m->transT + y * L;
-				int32_t best = INT32_MIN;
-				int arg = 0;
-				/* max first (vectorises), then the first index reaching it */
-				for (int x = 0; x < L; x++) {
-					int32_t v = prev[x] + tc[x];
-					best = v > best ? v : best;
+			/* all labels y at once, over the labels x before: the first x
+			 * reaching the maximum wins, as a scan would find it */
+			int32_t best[LP], arg[LP];
+			for (int y = 0; y < LP; y++) {
+				best[y] = prev[0] + tr[y];
+				arg[y] = 0;
+			}
+			for (int x = 1; x < L; x++) {
+				const int32_t *tx = tr + x * LP;
+				int32_t px = prev[x];
+				for (int y = 0; y < LP; y++) {
+					int32_t v = px + tx[y];
+					int gt = v > best[y];
+					best[y] = gt ? v : best[y];
+					arg[y] = gt ? x : arg[y];
 				}
-				while (prev[arg] + tc[arg] != best)
-					arg++;
-				cur[y] = best + em[y];
-				back[i * (size_t)L + (size_t)y] = (uint8_t)arg;
+			}
+			for (int y = 0; y < LP; y++) {
+				cur[y] = best[y] + em[y];
+				back[i][y] = (uint8_t)arg[y];
 			}
 		}
 	}
@@ -258,11 +383,6 @@ void lit_pmodel_decode(const lit_pmodel *m, const lit_ptokens *t, uint8_t *label
 	for (size_t i = n; i-- > 0;) {
 		labels[i] = (uint8_t)m->map[arg];
 		if (i > 0)
-			arg = back[i * (size_t)L + (size_t)arg];
+			arg = back[i][arg];
 	}
-	free(delta);
-	free(back);
-	free(feats);
-	free(nf);
-	free(emit);
 }
