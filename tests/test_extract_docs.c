@@ -118,6 +118,8 @@ FIXTURE(en_tail_hanging, "en-tail-hanging", ".txt")
 FIXTURE(en_tail_prose, "en-tail-prose", ".txt")
 /* every kind of repeat linked to the work it repeats */
 FIXTURE(ru_repeat_links, "ru-repeat-links", ".txt")
+/* list numbers glued to the entry: "1.Иванов И. И." */
+FIXTURE(ru_glued_labels, "ru-glued-labels", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -147,7 +149,7 @@ Test(fixtures, expected_names_exist)
 	                        "ru-unnumbered", "en-md-notes", "ru-word", "ru-cites", "ru-pages",
 	                        "ru-formfeed", "ru-bare-labels", "ru-note-cont", "ru-note-pair",
 	                        "ru-note-lastline", "ru-tail-list", "en-tail-hanging", "en-tail-prose",
-	                        "ru-repeat-links", NULL };
+	                        "ru-repeat-links", "ru-glued-labels", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

@@ -451,8 +451,15 @@ static int parse_label(const xline *L, xlabel *lab)
 		lab->text_off = i;
 		return 1;
 	}
-	if (i < n && s[i] != ' ' && s[i] != '\t' && lab->style != LAB_BRACKET)
-		return 0;
+	if (i < n && s[i] != ' ' && s[i] != '\t' && lab->style != LAB_BRACKET) {
+		/* "1.Иванов И. И." as PDF extraction glues it: a capital after
+		 * the stop */
+		uint32_t c1 = lit_xcp(s + i, n - i, &adv);
+		if (lab->style != LAB_DOT || (!lit_xcp_upper(c1) && c1 != 0xAB))
+			return 0;
+		lab->text_off = i;
+		return 1;
+	}
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	if (i >= n) {

@@ -27,7 +27,7 @@ def main(argv):
     tool = argv[1]
     here = os.path.dirname(os.path.abspath(__file__))
     docs = argv[2:] or sorted(p for p in glob.glob(os.path.join(here, "*"))
-                              if not p.endswith((".expected", ".py")))
+                              if os.path.isfile(p) and not p.endswith((".expected", ".py")))
     for doc in docs:
         out = subprocess.run([tool, "extract", "--no-parse", doc], capture_output=True, check=True)
         items = json.loads(out.stdout)
@@ -37,6 +37,8 @@ def main(argv):
                 f.write(line_of(it) + "\n")
         print(f"{stem}: {len(items)} references")
 
+# articles/ holds whole articles with gold annotations instead (checked by
+# tests/test_extract_gold.c); they have no .expected files.
 # The samples are checked under their own names (tests/test_extract_docs.c):
 #   samples/article-ru.txt  -> article-ru.expected      (make_expected.py LITERA samples/article-ru.txt)
 #   samples/article-en.md   -> sample-en-md.expected
