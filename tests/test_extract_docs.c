@@ -120,6 +120,10 @@ FIXTURE(en_tail_prose, "en-tail-prose", ".txt")
 FIXTURE(ru_repeat_links, "ru-repeat-links", ".txt")
 /* list numbers glued to the entry: "1.Иванов И. И." */
 FIXTURE(ru_glued_labels, "ru-glued-labels", ".txt")
+/* a numbered list that lost its heading, next to one under a heading
+ * (before "References", after "Литература"); citations take the first */
+FIXTURE(ru_list_noheading_ru, "ru-list-noheading-ru", ".txt")
+FIXTURE(ru_list_noheading_en, "ru-list-noheading-en", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -149,7 +153,8 @@ Test(fixtures, expected_names_exist)
 	                        "ru-unnumbered", "en-md-notes", "ru-word", "ru-cites", "ru-pages",
 	                        "ru-formfeed", "ru-bare-labels", "ru-note-cont", "ru-note-pair",
 	                        "ru-note-lastline", "ru-tail-list", "en-tail-hanging", "en-tail-prose",
-	                        "ru-repeat-links", "ru-glued-labels", NULL };
+	                        "ru-repeat-links", "ru-glued-labels", "ru-list-noheading-ru",
+	                        "ru-list-noheading-en", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

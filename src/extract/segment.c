@@ -969,6 +969,22 @@ static void find_tail_list(seg *g)
 	}
 }
 
+/* Do lines [from, end) sit right after a list (or its heading) or right
+ * before a list heading, with only blank lines and page furniture
+ * between? */
+static int next_to_list(seg *g, size_t from, size_t end)
+{
+	size_t p = from;
+	while (p > 0 && g->lines[p - 1].kind != K_TEXT)
+		p--;
+	if (p > 0 && (g->lines[p - 1].role == R_LIST || g->lines[p - 1].role == R_HEAD))
+		return 1;
+	size_t q = end;
+	while (q < g->n && g->lines[q].kind != K_TEXT)
+		q++;
+	return q < g->n && g->lines[q].role == R_HEAD;
+}
+
 /* Lists under headings, else a numbered run starting at 1. */
 static void find_lists(seg *g)
 {
@@ -992,9 +1008,10 @@ static void find_lists(seg *g)
 			found = 1;
 		i = end ? end - 1 : i;
 	}
-	if (found)
-		return;
-	/* no heading: the last numbered run 1., 2., 3. ... that looks bibliographic */
+	/* no heading: the last numbered run 1., 2., 3. ... that looks
+	 * bibliographic; next to a list under a heading, a run that lost its
+	 * own heading (the Russian list above "References", the
+	 * transliterated one below "Литература") */
 	size_t best_from = (size_t)-1;
 	for (size_t i = 0; i < n; i++) {
 		xline *L = &g->lines[i];
@@ -1006,10 +1023,15 @@ static void find_lists(seg *g)
 		size_t end, good;
 		size_t k = seg_list(g, i, n, LIT_XW_LIST, 1, &end, &good);
 		if (k >= 3 && good * 10 >= k * 6) {
-			best_from = i;
+			if (!found)
+				best_from = i;
+			else if (next_to_list(g, i, end))
+				seg_list(g, i, n, LIT_XW_LIST, 0, &end, NULL);
 			i = end ? end - 1 : i;
 		}
 	}
+	if (found)
+		return;
 	if (best_from != (size_t)-1) {
 		size_t end;
 		seg_list(g, best_from, n, LIT_XW_LIST, 0, &end, NULL);
@@ -1509,7 +1531,10 @@ static void build_label_index(seg *g)
 		if (it->where != LIT_XW_LIST)
 			continue;
 		long v = lit_xlabel_value(it->label, strlen(it->label));
-		if (v >= 0 && (size_t)v < g->nbylabel && g->bylabel[v] < 0)
+		/* the first list in the document (the original, not its
+		 * transliteration), whichever was found first */
+		if (v >= 0 && (size_t)v < g->nbylabel &&
+		    (g->bylabel[v] < 0 || it->line < g->doc->items[g->bylabel[v]].line))
 			g->bylabel[v] = (long)k;
 	}
 }
