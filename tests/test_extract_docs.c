@@ -124,6 +124,8 @@ FIXTURE(ru_glued_labels, "ru-glued-labels", ".txt")
  * (before "References", after "Литература"); citations take the first */
 FIXTURE(ru_list_noheading_ru, "ru-list-noheading-ru", ".txt")
 FIXTURE(ru_list_noheading_en, "ru-list-noheading-en", ".txt")
+/* the same unnumbered, one entry a paragraph */
+FIXTURE(ru_list_noheading_unnum, "ru-list-noheading-unnum", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -154,7 +156,7 @@ Test(fixtures, expected_names_exist)
 	                        "ru-formfeed", "ru-bare-labels", "ru-note-cont", "ru-note-pair",
 	                        "ru-note-lastline", "ru-tail-list", "en-tail-hanging", "en-tail-prose",
 	                        "ru-repeat-links", "ru-glued-labels", "ru-list-noheading-ru",
-	                        "ru-list-noheading-en", NULL };
+	                        "ru-list-noheading-en", "ru-list-noheading-unnum", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

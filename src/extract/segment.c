@@ -904,6 +904,22 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	return count;
 }
 
+/* Do lines [from, end) sit right after a list (or its heading) or right
+ * before a list heading, with only blank lines and page furniture
+ * between? */
+static int next_to_list(seg *g, size_t from, size_t end)
+{
+	size_t p = from;
+	while (p > 0 && g->lines[p - 1].kind != K_TEXT)
+		p--;
+	if (p > 0 && (g->lines[p - 1].role == R_LIST || g->lines[p - 1].role == R_HEAD))
+		return 1;
+	size_t q = end;
+	while (q < g->n && g->lines[q].kind != K_TEXT)
+		q++;
+	return q < g->n && g->lines[q].role == R_HEAD;
+}
+
 /* Nothing but the closing matter of an article from line `from` on: the
  * end, a paragraph that closes a list ("Сведения об авторе", "©"), or a
  * few short lines (page furniture the detector missed). */
@@ -926,10 +942,12 @@ static int only_closing_after(seg *g, size_t from)
  * An unnumbered list without a heading at the end of the document: a run
  * of at least three paragraphs (or hanging-indent entries), every one of
  * which reads as a reference by itself (strict_entry), followed by nothing
- * but the closing matter.  Conservative: body text with a year or an
- * initial here and there must not be taken for references.
+ * but the closing matter (with `before_head`: followed by a list under a
+ * heading, as a Russian list that lost its heading above "References").
+ * Conservative: body text with a year or an initial here and there must
+ * not be taken for references.
  */
-static void find_tail_list(seg *g)
+static void find_tail_list(seg *g, int before_head)
 {
 	size_t n = g->n;
 	for (size_t i = 0; i < n; i++) {
@@ -959,7 +977,7 @@ static void find_tail_list(seg *g)
 				i = g->strict_bad;
 			continue;
 		}
-		if (k >= 3 && only_closing_after(g, end)) {
+		if (k >= 3 && (before_head ? next_to_list(g, i, end) : only_closing_after(g, end))) {
 			seg_list(g, i, n, LIT_XW_LIST, 0, &end, NULL);
 			return;
 		}
@@ -967,22 +985,6 @@ static void find_tail_list(seg *g)
 		if (end > i + 1)
 			i = end - 1;
 	}
-}
-
-/* Do lines [from, end) sit right after a list (or its heading) or right
- * before a list heading, with only blank lines and page furniture
- * between? */
-static int next_to_list(seg *g, size_t from, size_t end)
-{
-	size_t p = from;
-	while (p > 0 && g->lines[p - 1].kind != K_TEXT)
-		p--;
-	if (p > 0 && (g->lines[p - 1].role == R_LIST || g->lines[p - 1].role == R_HEAD))
-		return 1;
-	size_t q = end;
-	while (q < g->n && g->lines[q].kind != K_TEXT)
-		q++;
-	return q < g->n && g->lines[q].role == R_HEAD;
 }
 
 /* Lists under headings, else a numbered run starting at 1. */
@@ -1030,14 +1032,18 @@ static void find_lists(seg *g)
 			i = end ? end - 1 : i;
 		}
 	}
-	if (found)
+	if (found) {
+		/* an unnumbered list that lost its heading right above one
+		 * under a heading */
+		find_tail_list(g, 1);
 		return;
+	}
 	if (best_from != (size_t)-1) {
 		size_t end;
 		seg_list(g, best_from, n, LIT_XW_LIST, 0, &end, NULL);
 		return;
 	}
-	find_tail_list(g);
+	find_tail_list(g, 0);
 }
 
 /* ------------------------------------------------------------------
