@@ -203,6 +203,15 @@ Test(classify, bibliographic_evidence)
 	cr_assert_geq(lit_xbib_score(ref, strlen(ref)), 2);
 	cr_assert_geq(lit_xbib_score(web, strlen(web)), 2);
 	cr_assert_lt(lit_xbib_score(note, strlen(note)), 2);
+	/* archival shelfmarks cite a source though they carry no year */
+	const char *arch = "ГАРФ. Ф. 5446. Оп. 1. Д. 12. Л. 3–5.";
+	const char *arch_en = "GARF. F. 5446. Op. 1. D. 12. L. 3.";
+	const char *opus = "Оп. 1 и Ф. 2 упомянуты выше без номеров";
+	cr_assert_geq(lit_xbib_score(arch, strlen(arch)), 2);
+	cr_assert_geq(lit_xbib_score(arch_en, strlen(arch_en)), 2);
+	cr_assert_geq(lit_xbib_score(opus, strlen(opus)), 2);   /* a shelfmark, even in prose */
+	const char *opno = "Оп. без номера";
+	cr_assert_lt(lit_xbib_score(opno, strlen(opno)), 2);
 }
 
 Test(classify, repeats)

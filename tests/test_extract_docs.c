@@ -126,6 +126,8 @@ FIXTURE(ru_list_noheading_ru, "ru-list-noheading-ru", ".txt")
 FIXTURE(ru_list_noheading_en, "ru-list-noheading-en", ".txt")
 /* the same unnumbered, one entry a paragraph */
 FIXTURE(ru_list_noheading_unnum, "ru-list-noheading-unnum", ".txt")
+/* archival shelfmarks in notes and under "Источники" (no year in them) */
+FIXTURE(ru_archive, "ru-archive", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -156,7 +158,8 @@ Test(fixtures, expected_names_exist)
 	                        "ru-formfeed", "ru-bare-labels", "ru-note-cont", "ru-note-pair",
 	                        "ru-note-lastline", "ru-tail-list", "en-tail-hanging", "en-tail-prose",
 	                        "ru-repeat-links", "ru-glued-labels", "ru-list-noheading-ru",
-	                        "ru-list-noheading-en", "ru-list-noheading-unnum", NULL };
+	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
+	                        "ru-archive", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

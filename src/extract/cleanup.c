@@ -901,6 +901,7 @@ int lit_xbib_score(const char *s, size_t n)
 {
 	int score = 0, strong = 0;
 	int year = 0, url = 0, slashes = 0, pages = 0, vol = 0, initials = 0, acc = 0, place = 0;
+	int archive = 0;    /* an archival shelfmark: fond, opis (inventory), delo */
 	/* one pass; each feature is checked only where its first byte occurs */
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -942,7 +943,12 @@ int lit_xbib_score(const char *s, size_t n)
 		case 'A': if (AT("Accessed") || AT("Available at")) acc = 1; break;
 		case 'R': if (AT("Retrieved")) acc = 1; break;
 		case 'e': if (AT("et al")) strong = 1; break;
-		case 'O': if (AT("Op. cit")) strong = 1; break;
+		case 'O':
+			if (AT("Op. cit"))
+				strong = 1;
+			else if (AT("Op. ") && i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9')
+				archive = 1;   /* "GARF. F. 5446. Op. 1. D. 12" */
+			break;
 		case 'o': if (AT("op. cit")) strong = 1; break;
 		case 'i': if (AT("ibid")) strong = 1; break;
 		case 0xE2: if (AT("№")) vol = 1; break;
@@ -978,6 +984,9 @@ int lit_xbib_score(const char *s, size_t n)
 					strong = 1;
 				} else if (c == 0xD0 && c2 == 0xA3 && AT("Указ. соч")) {
 					strong = 1;
+				} else if (c == 0xD0 && c2 == 0x9E && AT("Оп. ") && i + 6 < n &&
+				           s[i + 6] >= '0' && s[i + 6] <= '9') {
+					archive = 1;   /* "ГАРФ. Ф. 5446. Оп. 1. Д. 12" */
 				}
 			}
 			break;
@@ -1011,7 +1020,8 @@ int lit_xbib_score(const char *s, size_t n)
 	}
 	if (strong)
 		score += 2;
-	score += year * 2 + url * 3 + slashes * 2 + pages + vol + initials + acc * 2 + place;
+	score += year * 2 + url * 3 + slashes * 2 + pages + vol + initials + acc * 2 + place +
+	         archive * 3;
 	return score;
 }
 
