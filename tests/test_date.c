@@ -1,7 +1,8 @@
 /*
  * test_date.c - unit tests for the shared date parser (src/util/date.c):
  * ISO/EDTF, RIS, European, US, English and Russian month names, seasons,
- * circa, ranges, and the ISO printer.
+ * circa, ranges, the ISO printer, and the running-text reader used by the
+ * reference parser (lit_date_parse_text).
  */
 #include <criterion/criterion.h>
 #include <string.h>
@@ -292,4 +293,64 @@ Test(date, free_text_around)
 	CHECK_DATE("15 мая 2019 года", 2019, 5, 15);
 	CHECK_DATE("March 3rd, 2020", 2020, 3, 3);
 	CHECK_DATE("Vol. 5, 2019", 2019, 0, 0);
+}
+
+/* lit_date_parse_text: dates inside reference strings */
+static lit_date parse_text(const char *s, int *ok)
+{
+	lit_date d;
+	*ok = lit_date_parse_text(s, strlen(s), &d);
+	return d;
+}
+
+#define CHECK_TEXT(str, y, m, d_, ey, em, ed, c) do { \
+	int ok_; \
+	lit_date dd_ = parse_text(str, &ok_); \
+	cr_assert_eq(ok_, 1, "not parsed: %s", str); \
+	cr_expect_eq(dd_.year, y, "%s: year %d", str, dd_.year); \
+	cr_expect_eq(dd_.month, m, "%s: month %d", str, dd_.month); \
+	cr_expect_eq(dd_.day, d_, "%s: day %d", str, dd_.day); \
+	cr_expect_eq(dd_.end_year, ey, "%s: end year %d", str, dd_.end_year); \
+	cr_expect_eq(dd_.end_month, em, "%s: end month %d", str, dd_.end_month); \
+	cr_expect_eq(dd_.end_day, ed, "%s: end day %d", str, dd_.end_day); \
+	cr_expect_eq(dd_.circa, c, "%s: circa %d", str, dd_.circa); \
+} while (0)
+
+Test(date, running_text)
+{
+	/* only four-digit years; a volume is no year, a stray number no day */
+	CHECK_TEXT("Vol. 123 (2004)", 2004, 0, 0, 0, 0, 0, 0);
+	CHECK_TEXT("2: 1 (Sept. 1985)", 1985, 9, 0, 0, 0, 0, 0);
+	CHECK_TEXT("Archéopages, 17, décembre 2005", 2005, 12, 0, 0, 0, 0, 0);
+	CHECK_TEXT("2010 Dec;24(4):847-52", 2010, 12, 0, 0, 0, 0, 0);
+	/* French and German months */
+	CHECK_TEXT("12 mars 2004", 2004, 3, 12, 0, 0, 0, 0);
+	CHECK_TEXT("Dez. 1999", 1999, 12, 0, 0, 0, 0, 0);
+	/* a year suffix and a URL's '?' are not "circa"; "1850?" is */
+	CHECK_TEXT("2014c", 2014, 0, 0, 0, 0, 0, 0);
+	CHECK_TEXT("2014 https://www.youtube.com/watch?v=yzS", 2014, 0, 0, 0, 0, 0, 0);
+	CHECK_TEXT("[1850?]", 1850, 0, 0, 0, 0, 0, 1);
+	/* "2013/2": year and issue; pages after the year are no range */
+	CHECK_TEXT("Gestion et management public, 2013/2", 2013, 0, 0, 0, 0, 0, 0);
+	CHECK_TEXT("(2011) 1975-1986", 2011, 0, 0, 0, 0, 0, 0);
+	/* ranges of days and years */
+	CHECK_TEXT("May 15 -20,2000 ( 2000)", 2000, 5, 15, 2000, 5, 20, 0);
+	CHECK_TEXT("1922- 1980", 1922, 0, 0, 1980, 0, 0, 0);
+	CHECK_TEXT("26 August 2019 -30 August 2019", 2019, 8, 26, 2019, 8, 30, 0);
+	/* two dates: the first */
+	CHECK_TEXT("2 Aug. 2001. 23 Jan. 2002", 2001, 8, 2, 0, 0, 0, 0);
+	CHECK_TEXT("(2014, Aug. 29). Retrieved Nov. 20, 2014", 2014, 8, 29, 0, 0, 0, 0);
+	/* a year before ':' is no time of day */
+	CHECK_TEXT("August 17, 2015: http://www.fjp.mg.gov.br", 2015, 8, 17, 0, 0, 0, 0);
+	/* the strict reader keeps its conventions */
+	{
+		int ok;
+		lit_date d = parse("Vol. 123", &ok);
+		cr_expect_eq(d.year, 123);
+		d = parse("2013/2", &ok);
+		cr_expect_eq(d.month, 2);
+		cr_expect_eq(lit_month_from_name("mars", 4), 0);
+		cr_expect_eq(lit_month_from_name_any("mars", 4), 3);
+		cr_expect_eq(lit_month_from_name_any("August", 6), 8);
+	}
 }

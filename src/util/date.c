@@ -12,6 +12,13 @@
  * assembled into year/month/day, missing parts being shared between the
  * two sides ("18-20 August 2023", "May-June 2020").
  *
+ * lit_date_parse_text reads dates inside running text (reference strings)
+ * with the same machinery, stricter about what a number is: only four-digit
+ * numbers from 1000 to 2200 are years, a small number is a day only next to
+ * a month name, "c" after a year is a suffix ("2014c"), a second date after
+ * the first one without a range mark is left out, and French and German
+ * month names are known.
+ *
  * Only a bounded prefix of the input is examined (dates are short), so the
  * cost is linear and memory is on the stack.
  */
@@ -27,7 +34,7 @@ enum tok_kind { TK_NUM, TK_WORD, TK_SEP };
 
 typedef struct tok {
 	int kind;
-	int sep;          /* TK_SEP: '-', '/', '.', ',', ':', '?', '~', or ' ' */
+	int sep;          /* TK_SEP: '-', '/', '.', ',', ':', '?', '~', '%', ';', brackets, or ' ' */
 	long val;         /* TK_NUM */
 	int ndig;         /* TK_NUM: number of digits */
 	const char *s;    /* TK_WORD: text */
@@ -199,6 +206,36 @@ int lit_month_from_name(const char *s, size_t len)
 	return 0;
 }
 
+/* French and German month names and their usual abbreviations (folded:
+ * lower case, no final '.'). */
+static const struct {
+	const char *name;
+	int month;
+} other_months[] = {
+	{ "janvier", 1 }, { "janv", 1 }, { "février", 2 }, { "fevrier", 2 }, { "févr", 2 }, { "fevr", 2 },
+	{ "mars", 3 }, { "avril", 4 }, { "avr", 4 }, { "mai", 5 }, { "juin", 6 }, { "juillet", 7 },
+	{ "juil", 7 }, { "août", 8 }, { "aout", 8 }, { "septembre", 9 }, { "octobre", 10 },
+	{ "novembre", 11 }, { "décembre", 12 }, { "decembre", 12 }, { "déc", 12 },
+	{ "januar", 1 }, { "jänner", 1 }, { "februar", 2 }, { "märz", 3 }, { "juni", 6 }, { "juli", 7 },
+	{ "oktober", 10 }, { "okt", 10 }, { "dezember", 12 }, { "dez", 12 },
+};
+
+int lit_month_from_name_any(const char *s, size_t len)
+{
+	char w[64];
+	size_t n, i;
+	int m = lit_month_from_name(s, len);
+	if (m || !s)
+		return m;
+	n = fold_word(s, len, w, sizeof(w));
+	if (n == (size_t)-1 || n == 0)
+		return 0;
+	for (i = 0; i < sizeof other_months / sizeof other_months[0]; i++)
+		if (strcmp(w, other_months[i].name) == 0)
+			return other_months[i].month;
+	return 0;
+}
+
 /* Season (LIT_SEASON_*) for an English or Russian word; 0 if none. */
 static int season_from_name(const char *w)
 {
@@ -315,7 +352,7 @@ static size_t tokenize(const char *s, size_t len, tok *t, size_t max)
 			t[n].kind = TK_SEP;
 			switch (c) {
 			case '-': case '/': case '.': case ',': case ':': case '?':
-			case '~': case '%':
+			case '~': case '%': case ';': case '(': case ')': case '[': case ']':
 				t[n].sep = c;
 				break;
 			default:
@@ -356,8 +393,12 @@ static void push_month(elist *l, long m)
 		push(l, EL_SEASON, (int)(m - 20));
 }
 
-static int is_year_tok(const tok *t)
+/* A year: three or four digits; in running text (loose) only four digits
+ * from 1000 to 2200, so "Vol. 123" or "No. 4213" is no year. */
+static int is_year_tok(const tok *t, int loose)
 {
+	if (loose)
+		return t->kind == TK_NUM && t->ndig == 4 && t->val >= 1000 && t->val <= 2200;
 	return t->kind == TK_NUM && (t->ndig == 4 || t->ndig == 3);
 }
 
@@ -365,7 +406,7 @@ static int is_year_tok(const tok *t)
  * A group: numbers t[a], t[a+2], ... joined by single '.', '/', '-'
  * separators (t[a+1], ...).  nums holds the indexes of its numbers.
  */
-static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist *l)
+static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist *l, int loose)
 {
 	size_t i = 0;
 	const tok *first = &t[nums[0]];
@@ -376,7 +417,7 @@ static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist 
 			push_month(l, (first->val / 100) % 100);
 			if (first->val % 100 >= 1 && first->val % 100 <= 31)
 				push(l, EL_DAY, (int)(first->val % 100));
-		} else if (is_year_tok(first)) {
+		} else if (is_year_tok(first, loose)) {
 			push(l, EL_YEAR, (int)first->val);
 		} else if (first->ndig <= 2 && first->val >= 1 && first->val <= 31) {
 			push(l, EL_DAY, (int)first->val);
@@ -386,7 +427,7 @@ static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist 
 
 	while (i < cnt) {
 		const tok *a = &t[nums[i]];
-		if (is_year_tok(a)) {
+		if (is_year_tok(a, loose)) {
 			/* Year first: Y [sep M [sep D]] ... then maybe a range. */
 			size_t j = i + 1;
 			push(l, EL_YEAR, (int)a->val);
@@ -403,6 +444,10 @@ static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist 
 				}
 				return;
 			}
+			/* running text: "2013/2" is a year and an issue, "1991-2" a
+			 * range of years */
+			if (loose && j + 1 == cnt && t[nums[j]].ndig == 1)
+				return;
 			if (j < cnt && t[nums[j]].ndig <= 2) {
 				push_month(l, t[nums[j]].val);
 				j++;
@@ -413,7 +458,7 @@ static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist 
 				}
 			}
 			/* Range: the next number (after '/' or '-') is a year. */
-			if (j < cnt && is_year_tok(&t[nums[j]]) &&
+			if (j < cnt && is_year_tok(&t[nums[j]], loose) &&
 			    (t[nums[j] - 1].sep == '/' || t[nums[j] - 1].sep == '-')) {
 				push(l, EL_RANGE, 0);
 				i = j;
@@ -427,12 +472,12 @@ static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist 
 			long v[3];
 			int sep = i + 1 < cnt ? t[nums[i] + 1].sep : ' ';
 			size_t nv = 0;
-			while (j < cnt && !is_year_tok(&t[nums[j]]) && t[nums[j]].ndig <= 2) {
+			while (j < cnt && !is_year_tok(&t[nums[j]], loose) && t[nums[j]].ndig <= 2) {
 				if (nv < 3)
 					v[nv++] = t[nums[j]].val;
 				j++;
 			}
-			if (j >= cnt || !is_year_tok(&t[nums[j]])) {
+			if (j >= cnt || !is_year_tok(&t[nums[j]], loose)) {
 				/* Only small numbers: a day range "18-20". */
 				for (k = i; k < cnt; k++) {
 					if (k > i)
@@ -474,8 +519,45 @@ static void interpret_group(const tok *t, const size_t *nums, size_t cnt, elist 
 	}
 }
 
+/* Is the number t[k] next to a month name, with only spaces or a '.'
+ * between ("18 авг.", "Aug. 18", "August 18, 2023", "17-23 March"; not
+ * "17, décembre")?  For running text, where other numbers are no days. */
+static int near_month(const tok *t, size_t n, size_t k, size_t last)
+{
+	size_t j = k;
+	int days = 0;
+	/* back over spaces, stops and an earlier day of a range ("May 15 -20") */
+	while (j > 0 && ((t[j - 1].kind == TK_SEP && (t[j - 1].sep == ' ' || t[j - 1].sep == '.' ||
+	                                               t[j - 1].sep == '-')) ||
+	                 (t[j - 1].kind == TK_NUM && t[j - 1].ndig <= 2 && !days++)))
+		j--;
+	if (j > 0 && t[j - 1].kind == TK_WORD && lit_month_from_name_any(t[j - 1].s, t[j - 1].len))
+		return 1;
+	j = last + 1;
+	while (j < n && t[j].kind == TK_SEP && (t[j].sep == ' ' || t[j].sep == '.'))
+		j++;
+	return j < n && t[j].kind == TK_WORD && lit_month_from_name_any(t[j].s, t[j].len);
+}
+
+/* Running text: a group of small numbers without a year is a day ("18")
+ * or a day range ("17-23") next to a month name, else nothing (a volume,
+ * an issue "18/3-4", a version "4.2"). */
+static void interpret_days(const tok *t, size_t n, const size_t *nums, size_t cnt, elist *l)
+{
+	const tok *a = &t[nums[0]], *b = &t[nums[cnt - 1]];
+	if (cnt > 2 || a->ndig > 2 || a->val < 1 || a->val > 31 || !near_month(t, n, nums[0], nums[cnt - 1]))
+		return;
+	if (cnt == 2 && (t[nums[0] + 1].sep != '-' || b->ndig > 2 || b->val < 1 || b->val > 31))
+		return;
+	push(l, EL_DAY, (int)a->val);
+	if (cnt == 2) {
+		push(l, EL_RANGE, 0);
+		push(l, EL_DAY, (int)b->val);
+	}
+}
+
 /* Build the element list from the tokens. */
-static void interpret(const tok *t, size_t n, elist *l, int *circa, int *bc)
+static void interpret(const tok *t, size_t n, elist *l, int *circa, int *bc, int loose)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -491,9 +573,10 @@ static void interpret(const tok *t, size_t n, elist *l, int *circa, int *bc)
 			}
 			/* A number before ':' starts a time of day ("12:00:00"),
 			 * which is skipped with everything up to the next space. */
-			if (j + 1 < n && t[j + 1].kind == TK_SEP && t[j + 1].sep == ':') {
+			if (j + 1 < n && t[j + 1].kind == TK_SEP && t[j + 1].sep == ':' &&
+			    !(loose && t[j].ndig > 2)) {
 				if (cnt > 1)
-					interpret_group(t, nums, cnt - 1, l);
+					interpret_group(t, nums, cnt - 1, l, loose);
 				i = j + 1;
 				while (i < n && (t[i].kind == TK_NUM ||
 				                 (t[i].kind == TK_SEP && t[i].sep == ':')))
@@ -501,19 +584,35 @@ static void interpret(const tok *t, size_t n, elist *l, int *circa, int *bc)
 				continue;
 			}
 			/* RIS "2007///": the empty parts are just separators. */
-			interpret_group(t, nums, cnt, l);
+			if (loose) {
+				size_t k, years = 0;
+				for (k = 0; k < cnt; k++)
+					years += is_year_tok(&t[nums[k]], 1);
+				if (!years) {
+					interpret_days(t, n, nums, cnt, l);
+					i = j + 1;
+					continue;
+				}
+				/* "194-1995": a number that is neither day nor year first */
+				while (cnt > 1 && !is_year_tok(&t[nums[0]], 1) && t[nums[0]].ndig > 2) {
+					memmove(nums, nums + 1, (cnt - 1) * sizeof nums[0]);
+					cnt--;
+				}
+			}
+			interpret_group(t, nums, cnt, l, loose);
 			i = j + 1;
 		} else if (t[i].kind == TK_WORD) {
 			char w[64];
 			size_t wl = fold_word(t[i].s, t[i].len, w, sizeof(w));
 			int m, s;
 			if (wl != (size_t)-1 && wl > 0) {
-				if ((m = lit_month_from_name(t[i].s, t[i].len)) > 0)
+				if ((m = loose ? lit_month_from_name_any(t[i].s, t[i].len)
+				               : lit_month_from_name(t[i].s, t[i].len)) > 0)
 					push(l, EL_MONTH, m);
 				else if ((s = season_from_name(w)) > 0)
 					push(l, EL_SEASON, s);
-				else if (is_circa_word(w))
-					*circa = 1;
+				else if (is_circa_word(w) && !(loose && strcmp(w, "c") == 0))
+					*circa = 1; /* "2014c" in running text is a year suffix */
 				else if (is_range_word(w))
 					push(l, EL_RANGE, 0);
 				else if (is_bc_word(w))
@@ -521,9 +620,11 @@ static void interpret(const tok *t, size_t n, elist *l, int *circa, int *bc)
 			}
 			i++;
 		} else {
-			if (t[i].sep == '?' || t[i].sep == '~' || t[i].sep == '%')
-				*circa = 1;
-			else if (t[i].sep == '-' || t[i].sep == '/') {
+			if (t[i].sep == '?' || t[i].sep == '~' || t[i].sep == '%') {
+				/* running text: only "1850?" is uncertain, not "watch?v=" */
+				if (!loose || (t[i].sep == '?' && i > 0 && is_year_tok(&t[i - 1], 1)))
+					*circa = 1;
+			} else if (t[i].sep == '-' || t[i].sep == '/') {
 				/* a free-standing dash between words or groups: a range,
 				 * unless it is the first thing (a negative year) */
 				if (l->n > 0 && l->e[l->n - 1].kind != EL_RANGE)
@@ -549,7 +650,8 @@ static void assemble(const el *e, size_t n, part *p)
 	}
 }
 
-int lit_date_parse(const char *s, size_t len, lit_date *out)
+/* Both parsers: `loose` for dates inside running text. */
+static int parse_date(const char *s, size_t len, lit_date *out, int loose)
 {
 	tok t[DATE_MAX_TOKENS];
 	elist l;
@@ -566,11 +668,33 @@ int lit_date_parse(const char *s, size_t len, lit_date *out)
 		len = DATE_MAX_INPUT;
 	n = tokenize(s, len, t, DATE_MAX_TOKENS);
 	l.n = 0;
-	interpret(t, n, &l, &circa, &bc);
+	interpret(t, n, &l, &circa, &bc, loose);
 
 	/* drop trailing range marks ("2007-") */
 	while (l.n > 0 && l.e[l.n - 1].kind == EL_RANGE)
 		l.n--;
+	/* running text with two dates and no range between ("2 Aug. 2001. 23
+	 * Jan. 2002", "(2014, Aug. 29). Retrieved Nov. 20, 2014"): the first
+	 * year with the month and day before it, or else the first ones after */
+	if (loose) {
+		size_t y1 = l.n, y2 = l.n, k;
+		for (k = 0; k < l.n && l.e[k].kind != EL_RANGE; k++)
+			if (l.e[k].kind == EL_YEAR) {
+				if (y1 == l.n)
+					y1 = k;
+				else if (y2 == l.n)
+					y2 = k;
+			}
+		if (y2 < l.n) {
+			int before = 0, m = 0, d = 0;
+			for (k = 0; k < y1; k++)
+				before |= l.e[k].kind == EL_MONTH || l.e[k].kind == EL_SEASON;
+			k = y1 + 1;
+			while (!before && k < y2 && ((l.e[k].kind == EL_MONTH && !m++) || (l.e[k].kind == EL_DAY && !d++)))
+				k++;
+			l.n = k;
+		}
+	}
 	split = l.n;
 	for (i = 0; i < l.n; i++)
 		if (l.e[i].kind == EL_RANGE) {
@@ -598,6 +722,10 @@ int lit_date_parse(const char *s, size_t len, lit_date *out)
 	}
 	if (!a.y)
 		return 0;
+	/* running text: "(2011) 1975-1986" ends before it starts: pages; a
+	 * bare repeat of the year ends nothing ("May 15-20, 2000 (2000)") */
+	if (loose && b.y && (b.y < a.y || (b.y == a.y && !b.m && !b.d && !b.s)))
+		memset(&b, 0, sizeof(b));
 	if (bc) {
 		a.y = -a.y;
 		if (b.y)
@@ -618,6 +746,16 @@ int lit_date_parse(const char *s, size_t len, lit_date *out)
 		out->end_day = b.d;
 	}
 	return 1;
+}
+
+int lit_date_parse(const char *s, size_t len, lit_date *out)
+{
+	return parse_date(s, len, out, 0);
+}
+
+int lit_date_parse_text(const char *s, size_t len, lit_date *out)
+{
+	return parse_date(s, len, out, 1);
 }
 
 static void put_part(lit_buf *b, int y, int m, int d)
