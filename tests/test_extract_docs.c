@@ -128,6 +128,8 @@ FIXTURE(ru_list_noheading_en, "ru-list-noheading-en", ".txt")
 FIXTURE(ru_list_noheading_unnum, "ru-list-noheading-unnum", ".txt")
 /* archival shelfmarks in notes and under "Источники" (no year in them) */
 FIXTURE(ru_archive, "ru-archive", ".txt")
+/* a list under its heading numbered "1 Иванов" (number and space) */
+FIXTURE(ru_space_labels, "ru-space-labels", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -159,7 +161,7 @@ Test(fixtures, expected_names_exist)
 	                        "ru-note-lastline", "ru-tail-list", "en-tail-hanging", "en-tail-prose",
 	                        "ru-repeat-links", "ru-glued-labels", "ru-list-noheading-ru",
 	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
-	                        "ru-archive", NULL };
+	                        "ru-archive", "ru-space-labels", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

@@ -696,7 +696,8 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	xlabel lab;
 	int numbered = parse_label(&g->lines[i], &lab) && lab.style != LAB_MD &&
 	               lab.value >= 0 &&
-	               lab.style != LAB_GLUED && (lab.style != LAB_SPACE || where == LIT_XW_END);
+	               lab.style != LAB_GLUED &&
+	               (lab.style != LAB_SPACE || where == LIT_XW_END || lab.value == 1);
 	int style = numbered ? lab.style : LAB_NONE;
 	long expected = numbered ? lab.value : 0;
 	int blank_seen = 0;
