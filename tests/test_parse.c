@@ -155,6 +155,54 @@ Test(parse_fields, pages_and_extent)
 	lit_record_free(r);
 }
 
+/* pages the model leaves in other spans, and page numbers with letters */
+Test(parse_fields, page_forms)
+{
+	lit_record *r;
+	/* capital letters belong to the number; a glued "pp" does not */
+	const char *s1[] = { "pages:L09605", NULL };
+	r = labelled("M. Schmid, Geophys. Res. Lett. 35, L09605 (2008).", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "L09605");
+	lit_record_free(r);
+	const char *s1b[] = { "pages:L9-L13", NULL };
+	r = labelled("Kuijken, K. 1991, ApJL, 367, L9-L13", s1b);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "L9-L13");
+	lit_record_free(r);
+	const char *s1c[] = { "pages:pp55-78.", NULL };
+	r = labelled("A. Title. Journal 3, pp55-78.", s1c);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "55-78");
+	lit_record_free(r);
+	/* a number after the year in the date span, after the volume */
+	const char *s2[] = { "journal:Science", "volume:326", "date:(2009) 1683.", NULL };
+	r = labelled("S.E. Pollack, Science 326 (2009) 1683.", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1683");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2009);
+	lit_record_free(r);
+	/* a second "volume" after the date */
+	const char *s3[] = { "journal:Nucl. Instrum. Methods A", "volume:386", "date:(1997)", "volume:531.", NULL };
+	r = labelled("F. Sauli, Nucl. Instrum. Methods A 386 (1997) 531.", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "386");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "531");
+	lit_record_free(r);
+	/* "10, 1012": volume and page; "58, 1" stays a volume (and issue) */
+	const char *s4[] = { "journal:Nano Lett.", "volume:10, 1012.", NULL };
+	r = labelled("S. E. Han, Nano Lett. 2010, 10, 1012.", s4);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "10");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1012");
+	lit_record_free(r);
+	const char *s4b[] = { "journal:Revue d'histoire.", "volume:58, 1", NULL };
+	r = labelled("Fahrni, M. Elles. Revue d'histoire. 58, 1 (Summer 2004).", s4b);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "");
+	lit_record_free(r);
+	/* "B734,290" as the pages: section letter, volume, page */
+	const char *s5[] = { "journal:Phys. Lett.", "pages:B734,290", NULL };
+	r = labelled("J.R. Green, Phys. Lett. B734,290 ( 2014).", s5);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Phys. Lett. B");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "734");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "290");
+	lit_record_free(r);
+}
+
 Test(parse_fields, volume_issue_forms)
 {
 	const char *spec1[] = { "volume:45(3),", NULL };

@@ -350,8 +350,24 @@ static void do_volume(ctx *c, const span *p)
 		}
 		set_text(c, LIT_VAR_VOLUME, vol, vl);
 		size_t ia, ib;
-		if (issue_in(s, len, nb, &ia, &ib))
+		if (issue_in(s, len, nb, &ia, &ib)) {
 			set_text(c, LIT_VAR_ISSUE, s + ia, ib - ia);
+		} else if (nb + 2 < len && s[nb] == ',' && !first_span(c, LIT_PL_PAGES) &&
+		           !lit_record_get(c->rec, LIT_VAR_PAGE)) {
+			/* "Nucl. Phys. B 283,342", "Nano Lett. 2010, 10, 1012": a
+			 * number of three digits or a range after the volume's comma,
+			 * with no pages labelled, is the page */
+			size_t k = nb + 1, e;
+			while (k < len && s[k] == ' ')
+				k++;
+			e = k;
+			while (e < len && ((s[e] >= '0' && s[e] <= '9') || s[e] == '-'))
+				e++;
+			/* three digits or a range: "58, 1 (Summer 2004)" is an issue */
+			if (e > k && s[k] >= '0' && s[k] <= '9' && (e == len || (e + 1 == len && s[e] == '.')) &&
+			    (e - k >= 3 || memchr(s + k, '-', e - k)) && !(e - k >= 3 && s[k + 1] == '-'))
+				set_text(c, LIT_VAR_PAGE, s + k, e - k);
+		}
 	} else {
 		set_text(c, LIT_VAR_VOLUME, s, len);
 	}
@@ -479,16 +495,57 @@ static void do_pages(ctx *c, const span *p)
 		}
 	}
 	len = strip_prefix(s, len, pre);
-	int has_digit = 0;
+	/* "Phys. Lett. B734,290" with no volume: section letter, volume, page */
+	if (!lit_record_get(c->rec, LIT_VAR_VOLUME) && len > 4 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= '0' && s[1] <= '9') {
+		size_t k = 1, m;
+		while (k < len && s[k] >= '0' && s[k] <= '9')
+			k++;
+		m = k + 1;
+		while (m < len && s[m] == ' ')
+			m++;
+		if (k < len && s[k] == ',' && k <= 5 && m < len && s[m] >= '0' && s[m] <= '9') {
+			const char *cont = lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE);
+			size_t e = m;
+			while (e < len && ((s[e] >= '0' && s[e] <= '9') || s[e] == '-'))
+				e++;
+			if (e == len) {
+				if (cont) {
+					char ct[512];
+					size_t cl = strlen(cont);
+					if (cl + 3 < sizeof ct && !(cl >= 2 && cont[cl - 2] == ' ' && cont[cl - 1] == s[0])) {
+						memcpy(ct, cont, cl);
+						ct[cl] = ' ';
+						ct[cl + 1] = s[0];
+						ct[cl + 2] = 0;
+						lit_record_set(c->rec, LIT_VAR_CONTAINER_TITLE, ct);
+					}
+				}
+				set_text(c, LIT_VAR_VOLUME, s + 1, k - 1);
+				set_text(c, LIT_VAR_PAGE, s + m, e - m);
+				return;
+			}
+		}
+	}
+	int has_digit = 0, keep_letters = 0;
 	for (size_t i = 0; i < len; i++)
 		if (s[i] >= '0' && s[i] <= '9')
 			has_digit = 1;
 	/* copy digits, letters and dashes (normalised to '-') of the range;
-	 * letters before the first digit are a prefix ("pp55-78") when there are digits */
+	 * lower-case letters before the first digit are a glued abbreviation
+	 * ("pp55-78", "s12"), capitals a part of the number ("L09605",
+	 * "R2470", "A-349", "S117-S132") */
+	{
+		size_t k = 0;
+		while (k < len && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+			k++;
+		if (has_digit && k > 0 && k <= 3 && s[0] >= 'A' && s[0] <= 'Z' && k < len &&
+		    ((s[k] >= '0' && s[k] <= '9') || (s[k] == '-' && k == 1)))
+			keep_letters = 1;
+	}
 	for (size_t i = 0; i < len && ol + 4 < sizeof out;) {
 		size_t j = i;
 		int32_t cp = lit_pu8_next(s, len, &j);
-		if (has_digit && ol == 0 && lit_pu8_is_letter(cp)) {
+		if (has_digit && ol == 0 && lit_pu8_is_letter(cp) && !keep_letters) {
 			i = j;
 			continue;
 		}
@@ -1428,6 +1485,64 @@ static size_t container_date(ctx *c, char *s, size_t len)
 	return trim(s, len, 1);
 }
 
+/* "(1980) 1510.", "(2011) 1975–1986", "2003 )313." labelled as the date
+ * after the volume: a number or range after the bracketed year, with no
+ * pages labelled, is the page. */
+static void date_page(ctx *c, const span *p)
+{
+	char tmp[96];
+	size_t l, k, e, a;
+	/* physics style only: "Journal 24 (2011) 1975" with its volume before */
+	if (first_span(c, LIT_PL_PAGES) || lit_record_get(c->rec, LIT_VAR_PAGE) ||
+	    !lit_record_get(c->rec, LIT_VAR_VOLUME))
+		return;
+	l = squash(c->t->text, p->a, p->b, tmp, sizeof tmp);
+	while (l && (tmp[l - 1] == '.' || tmp[l - 1] == ',' || tmp[l - 1] == ';'))
+		l--;
+	e = l;
+	k = l;
+	while (k > 0 && ((tmp[k - 1] >= '0' && tmp[k - 1] <= '9') || tmp[k - 1] == '-' || tmp[k - 1] == ' ' ||
+	                 ((unsigned char)tmp[k - 1] >= 0x80 && k >= 3 && (unsigned char)tmp[k - 3] == 0xE2)))
+		k--;
+	/* the digits must follow ')' of "(YEAR)" */
+	a = k;
+	while (a < e && tmp[a] == ' ')
+		a++;
+	if (a >= e || k == 0 || tmp[k - 1] != ')' || !(tmp[a] >= '0' && tmp[a] <= '9'))
+		return;
+	{
+		/* a four-digit year inside the bracket before */
+		size_t o = k - 1, digits = 0;
+		while (o > 0 && tmp[o - 1] != '(') {
+			if (tmp[o - 1] >= '0' && tmp[o - 1] <= '9')
+				digits++;
+			o--;
+		}
+		if (digits < 4)
+			return;
+	}
+	{
+		char pg[64];
+		size_t pl = e - a, o = 0;
+		if (pl >= sizeof pg)
+			return;
+		for (size_t q = a; q < e; q++) {
+			if (tmp[q] == ' ')
+				continue;
+			if ((unsigned char)tmp[q] == 0xE2 && q + 2 < e) {
+				pg[o++] = '-';
+				q += 2;
+				continue;
+			}
+			pg[o++] = tmp[q];
+		}
+		while (o && pg[o - 1] == '-')
+			o--;
+		if (o)
+			set_text(c, LIT_VAR_PAGE, pg, o);
+	}
+}
+
 /* "TASS. 11/03/2021." labelled as the date: a leading sentence without
  * digits before a full date (day or month given) is the site or paper
  * the item appeared in, when nothing was labelled as the container.
@@ -1782,6 +1897,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				size_t off = date_site(c, c->buf, len);
 				set_date(c, LIT_VAR_ISSUED, c->buf + off, len - off);
 			}
+			date_page(c, p);
 			break;
 		case LIT_PL_ACCESSED:
 			len = span_text(c, p, 1);
@@ -1794,7 +1910,17 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		case LIT_PL_VOLUME:
 			if (!lit_record_get(rec, LIT_VAR_VOLUME))
 				do_volume(c, p);
-			else if (!lit_record_get(rec, LIT_VAR_ISSUE) && i > 0 && c->sp[i - 1].label != LIT_PL_VOLUME &&
+			else if (!first_span(c, LIT_PL_PAGES) && !lit_record_get(rec, LIT_VAR_PAGE) && i > 0 &&
+			         (c->sp[i - 1].label == LIT_PL_DATE ||
+			          (i > 1 && c->sp[i - 1].label == LIT_PL_OTHER && c->sp[i - 2].label == LIT_PL_DATE)) &&
+			         !(p->t0 > 0 && (t->tok[p->t0 - 1].lex & LIT_LEX_NUM))) {
+				/* "Nucl. Instrum. Methods A 386 (1997) 531.": a second number
+				 * labelled as the volume after the date, with no pages, is the page */
+				size_t na, nb;
+				len = span_text(c, p, 0);
+				if (first_number(c->buf, len, &na, &nb) && na == 0)
+					do_pages(c, p);
+			} else if (!lit_record_get(rec, LIT_VAR_ISSUE) && i > 0 && c->sp[i - 1].label != LIT_PL_VOLUME &&
 			         p->t0 > 0 && (t->tok[p->t0 - 1].lex & LIT_LEX_NUM)) {
 				/* a second number labelled as the volume after an issue
 				 * marker ("Vol. 161, No. 12") is the issue */
