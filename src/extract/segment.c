@@ -723,6 +723,8 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 	} while (0)
 	for (; i < to; i++) {
 		xline *L = &g->lines[i];
+		if (g->strict && g->strict_bad != (size_t)-1)
+			break;   /* a strict probe has failed: no need to go on */
 		if (L->kind == K_BLANK) {
 			blank_seen = 1;
 			continue;
@@ -939,16 +941,25 @@ static int only_closing_after(seg *g, size_t from)
 	return 1;
 }
 
+/* Can an unnumbered entry of a list start at line i (a paragraph start
+ * whose first line shows an author or strong evidence)? */
+static int tail_entry_start(seg *g, size_t i)
+{
+	const xline *L = &g->lines[i];
+	xlabel lab;
+	if (L->kind != K_TEXT || L->role != R_BODY || parse_label(L, &lab))
+		return 0;
+	return author_start(L->s, L->len) || lit_xbib_score(L->s, L->len) >= 4;
+}
+
 /*
  * An unnumbered list without a heading at the end of the document: a run
  * of at least three paragraphs (or hanging-indent entries), every one of
  * which reads as a reference by itself (strict_entry), followed by nothing
- * but the closing matter (with `before_head`: followed by a list under a
- * heading, as a Russian list that lost its heading above "References").
- * Conservative: body text with a year or an initial here and there must
- * not be taken for references.
+ * but the closing matter.  Conservative: body text with a year or an
+ * initial here and there must not be taken for references.
  */
-static void find_tail_list(seg *g, int before_head)
+static void find_tail_list(seg *g)
 {
 	size_t n = g->n;
 	for (size_t i = 0; i < n; i++) {
@@ -963,9 +974,9 @@ static void find_tail_list(seg *g, int before_head)
 		    !(ends_terminal(g->lines[p - 1].s, g->lines[p - 1].len) &&
 		      author_start(L->s, L->len)))
 			continue;
-		xlabel lab;
-		if (parse_label(L, &lab) ||
-		    (!author_start(L->s, L->len) && lit_xbib_score(L->s, L->len) < 2))
+		/* an author, or a title-first entry whose first line already
+		 * shows strong evidence (a URL, "//" and a year, an access date) */
+		if (!tail_entry_start(g, i))
 			continue;
 		size_t end, good;
 		g->strict = 1;
@@ -978,13 +989,55 @@ static void find_tail_list(seg *g, int before_head)
 				i = g->strict_bad;
 			continue;
 		}
-		if (k >= 3 && (before_head ? next_to_list(g, i, end) : only_closing_after(g, end))) {
+		if (k >= 3 && only_closing_after(g, end)) {
 			seg_list(g, i, n, LIT_XW_LIST, 0, &end, NULL);
 			return;
 		}
 		/* any later start ends where this run ended */
 		if (end > i + 1)
 			i = end - 1;
+	}
+}
+
+/*
+ * The same strict run, unnumbered, right above a list heading: a Russian
+ * list that lost its own heading above "References".  Walks up from each
+ * heading one paragraph at a time while the run from there to the heading
+ * stays strict.
+ */
+static void find_list_above_headings(seg *g)
+{
+	for (size_t h = 0; h < g->n; h++) {
+		if (g->lines[h].role != R_HEAD)
+			continue;
+		size_t b = h, best = (size_t)-1, tries = 0;
+		while (b > 0 && tries < 200) {
+			/* the previous paragraph start above b */
+			while (b > 0 && g->lines[b - 1].kind != K_TEXT)
+				b--;
+			if (b == 0 || g->lines[b - 1].role != R_BODY)
+				break;
+			size_t p = b - 1;
+			while (p > 0 && g->lines[p - 1].kind == K_TEXT && g->lines[p - 1].role == R_BODY)
+				p--;
+			if (!tail_entry_start(g, p))
+				break;
+			size_t end, good;
+			g->strict = 1;
+			g->strict_bad = (size_t)-1;
+			size_t k = seg_list(g, p, h, LIT_XW_LIST, 1, &end, &good);
+			g->strict = 0;
+			if (g->strict_bad != (size_t)-1 || !next_to_list(g, p, end))
+				break;
+			if (k >= 3)
+				best = p;
+			b = p;
+			tries++;
+		}
+		if (best != (size_t)-1) {
+			size_t end;
+			seg_list(g, best, h, LIT_XW_LIST, 0, &end, NULL);
+		}
 	}
 }
 
@@ -1036,7 +1089,7 @@ static void find_lists(seg *g)
 	if (found) {
 		/* an unnumbered list that lost its heading right above one
 		 * under a heading */
-		find_tail_list(g, 1);
+		find_list_above_headings(g);
 		return;
 	}
 	if (best_from != (size_t)-1) {
@@ -1044,7 +1097,7 @@ static void find_lists(seg *g)
 		seg_list(g, best_from, n, LIT_XW_LIST, 0, &end, NULL);
 		return;
 	}
-	find_tail_list(g, 0);
+	find_tail_list(g);
 }
 
 /* ------------------------------------------------------------------
