@@ -238,6 +238,9 @@ Test(classify, repeats)
 	cr_assert_eq(lit_xrepeat_kind(g, strlen(g), &loc), 2);
 	cr_assert_str_eq(g + loc, "p. 9.");
 	cr_assert_eq(lit_xintro_len(g, strlen(g)), 4);
+	const char *j = "См., например: Там же. С. 5.";
+	cr_assert_eq(lit_xrepeat_kind(j, strlen(j), &loc), 1);
+	cr_assert_str_eq(j + loc, "С. 5.");
 	const char *h = "См. также работы 1990-х гг.";
 	cr_assert_eq(lit_xrepeat_kind(h, strlen(h), &loc), 0);
 	cr_assert_eq(loc, strlen(h));

@@ -130,6 +130,9 @@ FIXTURE(ru_list_noheading_unnum, "ru-list-noheading-unnum", ".txt")
 FIXTURE(ru_archive, "ru-archive", ".txt")
 /* a list under its heading numbered "1 Иванов" (number and space) */
 FIXTURE(ru_space_labels, "ru-space-labels", ".txt")
+/* "Примечания" with glued markers, a repeat, two works after "См., например:",
+ * an explanatory note, then "Литература" */
+FIXTURE(ru_endnotes_list, "ru-endnotes-list", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -161,7 +164,8 @@ Test(fixtures, expected_names_exist)
 	                        "ru-note-lastline", "ru-tail-list", "en-tail-hanging", "en-tail-prose",
 	                        "ru-repeat-links", "ru-glued-labels", "ru-list-noheading-ru",
 	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
-	                        "ru-archive", "ru-space-labels", NULL };
+	                        "ru-archive", "ru-space-labels",
+	                        "ru-endnotes-list", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

@@ -1030,13 +1030,15 @@ int lit_xbib_score(const char *s, size_t n)
 size_t lit_xintro_len(const char *s, size_t n)
 {
 	static const char *const intro[] = {
-		"См. также", "См.", "см.", "Ср.", "ср.", "Cf.", "cf.", "See also", "See", NULL
+		"См., например", "См., напр.", "См. также", "См.", "см.", "Ср.", "ср.", "Cf.", "cf.",
+		"See, e.g.,", "See also", "See", NULL
 	};
 	for (size_t k = 0; intro[k]; k++) {
 		size_t m = strlen(intro[k]);
-		if (n <= m + 1 || memcmp(s, intro[k], m) != 0 || (s[m] != ' ' && s[m] != ':'))
+		if (n <= m + 1 || memcmp(s, intro[k], m) != 0 ||
+		    (s[m] != ' ' && s[m] != ':' && s[m] != ','))
 			continue;
-		while (m < n && (s[m] == ' ' || s[m] == ':'))
+		while (m < n && (s[m] == ' ' || s[m] == ':' || s[m] == ','))
 			m++;
 		return m;
 	}

@@ -2214,8 +2214,10 @@ static void make_texts(seg *g)
 		/* "См.:", "См. также", "See also", "Cf." introduce the work: the
 		 * parser gets the work alone (raw keeps them) */
 		static const char *const intro[] = {
-			"См. также:", "См. также", "См.:", "См. ", "Ср.:", "Ср. ", "See also:", "See also",
-			"See:", "See ", "Cf.:", "Cf. ", "Подробнее см.:", "Подробнее см.", NULL
+			"См., например:", "См., например,", "См., напр.:", "См. напр.:", "См. также:",
+			"См. также", "См.:", "См. ", "Ср.:", "Ср. ", "See, e.g.,", "See, for example,",
+			"See also:", "See also", "See:", "See ", "Cf.:", "Cf. ", "Подробнее см.:",
+			"Подробнее см.", NULL
 		};
 		if (it->where != LIT_XW_LIST) {
 			for (size_t k = 0; intro[k]; k++) {
