@@ -133,6 +133,8 @@ FIXTURE(ru_space_labels, "ru-space-labels", ".txt")
 /* "Примечания" with glued markers, a repeat, two works after "См., например:",
  * an explanatory note, then "Литература" */
 FIXTURE(ru_endnotes_list, "ru-endnotes-list", ".txt")
+/* the same last line in three notes is the notes' text, not a running footer */
+FIXTURE(ru_note_repeated_tail, "ru-note-repeated-tail", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -165,7 +167,7 @@ Test(fixtures, expected_names_exist)
 	                        "ru-repeat-links", "ru-glued-labels", "ru-list-noheading-ru",
 	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
 	                        "ru-archive", "ru-space-labels",
-	                        "ru-endnotes-list", NULL };
+	                        "ru-endnotes-list", "ru-note-repeated-tail", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

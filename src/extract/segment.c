@@ -286,13 +286,16 @@ static void mark_furniture(seg *g)
 					cnt[k]++;
 				} else if (cnt[k] >= 3 && !lit_xheading_kind(L->s, L->len) &&
 				           !lit_xrepeat_kind(L->s, L->len, &rloc)) {
-					/* a header stands apart: not inside a paragraph */
-					int before = i == 0 || (!L->pb && (g->lines[i - 1].kind == K_TEXT ||
-					                                   g->lines[i - 1].kind == K_FURN));
-					int after = i + 1 < n && (g->lines[i + 1].kind == K_TEXT ||
-					                          g->lines[i + 1].kind == K_FURN);
-					int inside = before && after;
-					if (!inside)
+					/* a header does not go on from the text above it, unless
+					 * a page ends or starts next to it: the last line of a
+					 * note repeated in others ("(дата обращения: ...)") stays */
+					int before = i > 0 && !L->pb && (g->lines[i - 1].kind == K_TEXT ||
+					                                  g->lines[i - 1].kind == K_FURN);
+					int boundary = 0;
+					for (size_t q = i > 2 ? i - 2 : 0; q <= i + 2 && q < n; q++)
+						if (g->lines[q].kind == K_PAGENUM || (q != i && g->lines[q].pb))
+							boundary = 1;
+					if (!before || boundary)
 						L->kind = K_FURN;
 				}
 			}
