@@ -369,6 +369,16 @@ Test(parse_fields, boundary_repairs)
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Phys. Rev. D");
 	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "59");
 	lit_record_free(r);
+	/* a section letter and volume glued to the journal; an article number is no volume */
+	const char *s5b[] = { "journal:Phys .Rev.D62", NULL };
+	r = labelled("A. Author, Phys .Rev.D62 ( 2000)084003.", s5b);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Phys .Rev.D");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "62");
+	lit_record_free(r);
+	const char *s5c[] = { "journal:J. Stat. Mech. P06007", NULL };
+	r = labelled("A. Edery, Casimir forces, J. Stat. Mech. P06007 (2006).", s5c);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	lit_record_free(r);
 	const char *s6[] = { "journal:Ann. Phys.326", NULL };
 	r = labelled("A. Author, Ann. Phys.326 ,2634 (2011).", s6);
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Ann. Phys.");

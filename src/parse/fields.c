@@ -1551,8 +1551,10 @@ static size_t date_site(ctx *c, const char *s, size_t len)
 {
 	size_t k;
 	lit_date d;
+	/* after a title ("Rosneft decided to sue ... RBC. 09/03/2020."); with
+	 * none, the sentence is more likely the title ("Homepage. 28 Mar. 2002") */
 	if (first_span(c, LIT_PL_CONTAINER) || first_span(c, LIT_PL_JOURNAL) ||
-	    lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE))
+	    lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE) || !first_span(c, LIT_PL_TITLE))
 		return 0;
 	for (k = 0; k + 2 < len; k++) {
 		if (s[k] >= '0' && s[k] <= '9')
@@ -1578,9 +1580,11 @@ static size_t date_site(ctx *c, const char *s, size_t len)
 }
 
 /* A volume glued to the journal's last word ("Ann. Phys.326", "Science356",
- * "Beams9"): digits right after a '.' or a lower-case letter, at the end of
- * a container whose last word has at least two letters.  Cuts them off the
- * container text `s`; returns the new length and the digits in vol. */
+ * "Beams9", "Phys .Rev.D62"): digits right after a '.' or a lower-case
+ * letter, at the end of a container whose last word has at least two
+ * letters, or up to three after a section letter.
+ * Cuts them off the container text `s`; returns the new length and the
+ * digits in vol. */
 static size_t glued_volume(char *s, size_t len, char *vol, size_t volcap)
 {
 	size_t d = len, w, letters = 0;
@@ -1588,16 +1592,21 @@ static size_t glued_volume(char *s, size_t len, char *vol, size_t volcap)
 		d--;
 	if (d == len || d == 0 || len - d >= volcap || len - d > 5)
 		return len;
-	if (!(s[d - 1] == '.' || (s[d - 1] >= 'a' && s[d - 1] <= 'z')))
-		return len;
 	w = d;
 	while (w > 0 && s[w - 1] != ' ')
 		w--;
 	for (size_t k = w; k < d; k++)
 		if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))
 			letters++;
-	if (letters < 2)
+	if (s[d - 1] >= 'A' && s[d - 1] <= 'Z') {
+		/* "Phys .Rev.D62", "Nucl.Phys.B415", "Phys. Rev. D10": a section
+		 * letter after '.' or a space stays with the journal (not an
+		 * article number "P06007", nor "ICSE99", "JHEP03") */
+		if (!(d >= 2 && (s[d - 2] == '.' || s[d - 2] == ' ')) || len - d > 3)
+			return len;
+	} else if (!(s[d - 1] == '.' || (s[d - 1] >= 'a' && s[d - 1] <= 'z')) || letters < 2) {
 		return len;
+	}
 	memcpy(vol, s + d, len - d);
 	vol[len - d] = 0;
 	s[d] = 0;
