@@ -60,6 +60,21 @@ static int is_first_var(lit_var v)
 	return 0;
 }
 
+/* A decimal integer (as printf's %ld writes it). */
+static void put_int(lit_buf *b, long v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	lit_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
 /* A JSON string; invalid UTF-8 (possible in records built through the
  * API) becomes U+FFFD so that the output is always valid JSON. */
 static void put_str(lit_buf *b, const char *s)
@@ -70,7 +85,17 @@ static void put_str(lit_buf *b, const char *s)
 		lit_buf_puts(b, "null");
 		return;
 	}
-	len = strlen(s);
+	/* printable ASCII without quotes or backslashes goes out as it is */
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+		p++;
+	if (*p == 0) {
+		lit_buf_putc(b, '"');
+		lit_buf_put(b, s, (size_t)(p - (const unsigned char *)s));
+		lit_buf_putc(b, '"');
+		return;
+	}
+	len = (size_t)(p - (const unsigned char *)s) + strlen((const char *)p);
 	if (lit_utf8_valid(s, len, NULL)) {
 		lit_json_put_stringn(b, s, len);
 		return;
@@ -93,18 +118,17 @@ static void put_str(lit_buf *b, const char *s)
 	lit_buf_free(&fixed);
 }
 
-/* Start a member: separator from the previous one, indent, key. */
+/* Start a member: separator from the previous one, indent (<= 8), key. */
 static void put_key(lit_buf *b, int *first, int indent, const char *key)
 {
-	int i;
-	if (!*first)
-		lit_buf_putc(b, ',');
-	lit_buf_putc(b, '\n');
+	static const char sep[] = ",\n        ";
+	if (*first)
+		lit_buf_put(b, sep + 1, 1 + (size_t)indent);
+	else
+		lit_buf_put(b, sep, 2 + (size_t)indent);
 	*first = 0;
-	for (i = 0; i < indent; i++)
-		lit_buf_putc(b, ' ');
 	put_str(b, key);
-	lit_buf_puts(b, ": ");
+	lit_buf_put(b, ": ", 2);
 }
 
 static void put_name(lit_buf *b, const lit_name *n)
@@ -147,11 +171,15 @@ static int name_is_empty(const lit_name *n)
 
 static void put_date_parts(lit_buf *b, int y, int m, int d)
 {
-	lit_buf_printf(b, "[%d", y);
+	lit_buf_putc(b, '[');
+	put_int(b, y);
 	if (m >= 1 && m <= 12) {
-		lit_buf_printf(b, ", %d", m);
-		if (d >= 1 && d <= 31)
-			lit_buf_printf(b, ", %d", d);
+		lit_buf_put(b, ", ", 2);
+		put_int(b, m);
+		if (d >= 1 && d <= 31) {
+			lit_buf_put(b, ", ", 2);
+			put_int(b, d);
+		}
 	}
 	lit_buf_putc(b, ']');
 }
@@ -218,7 +246,33 @@ static void put_json_value(lit_buf *b, const char *v)
 	}
 }
 
-static void put_custom(lit_buf *b, const lit_record *rec)
+/* The variables of each kind in the order they are written, found once
+ * per output instead of once per item. */
+typedef struct var_lists {
+	lit_var name[LIT_VAR__COUNT];
+	lit_var date[LIT_VAR__COUNT];  /* "issued" first */
+	lit_var text[LIT_VAR__COUNT];  /* TEXT and NUMBER, not among csl_first_vars */
+	size_t nname, ndate, ntext;
+} var_lists;
+
+static void var_lists_init(var_lists *vl)
+{
+	size_t i;
+	vl->nname = vl->ndate = vl->ntext = 0;
+	vl->date[vl->ndate++] = LIT_VAR_ISSUED;
+	for (i = 0; i < LIT_VAR__COUNT; i++) {
+		lit_var var = (lit_var)i;
+		lit_var_kind kind = lit_var_kind_of(var);
+		if (kind == LIT_KIND_NAME)
+			vl->name[vl->nname++] = var;
+		else if (kind == LIT_KIND_DATE && var != LIT_VAR_ISSUED)
+			vl->date[vl->ndate++] = var;
+		else if ((kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER) && !is_first_var(var))
+			vl->text[vl->ntext++] = var;
+	}
+}
+
+static void put_custom(lit_buf *b, const lit_record *rec, const var_lists *vl)
 {
 	int first = 1;
 	size_t i, n;
@@ -228,9 +282,8 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 	long line = lit_record_line(rec);
 	int any_etal = 0;
 
-	for (i = 0; i < LIT_VAR__COUNT; i++)
-		if (lit_var_kind_of((lit_var)i) == LIT_KIND_NAME &&
-		    lit_record_names_etal(rec, (lit_var)i))
+	for (i = 0; i < vl->nname; i++)
+		if (lit_record_names_etal(rec, vl->name[i]))
 			any_etal = 1;
 	n = lit_record_custom_count(rec);
 	if (!raw && where == LIT_WHERE_UNKNOWN && !src && line <= 0 && !any_etal && n == 0)
@@ -248,7 +301,7 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 	}
 	if (line > 0) {
 		put_key(b, &first, 6, "line");
-		lit_buf_printf(b, "%ld", line);
+		put_int(b, line);
 	}
 	if (src) {
 		put_key(b, &first, 6, "source");
@@ -258,13 +311,12 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 		int f2 = 1;
 		put_key(b, &first, 6, "etal");
 		lit_buf_putc(b, '[');
-		for (i = 0; i < LIT_VAR__COUNT; i++)
-			if (lit_var_kind_of((lit_var)i) == LIT_KIND_NAME &&
-			    lit_record_names_etal(rec, (lit_var)i)) {
+		for (i = 0; i < vl->nname; i++)
+			if (lit_record_names_etal(rec, vl->name[i])) {
 				if (!f2)
 					lit_buf_puts(b, ", ");
 				f2 = 0;
-				put_str(b, lit_var_name((lit_var)i));
+				put_str(b, lit_var_name(vl->name[i]));
 			}
 		lit_buf_putc(b, ']');
 	}
@@ -291,11 +343,23 @@ static void put_custom(lit_buf *b, const lit_record *rec)
 	lit_buf_puts(b, "\n    }");
 }
 
-static void put_item(lit_buf *b, const lit_record *rec, const char *id)
+static void put_item(lit_buf *b, const lit_record *rec, const char *id, const var_lists *vl)
 {
 	int first = 1;
-	size_t i, k;
+	size_t i, k, nf;
 	const char *v;
+	/* the record's text variables by variable: the first value of each,
+	 * as lit_record_get would find it */
+	const char *val[LIT_VAR__COUNT];
+
+	memset(val, 0, sizeof val);
+	nf = lit_record_field_count(rec);
+	for (i = 0; i < nf; i++) {
+		lit_var var = LIT_VAR__COUNT;
+		const char *fv = lit_record_field_at(rec, i, &var);
+		if ((int)var >= 0 && var < LIT_VAR__COUNT && !val[var])
+			val[var] = fv;
+	}
 
 	lit_buf_puts(b, "  {");
 	put_key(b, &first, 4, "id");
@@ -304,57 +368,45 @@ static void put_item(lit_buf *b, const lit_record *rec, const char *id)
 	put_str(b, lit_type_name(lit_record_type(rec)));
 
 	for (i = 0; i < sizeof(csl_first_vars) / sizeof(csl_first_vars[0]); i++) {
-		if ((v = lit_record_get(rec, csl_first_vars[i])) != NULL && *v) {
+		if ((v = val[csl_first_vars[i]]) != NULL && *v) {
 			put_key(b, &first, 4, lit_var_name(csl_first_vars[i]));
 			put_str(b, v);
 		}
 	}
-	for (i = 0; i < LIT_VAR__COUNT; i++) {
-		lit_var var = (lit_var)i;
-		lit_var_kind kind = lit_var_kind_of(var);
-		if (kind == LIT_KIND_NAME) {
-			size_t n = lit_record_name_count(rec, var), written = 0;
-			for (k = 0; k < n; k++) {
-				const lit_name *nm = lit_record_name(rec, var, k);
-				if (!nm || name_is_empty(nm))
-					continue;
-				if (written == 0) {
-					put_key(b, &first, 4, lit_var_name(var));
-					lit_buf_putc(b, '[');
-				} else {
-					lit_buf_putc(b, ',');
-				}
-				lit_buf_puts(b, "\n      ");
-				put_name(b, nm);
-				written++;
-			}
-			if (written)
-				lit_buf_puts(b, "\n    ]");
-		}
-	}
-	for (i = 0; i <= LIT_VAR__COUNT; i++) {
-		/* "issued" first, then the other dates */
-		lit_var var = i == 0 ? LIT_VAR_ISSUED : (lit_var)(i - 1);
-		if (i > 0 && var == LIT_VAR_ISSUED)
-			continue;
-		if (lit_var_kind_of(var) == LIT_KIND_DATE) {
-			const lit_date *d = lit_record_date(rec, var);
-			if (d && !date_is_empty(d)) {
+	for (i = 0; i < vl->nname; i++) {
+		lit_var var = vl->name[i];
+		size_t n = lit_record_name_count(rec, var), written = 0;
+		for (k = 0; k < n; k++) {
+			const lit_name *nm = lit_record_name(rec, var, k);
+			if (!nm || name_is_empty(nm))
+				continue;
+			if (written == 0) {
 				put_key(b, &first, 4, lit_var_name(var));
-				put_date(b, d);
+				lit_buf_putc(b, '[');
+			} else {
+				lit_buf_putc(b, ',');
 			}
+			lit_buf_puts(b, "\n      ");
+			put_name(b, nm);
+			written++;
+		}
+		if (written)
+			lit_buf_puts(b, "\n    ]");
+	}
+	for (i = 0; i < vl->ndate; i++) {
+		const lit_date *d = lit_record_date(rec, vl->date[i]);
+		if (d && !date_is_empty(d)) {
+			put_key(b, &first, 4, lit_var_name(vl->date[i]));
+			put_date(b, d);
 		}
 	}
-	for (i = 0; i < LIT_VAR__COUNT; i++) {
-		lit_var var = (lit_var)i;
-		lit_var_kind kind = lit_var_kind_of(var);
-		if ((kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER) && !is_first_var(var) &&
-		    (v = lit_record_get(rec, var)) != NULL && *v) {
-			put_key(b, &first, 4, lit_var_name(var));
+	for (i = 0; i < vl->ntext; i++) {
+		if ((v = val[vl->text[i]]) != NULL && *v) {
+			put_key(b, &first, 4, lit_var_name(vl->text[i]));
 			put_str(b, v);
 		}
 	}
-	put_custom(b, rec);
+	put_custom(b, rec, vl);
 	lit_buf_puts(b, "\n  }");
 }
 
@@ -362,6 +414,7 @@ static int csljson_write_all(lit_wctx *ctx, const lit_records *records)
 {
 	size_t n = lit_records_count(records), i;
 	char **keys = NULL;
+	var_lists vl;
 	int st;
 
 	if (n == 0) {
@@ -369,6 +422,7 @@ static int csljson_write_all(lit_wctx *ctx, const lit_records *records)
 		return lit_buf_status(ctx->out);
 	}
 	keys = lit_make_keys(records, ctx->opts ? ctx->opts->keep_ids : 1);
+	var_lists_init(&vl);
 	lit_buf_putc(ctx->out, '[');
 	for (i = 0; i < n; i++) {
 		const lit_record *rec = lit_records_at(records, i);
@@ -381,7 +435,7 @@ static int csljson_write_all(lit_wctx *ctx, const lit_records *records)
 			id = idbuf;
 		}
 		lit_buf_puts(ctx->out, i ? ",\n" : "\n");
-		put_item(ctx->out, rec, id);
+		put_item(ctx->out, rec, id, &vl);
 		if (lit_buf_status(ctx->out))
 			break;
 	}
