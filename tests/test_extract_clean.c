@@ -210,6 +210,9 @@ Test(classify, bibliographic_evidence)
 	cr_assert_geq(lit_xbib_score(arch, strlen(arch)), 2);
 	cr_assert_geq(lit_xbib_score(arch_en, strlen(arch_en)), 2);
 	cr_assert_geq(lit_xbib_score(opus, strlen(opus)), 2);   /* a shelfmark, even in prose */
+	/* "URL" and "DOI" as words only */
+	const char *head = "A. NURLANOVA";
+	cr_assert_lt(lit_xbib_score(head, strlen(head)), 2);
 	const char *opno = "Оп. без номера";
 	cr_assert_lt(lit_xbib_score(opno, strlen(opno)), 2);
 }

@@ -135,6 +135,9 @@ FIXTURE(ru_space_labels, "ru-space-labels", ".txt")
 FIXTURE(ru_endnotes_list, "ru-endnotes-list", ".txt")
 /* the same last line in three notes is the notes' text, not a running footer */
 FIXTURE(ru_note_repeated_tail, "ru-note-repeated-tail", ".txt")
+/* running heads carrying their page number ("116 Nurlanova A.", "JOURNAL
+ * ... 119") glued to the notes; the same note under two numbers stays */
+FIXTURE(en_running_heads, "en-running-heads", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -167,7 +170,8 @@ Test(fixtures, expected_names_exist)
 	                        "ru-repeat-links", "ru-glued-labels", "ru-list-noheading-ru",
 	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
 	                        "ru-archive", "ru-space-labels",
-	                        "ru-endnotes-list", "ru-note-repeated-tail", NULL };
+	                        "ru-endnotes-list", "ru-note-repeated-tail", "en-running-heads",
+	                        NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

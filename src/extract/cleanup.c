@@ -929,8 +929,17 @@ int lit_xbib_score(const char *s, size_t n)
 			break;
 		case 'w': if (AT("www.")) url = 1; break;
 		case 'd': if (AT("doi:") || AT("doi.")) url = 1; break;
-		case 'U': if (AT("URL")) url = 1; else if (AT("University")) place = 1; break;
-		case 'D': if (AT("DOI")) url = 1; break;
+		case 'U':
+			/* "URL" as a word, not inside "NURLANOVA" */
+			if (AT("URL") && (i == 0 || !lit_xcp_letter(lit_xcp_before(s, i, &(size_t){0}))))
+				url = 1;
+			else if (AT("University"))
+				place = 1;
+			break;
+		case 'D':
+			if (AT("DOI") && (i == 0 || !lit_xcp_letter(lit_xcp_before(s, i, &(size_t){0}))))
+				url = 1;
+			break;
 		case 'P': if (AT("P. ")) pages = 1; else if (AT("Press") || AT("Publish")) place = 1; break;
 		case 'p': if (AT("pp.") || AT("p. ")) pages = 1; break;
 		case 'S': if (AT("S. ")) pages = 1; break;
@@ -1067,8 +1076,13 @@ static int repeat_kind(const char *s, size_t n, size_t *loc)
 	};
 	*loc = n;
 	char low[64];
-	size_t ln = lower_copy(low, sizeof low, s, n < 40 ? n : 40);
-	for (size_t k = 0; ibid[k]; k++) {
+	/* all of them start with Т/т, I/i or E/e: skip the copy otherwise */
+	unsigned char c0 = n ? (unsigned char)s[0] : 0;
+	int may = c0 == 'I' || c0 == 'i' || c0 == 'E' || c0 == 'e' ||
+	          (n > 1 && ((c0 == 0xD0 && (unsigned char)s[1] == 0xA2) ||
+	                     (c0 == 0xD1 && (unsigned char)s[1] == 0x82)));
+	size_t ln = may ? lower_copy(low, sizeof low, s, n < 40 ? n : 40) : 0;
+	for (size_t k = 0; may && ibid[k]; k++) {
 		size_t m = strlen(ibid[k]);
 		if (ln < m || memcmp(low, ibid[k], m) != 0)
 			continue;

@@ -169,26 +169,31 @@ static uint64_t line_hash(const xline *L)
 
 static int starts_lower(const char *s, size_t n);
 
-/* Hash of a line with every run of digits as one '#' ("Вестник. 2021.
- * № 3. С. 15" and "... С. 16" alike); *letters receives its letter count. */
+/* Hash of a line with every run of digits as one '#' and letters folded
+ * to lower case ("Вестник. 2021. № 3. С. 15" and "ВЕСТНИК. 2021. № 3.
+ * С. 16" alike); *letters receives its letter count. */
 static uint64_t line_hash_nodigits(const xline *L, size_t *letters)
 {
 	uint64_t h = 1469598103934665603ULL;
-	size_t k = 0;
+	size_t k = 0, adv;
 	int in_dig = 0;
-	for (size_t i = 0; i < L->len; i++) {
-		unsigned char c = (unsigned char)L->s[i];
-		if (c >= '0' && c <= '9') {
+	for (size_t i = 0; i < L->len; i += adv) {
+		uint32_t cp = lit_xcp(L->s + i, L->len - i, &adv);
+		if (cp >= '0' && cp <= '9') {
 			if (in_dig)
 				continue;
 			in_dig = 1;
-			c = '#';
+			cp = '#';
 		} else {
 			in_dig = 0;
-			if (c >= 0xC0 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			if (lit_xcp_letter(cp))
 				k++;
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 32;
+			else if (cp >= 0x410 && cp <= 0x42F)
+				cp += 32;
 		}
-		h ^= c;
+		h ^= cp;
 		h *= 1099511628211ULL;
 	}
 	*letters = k;
@@ -251,6 +256,116 @@ out:
 	free(cnt);
 }
 
+/* A running head that carries its page number: "116 A. NURLANOVA",
+ * "JOURNAL OF EURASIAN BORDERLANDS 117".  Returns the number and sets
+ * *text/*tn to the rest, or -1 when the line is not of that shape. */
+static long head_number(const xline *L, const char **text, size_t *tn)
+{
+	const char *s = L->s;
+	size_t n = L->len, i = 0;
+	if (n < 6 || n > 200)
+		return -1;
+	long v = 0;
+	if (s[0] >= '0' && s[0] <= '9') {
+		while (i < n && i < 5 && s[i] >= '0' && s[i] <= '9')
+			v = v * 10 + (s[i++] - '0');
+		if (i > 4 || i >= n || s[i] != ' ')
+			return -1;
+		*text = s + i + 1;
+		*tn = n - i - 1;
+		return v;
+	}
+	size_t e = n;
+	while (e > 0 && s[e - 1] >= '0' && s[e - 1] <= '9')
+		e--;
+	if (e == n || n - e > 4 || e < 2 || s[e - 1] != ' ')
+		return -1;
+	for (size_t q = e; q < n; q++)
+		v = v * 10 + (s[q] - '0');
+	*text = s;
+	*tn = e - 1;
+	return v;
+}
+
+/*
+ * Running heads with their page number in the line, citing nothing: all
+ * in capitals, or the same words (numbers and case aside) again elsewhere
+ * with another number.  A note's first line ("12 Там же.", "3 Interview
+ * with the author.") is kept: repeats are not heads, and a note repeated
+ * on another page has the same number.
+ */
+static void mark_numbered_heads(seg *g)
+{
+	size_t cap = 64, used = 0;
+	uint64_t *keys = NULL;
+	long *first = NULL;
+	unsigned char *differs = NULL;
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < g->n; i++) {
+			xline *L = &g->lines[i];
+			if (L->kind != K_TEXT)
+				continue;
+			unsigned char c0 = (unsigned char)L->s[0], cl = (unsigned char)L->s[L->len - 1];
+			if (!(c0 >= '0' && c0 <= '9') && !(cl >= '0' && cl <= '9'))
+				continue;
+			const char *t;
+			size_t tn, loc;
+			long v = head_number(L, &t, &tn);
+			if (v < 0 || cp_count(t, tn) > 80)
+				continue;
+			size_t letters = 0, upper = 0, words = 1, adv;
+			for (size_t q = 0; q < tn; q += adv) {
+				uint32_t cp = lit_xcp(t + q, tn - q, &adv);
+				if (lit_xcp_letter(cp)) {
+					letters++;
+					upper += lit_xcp_upper(cp) != 0;
+				}
+				words += cp == ' ';
+			}
+			/* a note citing something ("6 TASS, 12 May 2022.") may
+			 * repeat under another number: not a head */
+			if (letters < 4 || words > 10 || lit_xbib_score(t, tn) >= 2 ||
+			    lit_xrepeat_kind(t, tn, &loc))
+				continue;
+			if (pass == 0) {
+				used++;
+				continue;
+			}
+			if (pass == 1 && !keys) {
+				while (cap < used * 4)
+					cap <<= 1;
+				keys = calloc(cap, sizeof *keys);
+				first = calloc(cap, sizeof *first);
+				differs = calloc(cap, 1);
+				if (!keys || !first || !differs)
+					goto out;
+			}
+			xline T = { t, tn, 0, K_TEXT, R_BODY, 0 };
+			size_t lt;
+			uint64_t h = line_hash_nodigits(&T, &lt);
+			size_t k = (size_t)h & (cap - 1);
+			while (keys[k] && keys[k] != h)
+				k = (k + 1) & (cap - 1);
+			if (pass == 1) {
+				if (!keys[k]) {
+					keys[k] = h;
+					first[k] = v;
+				} else if (first[k] != v) {
+					differs[k] = 1;
+				}
+			} else if (differs[k] || (letters >= 8 && upper == letters)) {
+				L->kind = K_FURN;
+			}
+		}
+		if (pass == 0 && !used)
+			break;
+	}
+out:
+	free(keys);
+	free(first);
+	free(differs);
+}
+
 /* Page numbers, running headers and footers. */
 static void mark_furniture(seg *g)
 {
@@ -258,6 +373,7 @@ static void mark_furniture(seg *g)
 	for (size_t i = 0; i < n; i++)
 		if (g->lines[i].kind == K_TEXT && is_pagenum(&g->lines[i]))
 			g->lines[i].kind = K_PAGENUM;
+	mark_numbered_heads(g);
 	/* short lines repeated three times or more */
 	size_t cap = 1024;
 	while (cap < n * 2 && cap < ((size_t)1 << 26))
