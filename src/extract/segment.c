@@ -311,8 +311,8 @@ static void mark_numbered_heads(seg *g)
 			const char *t;
 			size_t tn, loc;
 			long v = head_number(L, &t, &tn);
-			if (v < 0 || cp_count(t, tn) > 80)
-				continue;
+			if (v < 0 || cp_count(t, tn) > 80 || lit_xheading_kind(L->s, L->len))
+				continue;   /* "5 СПИСОК ЛИТЕРАТУРЫ" is a heading */
 			size_t letters = 0, upper = 0, words = 1, adv;
 			for (size_t q = 0; q < tn; q += adv) {
 				uint32_t cp = lit_xcp(t + q, tn - q, &adv);
