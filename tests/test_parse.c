@@ -616,6 +616,12 @@ Test(parse_fields, web_references)
 	r = labelled("Tadtaev G. Rosneft decided to sue. (accessed: 06.08.2022).", s5b);
 	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Tadtaev");
 	lit_record_free(r);
+	/* a journal's imprint with a place and no publisher keeps it a journal article */
+	const char *s6[] = { "author:Фекондо А.", "title:Деррида и феноменология", "container-title:// Вестник НГУ.",
+		             "location:Новосибирск,", "date:2012.", "volume:Т. 10, вып. 4.", "pages:С. 161—167.", NULL };
+	r = labelled("Фекондо А. Деррида и феноменология // Вестник НГУ. — Новосибирск, 2012. — Т. 10, вып. 4. — С. 161—167.", s6);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_JOURNAL);
+	lit_record_free(r);
 	/* a decree's number is no issue */
 	const char *s4[] = { "note:Decree of the President of the Russian Federation", "issue:No. 484",
 		             "title:\"On measures to implement Resolution 2321\".", NULL };

@@ -1196,7 +1196,9 @@ static lit_type infer_type(ctx *c)
 		           contains_ci(cont, cl, "материалы") || contains_ci(cont, cl, "meeting") || contains_ci(cont, cl, "симпозиум");
 		if (conf)
 			return LIT_TYPE_PAPER_CONFERENCE;
-		if (jt || (has_vol && !has_pub))
+		/* a journal's imprint has at most a place ("// Вестник НГУ. —
+		 * Новосибирск, 2012. — Т. 10, вып. 4.") */
+		if (jt || (has_vol && !lit_record_get(c->rec, LIT_VAR_PUBLISHER)))
 			return LIT_TYPE_ARTICLE_JOURNAL;
 		if (lit_record_name_count(c->rec, LIT_VAR_EDITOR) || has_pub || text_has(c, " in: ") ||
 		    text_has(c, "в кн.") || (ct && ct->t0 > 0 && (c->t->tok[ct->t0 - 1].lex & LIT_LEX_IN)))
