@@ -369,6 +369,17 @@ Test(parse_fields, boundary_repairs)
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Phys. Rev. D");
 	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "59");
 	lit_record_free(r);
+	/* the journal's first abbreviation glued to the title's last word by PDF text */
+	const char *s5t[] = { "title:Advanced Virgo: a second-generation detectorClass", "journal:.Quantum Grav", NULL };
+	r = labelled("Acernese F et al 2015 Advanced Virgo: a second-generation detectorClass .Quantum Grav .32 024001", s5t);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Advanced Virgo: a second-generation detector");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Class .Quantum Grav");
+	lit_record_free(r);
+	/* ... but a word run together inside the title stays */
+	const char *s5u[] = { "title:The chiral anomaly in half -HeuslerGdPtBi", "journal:.Nat .Mater", NULL };
+	r = labelled("M. Hirschberger, The chiral anomaly in half -HeuslerGdPtBi .Nat .Mater .15 ,1161 (2016).", s5u);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "The chiral anomaly in half -HeuslerGdPtBi");
+	lit_record_free(r);
 	/* a section letter and volume glued to the journal; an article number is no volume */
 	const char *s5b[] = { "journal:Phys .Rev.D62", NULL };
 	r = labelled("A. Author, Phys .Rev.D62 ( 2000)084003.", s5b);
@@ -603,6 +614,11 @@ Test(parse_fields, web_references)
 		             "accessed:(accessed: 19.08.2022).", NULL };
 	r = labelled("Response to a media question. The Ministry of Foreign Affairs. (accessed: 19.08.2022).", s3);
 	cr_assert_eq(lit_record_type(r), LIT_TYPE_WEBPAGE);
+	lit_record_free(r);
+	/* a roman-numeral label is no title */
+	const char *s2b[] = { "citation-number:xli", "journal:Ann Neurol.", NULL };
+	r = labelled("xli Ann Neurol. 1991 Dec; 30(6): 831-40.", s2b);
+	cr_assert_null(lit_record_get(r, LIT_VAR_TITLE));
 	lit_record_free(r);
 	/* capitalised words running into the title of a web reference start it */
 	const char *s5[] = { "author:Russian Deputy", "title:Foreign Minister Igor Morgulov's response to a question.",

@@ -1442,6 +1442,49 @@ static void author_runs_into_title(ctx *c)
 	c->nsp--;
 }
 
+/* PDF text that lost the space between the title and the journal:
+ * "... gravitational wave detectorsClass. Quantum Grav.", "... anti-spring
+ * bladesNucl. Instrum. Meth.": when the title's last token has a
+ * lower-case letter followed by a capitalised abbreviation of three to six
+ * letters, the next token continues it (".Quantum", ".Instrum"), and the
+ * journal or container follows, the tail moves to it. */
+static void glued_title_tail(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	const char *x = t->text;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		span *ti = &c->sp[i], *j = &c->sp[i + 1];
+		const lit_ptoken *q;
+		size_t k, cut = 0;
+		if (ti->label != LIT_PL_TITLE || (j->label != LIT_PL_JOURNAL && j->label != LIT_PL_CONTAINER))
+			continue;
+		q = &t->tok[ti->t1 - 1];
+		for (k = q->start + 1; k + 2 < q->end; k++)
+			if (x[k - 1] >= 'a' && x[k - 1] <= 'z' && x[k] >= 'A' && x[k] <= 'Z' && x[k + 1] >= 'a' &&
+			    x[k + 1] <= 'z')
+				cut = k;
+		/* not "McDonald", "iPhone": the head is a word of three or more
+		 * letters; the tail an abbreviation ("Class .Quantum", "Nucl."), not
+		 * a word run together inside the title ("GeneralSpacetimes ,") */
+		if (!cut || cut - q->start < 3)
+			continue;
+		if (!(((x[q->end - 1] >= 'a' && x[q->end - 1] <= 'z') || (x[q->end - 1] >= 'A' && x[q->end - 1] <= 'Z')) &&
+		      ti->t1 < t->n && t->tok[ti->t1].end - t->tok[ti->t1].start > 2 && x[t->tok[ti->t1].start] == '.' &&
+		      x[t->tok[ti->t1].start + 1] >= 'A' && x[t->tok[ti->t1].start + 1] <= 'Z'))
+			continue;
+		{
+			/* one capitalised word: "Class", "Nucl", not "PtBi" */
+			size_t letters = 1;
+			for (k = cut + 1; k < q->end && x[k] >= 'a' && x[k] <= 'z'; k++)
+				letters++;
+			if (letters < 3 || letters > 6 || k != q->end)
+				continue;
+		}
+		ti->b = cut;
+		j->a = cut;
+	}
+}
+
 /* Physics journals carry a section letter written against the volume:
  * "Phys. Rev. D59", "Nucl.Phys. B214,", "Phys .Rev .D85" - the model takes
  * the token as the volume, but the letter belongs to the journal's name
@@ -1828,6 +1871,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	colon_title_start(c);
 	author_runs_into_title(c);
 	surname_from_title(c);
+	glued_title_tail(c);
 	section_letter(c);
 	do_names(c, LIT_PL_AUTHOR, LIT_VAR_AUTHOR);
 	do_names(c, LIT_PL_EDITOR, LIT_VAR_EDITOR);
@@ -2022,7 +2066,9 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				digit |= c->buf[k] >= '0' && c->buf[k] <= '9';
 			if (digit && first_number(c->buf, len, &na, &nb))
 				lit_record_set_custom(rec, "label", (c->buf[nb] = 0, c->buf + na), 0);
-			else if (!digit && i == 0 && !first_span(c, LIT_PL_TITLE) && lit_pu8_is_letter((unsigned char)c->buf[0])) {
+			else if (!digit && i == 0 && !first_span(c, LIT_PL_TITLE) && lit_pu8_is_letter((unsigned char)c->buf[0]) &&
+			         strspn(c->buf, "ivxlcdmIVXLCDM") != len) {
+				/* not a roman numeral label ("xli") */
 				/* "RasonConTrans. (accessed ...)": a name, no number */
 				len = final_dot(c->buf, len);
 				set_text(c, LIT_VAR_TITLE, c->buf, len);
