@@ -301,6 +301,19 @@ Test(parse_fields, titles_and_containers)
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "A Spanish Romanticist Parodies Himself");
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Proceedings of the MLA");
 	lit_record_free(r);
+	/* the "In" / "In:" / "В кн.:" marker before a container is not its title */
+	const char *s1b[] = { "container-title:In Proceedings of the 22nd ISCA,", NULL };
+	r = labelled("S. C. Woo. The SPLASH-2 Programs. In Proceedings of the 22nd ISCA, pages 24-36, 1995.", s1b);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Proceedings of the 22nd ISCA");
+	lit_record_free(r);
+	const char *s1c[] = { "container-title:In: Nature", NULL };
+	r = labelled("Smith J. Title. In: Nature 12 (2001).", s1c);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Nature");
+	lit_record_free(r);
+	const char *s1d[] = { "container-title:В кн.: Сборник трудов.", NULL };
+	r = labelled("Иванов И. И. Статья. В кн.: Сборник трудов. М., 2001.", s1d);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Сборник трудов");
+	lit_record_free(r);
 	/* a CJK title with a bracketed translation: the translation goes to the note */
 	const char *spec2[] = { "title:조선 중앙통신 (Центральное агентство)", NULL };
 	r = labelled("조선 중앙통신 (Центральное агентство) // KCNA.", spec2);

@@ -1903,9 +1903,10 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		case LIT_PL_JOURNAL:
 		case LIT_PL_CONTAINER: {
-			/* "In" / "In:" stay: the container is the span as annotated
-			 * (AnyStyle's convention); only GOST's "//" marker goes */
-			static const char *const pre[] = { "//", NULL };
+			/* the markers before a container are not its title: GOST's
+			 * "//", "In" / "In:" ("In Proceedings of ...", "In: Nature");
+			 * "В кн.:" / "В сб.:" */
+			static const char *const pre[] = { "//", "in:", "in ", "в кн.:", "в кн.", "в сб.:", "в сб.", NULL };
 			if (lit_record_get(rec, LIT_VAR_CONTAINER_TITLE))
 				break;
 			len = span_text(c, p, 1);
