@@ -294,73 +294,88 @@ static long head_number(const xline *L, const char **text, size_t *tn)
  * with the author.") is kept: repeats are not heads, and a note repeated
  * on another page has the same number.
  */
+typedef struct headcand {
+	size_t line;
+	long num;
+	uint64_t hash;
+	int caps;
+} headcand;
+
 static void mark_numbered_heads(seg *g)
 {
-	size_t cap = 64, used = 0;
-	uint64_t *keys = NULL;
-	long *first = NULL;
-	unsigned char *differs = NULL;
-	for (int pass = 0; pass < 3; pass++) {
-		for (size_t i = 0; i < g->n; i++) {
-			xline *L = &g->lines[i];
-			if (L->kind != K_TEXT)
-				continue;
-			unsigned char c0 = (unsigned char)L->s[0], cl = (unsigned char)L->s[L->len - 1];
-			if (!(c0 >= '0' && c0 <= '9') && !(cl >= '0' && cl <= '9'))
-				continue;
-			const char *t;
-			size_t tn, loc;
-			long v = head_number(L, &t, &tn);
-			if (v < 0 || cp_count(t, tn) > 80 || lit_xheading_kind(L->s, L->len))
-				continue;   /* "5 СПИСОК ЛИТЕРАТУРЫ" is a heading */
-			size_t letters = 0, upper = 0, words = 1, adv;
-			for (size_t q = 0; q < tn; q += adv) {
-				uint32_t cp = lit_xcp(t + q, tn - q, &adv);
-				if (lit_xcp_letter(cp)) {
-					letters++;
-					upper += lit_xcp_upper(cp) != 0;
-				}
-				words += cp == ' ';
+	headcand *c = NULL;
+	size_t nc = 0, capc = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		xline *L = &g->lines[i];
+		if (L->kind != K_TEXT)
+			continue;
+		unsigned char c0 = (unsigned char)L->s[0], cl = (unsigned char)L->s[L->len - 1];
+		if (!(c0 >= '0' && c0 <= '9') && !(cl >= '0' && cl <= '9'))
+			continue;
+		const char *t;
+		size_t tn, loc, adv;
+		long v = head_number(L, &t, &tn);
+		if (v < 0)
+			continue;
+		size_t letters = 0, upper = 0, words = 1, chars = 0;
+		for (size_t q = 0; q < tn && words <= 10 && chars <= 80; q += adv, chars++) {
+			uint32_t cp = lit_xcp(t + q, tn - q, &adv);
+			if (lit_xcp_letter(cp)) {
+				letters++;
+				upper += lit_xcp_upper(cp) != 0;
 			}
-			/* a note citing something ("6 TASS, 12 May 2022.") may
-			 * repeat under another number: not a head */
-			if (letters < 4 || words > 10 || lit_xbib_score(t, tn) >= 2 ||
-			    lit_xrepeat_kind(t, tn, &loc))
-				continue;
-			if (pass == 0) {
-				used++;
-				continue;
-			}
-			if (pass == 1 && !keys) {
-				while (cap < used * 4)
-					cap <<= 1;
-				keys = calloc(cap, sizeof *keys);
-				first = calloc(cap, sizeof *first);
-				differs = calloc(cap, 1);
-				if (!keys || !first || !differs)
-					goto out;
-			}
-			xline T = { t, tn, 0, K_TEXT, R_BODY, 0 };
-			size_t lt;
-			uint64_t h = line_hash_nodigits(&T, &lt);
-			size_t k = (size_t)h & (cap - 1);
-			while (keys[k] && keys[k] != h)
+			words += cp == ' ';
+		}
+		/* "5 СПИСОК ЛИТЕРАТУРЫ" is a heading; a note citing something
+		 * ("6 TASS, 12 May 2022.") may repeat under another number */
+		if (letters < 4 || words > 10 || chars > 80 || lit_xheading_kind(L->s, L->len) ||
+		    lit_xbib_score(t, tn) >= 2 || lit_xrepeat_kind(t, tn, &loc))
+			continue;
+		if (nc == capc) {
+			size_t c2 = capc ? capc * 2 : 16;
+			headcand *p2 = realloc(c, c2 * sizeof *p2);
+			if (!p2)
+				break;
+			c = p2;
+			capc = c2;
+		}
+		xline T = { t, tn, 0, K_TEXT, R_BODY, 0 };
+		size_t lt;
+		c[nc].line = i;
+		c[nc].num = v;
+		c[nc].hash = line_hash_nodigits(&T, &lt);
+		c[nc].caps = letters >= 8 && upper == letters;
+		nc++;
+	}
+	/* candidates are few: compare them pairwise when a handful, else by
+	 * a table */
+	size_t cap = 16;
+	while (cap < nc * 4)
+		cap <<= 1;
+	uint64_t *keys = nc ? calloc(cap, sizeof *keys) : NULL;
+	long *first = nc ? calloc(cap, sizeof *first) : NULL;
+	unsigned char *differs = nc ? calloc(cap, 1) : NULL;
+	if (nc && (!keys || !first || !differs))
+		goto out;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t q = 0; q < nc; q++) {
+			size_t k = (size_t)c[q].hash & (cap - 1);
+			while (keys[k] && keys[k] != c[q].hash)
 				k = (k + 1) & (cap - 1);
-			if (pass == 1) {
+			if (pass == 0) {
 				if (!keys[k]) {
-					keys[k] = h;
-					first[k] = v;
-				} else if (first[k] != v) {
+					keys[k] = c[q].hash;
+					first[k] = c[q].num;
+				} else if (first[k] != c[q].num) {
 					differs[k] = 1;
 				}
-			} else if (differs[k] || (letters >= 8 && upper == letters)) {
-				L->kind = K_FURN;
+			} else if (differs[k] || c[q].caps) {
+				g->lines[c[q].line].kind = K_FURN;
 			}
 		}
-		if (pass == 0 && !used)
-			break;
 	}
 out:
+	free(c);
 	free(keys);
 	free(first);
 	free(differs);
@@ -967,12 +982,11 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				starts = 1;
 		}
 		if (starts) {
-			if (e.open) {
+			if (e.open && count == 0 && !probe) {
+				/* a first paragraph that is not a reference: no list here */
 				entry_text(g, &e);
-				if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2 && count == 0 && !probe) {
-					/* a first paragraph that is not a reference: no list here */
+				if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2)
 					break;
-				}
 			}
 			FLUSH();
 			/* the new paragraph must look like a reference */
