@@ -128,6 +128,15 @@ int lit_parse_reference(const lit_parser *parser, const char *text, size_t len,
 	/* the raw text without NULs and with line breaks joined */
 	size_t rl = 0;
 	for (size_t i = 0; i < len;) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) { /* ASCII: the same rules, without decoding */
+			i++;
+			if (b == '\n' || b == '\r' || b == '\t')
+				raw[rl++] = ' ';
+			else if (b >= 0x20 && b != 0x7F)
+				raw[rl++] = (char)b;
+			continue;
+		}
 		size_t a = i;
 		int32_t c = lit_pu8_next(text, len, &i);
 		if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F)
