@@ -118,6 +118,8 @@ FIXTURE(en_tail_hanging, "en-tail-hanging", ".txt")
 FIXTURE(en_tail_prose, "en-tail-prose", ".txt")
 /* every kind of repeat linked to the work it repeats */
 FIXTURE(ru_repeat_links, "ru-repeat-links", ".txt")
+/* a repeat and a work in one note, split; the next "Там же" takes the work */
+FIXTURE(ru_repeat_split, "ru-repeat-split", ".txt")
 /* list numbers glued to the entry: "1.Иванов И. И." */
 FIXTURE(ru_glued_labels, "ru-glued-labels", ".txt")
 /* a numbered list that lost its heading, next to one under a heading

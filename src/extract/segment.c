@@ -2190,8 +2190,10 @@ static void split_multi(seg *g)
 			continue;
 		size_t rl = strlen(it->raw);
 		size_t loc;
-		if (rl > 4000 || lit_xrepeat_kind(it->raw, rl, &loc))
+		if (rl > 4000)
 			continue;
+		/* "Там же. С. 15; Петров П. П. ...": a repeat, then a work */
+		int rep = lit_xrepeat_kind(it->raw, rl, &loc) != 0;
 		int depth = 0, quote = 0;
 		size_t start = 0;
 		for (size_t i = 0; i + 2 < rl; i++) {
@@ -2212,8 +2214,10 @@ static void split_multi(seg *g)
 			int full = !see && !titled && fullname_start(r, rn);
 			if (!see && !titled && !full && !author_start(r, rn))
 				continue;
-			if (lit_xbib_score(it->raw + start, i - start) < (full ? 2 : 3) ||
-			    lit_xbib_score(r, rn) < (full ? 2 : 3))
+			/* after a repeat a named work needs less evidence */
+			int weak = full || (rep && !see && !titled);
+			if ((!rep && lit_xbib_score(it->raw + start, i - start) < (full ? 2 : 3)) ||
+			    lit_xbib_score(r, rn) < (weak ? 2 : 3))
 				continue;
 			/* split: the right part becomes a new item */
 			char label[24];
