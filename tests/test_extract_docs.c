@@ -173,7 +173,7 @@ Test(fixtures, expected_names_exist)
 	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
 	                        "ru-archive", "ru-space-labels",
 	                        "ru-endnotes-list", "ru-note-repeated-tail", "en-running-heads",
-	                        NULL };
+	                        "ru-repeat-split", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);
