@@ -574,6 +574,16 @@ Test(parse_fields, editor_roles)
 	}
 }
 
+/* a series number left after the series span */
+Test(parse_fields, collection_number)
+{
+	const char *s1[] = { "collection-title:(Oxford logic guides", NULL };
+	lit_record *r = labelled("Bell J. L. Toposes. — Oxford : Clarendon Press, 1988. — 267 p. — (Oxford logic guides ; 14).", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_COLLECTION_TITLE), "Oxford logic guides");
+	cr_assert_str_eq(get(r, LIT_VAR_COLLECTION_NUMBER), "14");
+	lit_record_free(r);
+}
+
 /* a publisher span running over another field's sentence */
 Test(parse_fields, publisher_sentences)
 {

@@ -1931,6 +1931,14 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 					set_text(c, LIT_VAR_COLLECTION_NUMBER, num + na, nb - na);
 				len = (size_t)(semi - c->buf);
 				len = trim(c->buf, len, 1);
+			} else if (i + 1 < c->nsp && c->sp[i + 1].label == LIT_PL_OTHER) {
+				/* "(Lecture Notes in Logic" + "; 32). —": the number after the span */
+				const char *x = t->text + c->sp[i + 1].a;
+				size_t xl = c->sp[i + 1].b - c->sp[i + 1].a, na, nb;
+				while (xl && *x == ' ')
+					x++, xl--;
+				if (xl > 1 && *x == ';' && first_number(x + 1, xl - 1, &na, &nb) && na <= 2)
+					set_text(c, LIT_VAR_COLLECTION_NUMBER, x + 1 + na, nb - na);
 			}
 			set_text(c, LIT_VAR_COLLECTION_TITLE, c->buf, len);
 			break;
