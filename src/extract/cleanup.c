@@ -1042,6 +1042,11 @@ size_t lit_xintro_len(const char *s, size_t n)
 		"См., например", "См., напр.", "См. также", "См.", "см.", "Ср.", "ср.", "Cf.", "cf.",
 		"See, e.g.,", "See also", "See", NULL
 	};
+	/* all start with С/с (D0 A1, D1 81), Ср, C/c or S */
+	if (n < 4 || !(s[0] == 'C' || s[0] == 'c' || s[0] == 'S' ||
+	               ((unsigned char)s[0] == 0xD0 && (unsigned char)s[1] == 0xA1) ||
+	               ((unsigned char)s[0] == 0xD1 && (unsigned char)s[1] == 0x81)))
+		return 0;
 	for (size_t k = 0; intro[k]; k++) {
 		size_t m = strlen(intro[k]);
 		if (n <= m + 1 || memcmp(s, intro[k], m) != 0 ||
