@@ -376,6 +376,18 @@ Test(parse_fields, boundary_repairs)
 	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 1), "Levy");
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Techniques for efficient inline tracing");
 	lit_record_free(r);
+	/* ... or before a comma */
+	const char *s4b[] = { "author:M. Arik, P. J. Olver and J. M.", "title:Verosky, Multi-Hamiltonian structure,", NULL };
+	r = labelled("M. Arik, P. J. Olver and J. M. Verosky, Multi-Hamiltonian structure, J. Math. Phys. 24 (1983).", s4b);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 3);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 2), "Verosky");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Multi-Hamiltonian structure");
+	lit_record_free(r);
+	/* two people of one surname in one list are both kept */
+	const char *s4c[] = { "author:Vinogradov, M. A. and Vinogradov, M. M.,", NULL };
+	r = labelled("Vinogradov, M. A. and Vinogradov, M. M., \"Graded multiple analogs,\" Acta Appl. Math. 72 (2002).", s4c);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 2);
+	lit_record_free(r);
 	/* physics section letters and volumes glued to the journal */
 	const char *s5[] = { "journal:Phys. Rev.", "volume:D59,", "pages:023002", NULL };
 	r = labelled("A. Author, Phys. Rev. D59, 023002 (1999).", s5);

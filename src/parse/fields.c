@@ -1225,10 +1225,11 @@ static lit_type infer_type(ctx *c)
 static void do_names(ctx *c, int label, lit_var var)
 {
 	char tmp[LIT_PARSE_MAX_TEXT + 64];
-	size_t pos = 0;
+	size_t pos = 0, nspans = 0;
 	for (size_t i = 0; i < c->nsp; i++) {
 		if (c->sp[i].label != label)
 			continue;
+		nspans++;
 		size_t l = span_text(c, &c->sp[i], 1);
 		if (pos + l + 3 >= sizeof tmp)
 			break;
@@ -1253,7 +1254,13 @@ static void do_names(ctx *c, int label, lit_var var)
 		};
 		pos = strip_prefix(tmp, pos, pre);
 	}
-	/* the same person in the heading and after " / " (GOST 7.0.100) once */
+	/* the same person in the heading and after " / " (GOST 7.0.100) once;
+	 * within one list two people may share a surname ("Vinogradov, M. A.
+	 * and Vinogradov, M. M.") */
+	if (nspans < 2) {
+		lit_pnames_add(c->rec, var, tmp, pos);
+		return;
+	}
 	lit_record *tmprec = lit_record_new();
 	if (!tmprec) {
 		lit_pnames_add(c->rec, var, tmp, pos);
@@ -1800,7 +1807,8 @@ static int note_institution(ctx *c, char *s, size_t len)
  * for the title's first word: when the names are written initials first
  * (the span opens with an initial, or has "A. Wood," somewhere), ends with
  * an initial, and the title opens with one capitalised word and a full
- * stop before another capitalised word, that word is the surname. */
+ * stop before another capitalised word, or a comma ("P. J. Olver and
+ * J. M." + "Verosky, Multi-Hamiltonian ..."), that word is the surname. */
 static void surname_from_title(ctx *c)
 {
 	const lit_ptokens *t = c->t;
@@ -1823,7 +1831,8 @@ static void surname_from_title(ctx *c)
 	{
 		const lit_ptoken *w = &t->tok[ti->t0], *nx = &t->tok[ti->t0 + 1];
 		if ((w->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_INQUOTE)) || !(w->flags & LIT_TF_UPPER0) ||
-		    w->nletters < 2 || !tok_ends(t, ti->t0, '.') || !(nx->flags & LIT_TF_UPPER0))
+		    w->nletters < 2 || !(tok_ends(t, ti->t0, '.') || tok_ends(t, ti->t0, ',')) ||
+		    !(tok_ends(t, ti->t0, ',') || (nx->flags & LIT_TF_UPPER0)))
 			return;
 	}
 	au->t1++;
