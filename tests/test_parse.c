@@ -178,6 +178,11 @@ Test(parse_fields, page_forms)
 	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1683");
 	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2009);
 	lit_record_free(r);
+	const char *s2b[] = { "journal:Nonlinearity", "volume:24", "date:(2011) 1975–1986", NULL };
+	r = labelled("A. Author, Nonlinearity 24 (2011) 1975–1986", s2b);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1975-1986");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2011);
+	lit_record_free(r);
 	/* a second "volume" after the date */
 	const char *s3[] = { "journal:Nucl. Instrum. Methods A", "volume:386", "date:(1997)", "volume:531.", NULL };
 	r = labelled("F. Sauli, Nucl. Instrum. Methods A 386 (1997) 531.", s3);

@@ -1553,9 +1553,15 @@ static void date_page(ctx *c, const span *p)
 		l--;
 	e = l;
 	k = l;
-	while (k > 0 && ((tmp[k - 1] >= '0' && tmp[k - 1] <= '9') || tmp[k - 1] == '-' || tmp[k - 1] == ' ' ||
-	                 ((unsigned char)tmp[k - 1] >= 0x80 && k >= 3 && (unsigned char)tmp[k - 3] == 0xE2)))
-		k--;
+	for (;;) {
+		if (k > 0 && ((tmp[k - 1] >= '0' && tmp[k - 1] <= '9') || tmp[k - 1] == '-' || tmp[k - 1] == ' '))
+			k--;
+		else if (k >= 3 && (unsigned char)tmp[k - 3] == 0xE2 && (unsigned char)tmp[k - 2] == 0x80 &&
+		         ((unsigned char)tmp[k - 1] == 0x93 || (unsigned char)tmp[k - 1] == 0x94))
+			k -= 3; /* en or em dash */
+		else
+			break;
+	}
 	/* the digits must follow ')' of "(YEAR)" */
 	a = k;
 	while (a < e && tmp[a] == ' ')
