@@ -106,3 +106,15 @@ Test(xml, file_errors)
 	cr_expect_null(lit_xml_parse_file("/nonexistent/x.xml", LIT_XML_STRICT, 0, &err));
 	cr_expect_eq(err.code, LIT_EIO);
 }
+
+/* a page that declares no charset is read as UTF-8 when it is UTF-8 */
+Test(xml, html_without_charset_is_utf8)
+{
+	lit_error err;
+	xmlDoc *d = parse("<html><body><p>Москва, P. 1\xE2\x80\x93" "18</p></body></html>", LIT_XML_HTML, 0, &err);
+	cr_assert_not_null(d, "%s", err.message);
+	xmlChar *txt = xmlNodeGetContent(xmlDocGetRootElement(d));
+	cr_expect_not_null(strstr((const char *)txt, "Москва, P. 1\xE2\x80\x93" "18"), "%s", txt);
+	xmlFree(txt);
+	xmlFreeDoc(d);
+}

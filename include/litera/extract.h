@@ -14,7 +14,8 @@
  * endnote), source file and line, and the custom entries "label" (the
  * number or marker as printed), "cited_at" (JSON array of the lines that
  * cite it) and, for repeats, "repeat_of" (JSON object with the line and
- * label of the repeated note) and "locator".
+ * label of the repeated note and "item", the 1-based position of the
+ * repeated record among the document's records) and "locator".
  */
 #ifndef LITERA_EXTRACT_H
 #define LITERA_EXTRACT_H

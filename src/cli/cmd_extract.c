@@ -218,9 +218,15 @@ int cmd_extract(int argc, char **argv)
 			rc = EXIT_IO;
 		}
 	} else {
-		int wr = cli_write_output(all, to, out);
-		if (wr != EXIT_OK)
-			rc = wr;
+		/* a document that failed leaves no output file behind: the
+		 * records of the others would pass for the whole result */
+		if (rc == EXIT_OK || !out) {
+			int wr = cli_write_output(all, to, out);
+			if (wr != EXIT_OK)
+				rc = wr;
+		} else {
+			cli_errorf("extract: %s not written", out);
+		}
 		lit_records_free(all);
 	}
 	lit_parser_free(parser);

@@ -15,8 +15,9 @@
  *   TEI   <listBibl>/<biblStruct>|<bibl>, <note place="foot">, <ref target>.
  *   PDF   the `pdftotext` program of poppler-utils, run without a shell.
  *
- * This is the one place extraction talks to libxml2 and libzip; their
- * errors become lit_error messages here.
+ * This is the one place extraction walks libxml2 trees and talks to libzip;
+ * documents are parsed by the libxml2 adapter (util/xml.c), and errors
+ * become lit_error messages here.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,12 +29,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <zip.h>
 
 #include "extract_int.h"
+#include "util/xml.h"
 
 #define MAX_PART ((size_t)128 << 20)   /* largest DOCX part we inflate */
 
@@ -482,11 +482,9 @@ int lit_xhtml_to_text(const char *data, size_t len, lit_buf *text, lit_xnote **n
 	*nnotes = 0;
 	if (len > (size_t)INT32_MAX)
 		return lit_error_set(err, LIT_ELIMIT, NULL, 0, "HTML input too large");
-	htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, NULL,
-	                                HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	                                HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+	xmlDoc *doc = lit_xml_parse(data, len, LIT_XML_HTML, NULL, 0, err);
 	if (!doc)
-		return lit_error_set(err, LIT_EPARSE, NULL, 0, "not readable as HTML");
+		return err ? err->code : LIT_EPARSE;
 	html_ctx h;
 	memset(&h, 0, sizeof h);
 	h.out = text;
@@ -540,12 +538,10 @@ static int zip_part(zip_t *z, const char *name, char **out, size_t *outlen)
 	return LIT_OK;
 }
 
-static xmlDocPtr read_xml(const char *data, size_t len)
+/* XML through the libxml2 adapter; NULL with ERR (may be NULL) filled. */
+static xmlDocPtr read_xml(const char *data, size_t len, lit_error *err)
 {
-	if (len > (size_t)INT32_MAX)
-		return NULL;
-	return xmlReadMemory(data, (int)len, NULL, NULL,
-	                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	return lit_xml_parse(data, len, LIT_XML_STRICT, NULL, 0, err);
 }
 
 typedef struct docx_ctx {
@@ -675,7 +671,7 @@ static void docx_body(docx_ctx *d, const xmlNode *n)
 
 static void docx_notes(docx_ctx *d, const char *xml, size_t len, int where, notes_acc *acc)
 {
-	xmlDocPtr doc = read_xml(xml, len);
+	xmlDocPtr doc = read_xml(xml, len, NULL);
 	if (!doc)
 		return;
 	const xmlNode *root = xmlDocGetRootElement(doc);
@@ -749,7 +745,7 @@ int lit_xdocx_to_text(const char *data, size_t len, lit_buf *text, lit_xnote **n
 		return lit_error_set(err, rc == LIT_ENOMEM ? LIT_ENOMEM : LIT_EPARSE, NULL, 0,
 		                     "DOCX has no readable word/document.xml");
 	}
-	xmlDocPtr doc = read_xml(xml, xlen);
+	xmlDocPtr doc = read_xml(xml, xlen, NULL);
 	free(xml);
 	if (!doc) {
 		zip_close(z);
@@ -1126,12 +1122,9 @@ static void xml_cites(xref_ctx *x, const xmlNode *n)
 
 int lit_xxml_refs(lit_xdoc *doc, const char *data, size_t len, int kind, lit_error *err)
 {
-	xmlDocPtr xd = read_xml(data, len);
-	if (!xd) {
-		xmlErrorPtr e = xmlGetLastError();
-		return lit_error_set(err, LIT_EPARSE, NULL, e ? e->line : 0, "not well-formed XML%s%s",
-		                     e && e->message ? ": " : "", e && e->message ? e->message : "");
-	}
+	xmlDocPtr xd = read_xml(data, len, err);
+	if (!xd)
+		return err ? err->code : LIT_EPARSE;
 	xref_ctx x;
 	memset(&x, 0, sizeof x);
 	x.doc = doc;

@@ -258,7 +258,7 @@ out:
 
 /* A running head that carries its page number: "116 A. NURLANOVA",
  * "JOURNAL OF EURASIAN BORDERLANDS 117".  Returns the number and sets
- * *text/*tn to the rest, or -1 when the line is not of that shape. */
+ * *text and *tn to the rest, or -1 when the line is not of that shape. */
 static long head_number(const xline *L, const char **text, size_t *tn)
 {
 	const char *s = L->s;

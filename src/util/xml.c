@@ -39,15 +39,12 @@ xmlDoc *lit_xml_parse(const char *data, size_t len, int kind, const char *name,
 	}
 	xmlDoc *doc = NULL;
 	if (kind & LIT_XML_HTML) {
-		htmlParserCtxtPtr c = htmlNewParserCtxt();
-		if (!c) {
-			lit_error_set(err, LIT_ENOMEM, name, 0, "out of memory");
-			return NULL;
-		}
-		doc = htmlCtxtReadMemory(c, data, (int)len, NULL, NULL, HTML_OPTS);
+		/* htmlReadMemory (not a reused context): it guesses UTF-8 for a
+		 * page that declares no charset, as browsers do.  With RECOVER it
+		 * fails only on empty input or out of memory. */
+		doc = htmlReadMemory(data, (int)len, NULL, NULL, HTML_OPTS);
 		if (!doc)
-			fail(err, LIT_EPARSE, name, xmlCtxtGetLastError(c), "not readable as HTML");
-		htmlFreeParserCtxt(c);
+			lit_error_set(err, LIT_EPARSE, name, 0, "not readable as HTML");
 		return doc;
 	}
 	xmlParserCtxtPtr c = xmlNewParserCtxt();
