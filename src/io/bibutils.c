@@ -1104,7 +1104,7 @@ static int bu_word_people(lit_record *rec, lit_var var, const char *s, const cha
 			bu_xml_text(&last, xs, xe);
 		while (bu_elem(q, be, "b:First", &xs, &xe) || bu_elem(q, be, "b:Middle", &xs, &xe)) {
 			/* First then Middle, in document order */
-			const char *f1s, *f1e, *m1s, *m1e;
+			const char *f1s = NULL, *f1e = NULL, *m1s = NULL, *m1e = NULL;
 			int hf = bu_elem(q, be, "b:First", &f1s, &f1e);
 			int hm = bu_elem(q, be, "b:Middle", &m1s, &m1e);
 			if (hf && (!hm || f1s < m1s)) { xs = f1s; xe = f1e; }
