@@ -43,27 +43,41 @@ uint32_t lit_pmodel_checksum(const uint32_t *words, size_t nwords)
  * m->owned; the image is not needed afterwards):
  *   table: buckets of BUCKET keys then their BUCKET values, one 64-byte
  *     line each, at most half full; a key sits in the first bucket from
- *     key & mask with a free slot, its value is its row number;
- *   entries: the weights as dense rows of LP int16, row 0 all zero (the
- *     row of absent features), padding labels zero;
+ *     key & mask with a free slot; its value is, for a feature with one
+ *     weight, label << 24 | (uint16) weight << 8 | 1, else its row << 1;
+ *   entries: the weights of features with more than one as dense rows of
+ *     LP int16, row 0 all zero (the row of absent features), padding
+ *     labels zero;
  *   trans: (nlabels + 1) x LP int32, [from * LP + to], row nlabels =
  *     start, padding 0.
- * A token's emission scores are then sums of whole rows, the same integers
- * in any order as the image's sparse weights, so the labels are exactly
- * those of the image.
+ * A token's emission scores are then sums of whole rows and single weights,
+ * the same integers in any order as the image's sparse weights, so the
+ * labels are exactly those of the image.  (Single weights stay in the
+ * table: a row for each would double the memory to fill at load time.)
  */
 static int build_runtime(lit_pmodel *m, const int32_t *trans, const uint32_t *table, const uint32_t *entries,
                          lit_error *err)
 {
-	uint32_t L = (uint32_t)m->nlabels, nslots = m->mask + 1;
-	size_t nkeys = 0;
-	for (uint32_t s = 0; s < nslots; s++)
-		nkeys += table[2 * s] != 0;
+	uint32_t L = (uint32_t)m->nlabels, nslots = m->mask + 1, ne = m->nentries;
+	size_t nkeys = 0, nrows = 0;
+	/* every slot must point inside the entries (their labels are checked
+	 * below, as they are copied) */
+	for (uint32_t s = 0; s < nslots; s++) {
+		uint32_t v = table[2 * s + 1];
+		if (!table[2 * s])
+			continue;
+		if ((v & 0xFF) > L || (v >> 8) + (v & 0xFF) > ne)
+			return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: bad table slot");
+		nkeys++;
+		nrows += (v & 0xFF) > 1;
+	}
 	uint32_t nb = 16;
 	while ((size_t)nb * BUCKET < nkeys * 2)
 		nb *= 2;
 	size_t ntab = (size_t)nb * 2 * BUCKET;
-	size_t nent = (nkeys + 1) * (LP / 2);
+	size_t nent = (nrows + 1) * (LP / 2);
+	if (nrows >= ((size_t)1 << 30))
+		return lit_error_set(err, LIT_EUNSUPPORTED, NULL, 0, "parser model: too many features");
 	size_t ntrans = (size_t)(L + 1) * LP;
 	/* + 16 words: the table starts on a 64-byte boundary */
 	uint32_t *blk = calloc(ntab + nent + ntrans + 16, sizeof *blk);
@@ -92,11 +106,20 @@ static int build_runtime(lit_pmodel *m, const int32_t *trans, const uint32_t *ta
 			bk = bk + 2 * BUCKET == tab + ntab ? tab : bk + 2 * BUCKET;
 			j = 0;
 		}
-		bk[j] = key;
-		bk[BUCKET + j] = row;
 		for (uint32_t k = 0; k < (v & 0xFF); k++)
-			rows[(size_t)row * LP + (e[k] >> 16)] = (int16_t)(e[k] & 0xFFFF);
-		row++;
+			if ((e[k] >> 16) >= L) {
+				free(blk);
+				return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: bad weight label");
+			}
+		bk[j] = key;
+		if ((v & 0xFF) == 1) {
+			bk[BUCKET + j] = (e[0] >> 16) << 24 | (e[0] & 0xFFFF) << 8 | 1;
+		} else {
+			bk[BUCKET + j] = row << 1;
+			for (uint32_t k = 0; k < (v & 0xFF); k++)
+				rows[(size_t)row * LP + (e[k] >> 16)] = (int16_t)(e[k] & 0xFFFF);
+			row++;
+		}
 	}
 	m->owned = blk;
 	m->mask = nb - 1;
@@ -145,21 +168,11 @@ int lit_pmodel_init(lit_pmodel *m, const uint32_t *w, size_t nwords, lit_error *
 	const int32_t *trans = (const int32_t *)(w + HDR + nl * NAMEW);
 	const uint32_t *table = w + HDR + nl * NAMEW + (nl + 1) * nl;
 	const uint32_t *entries = table + ((size_t)2 << bits);
-	/* every slot must point inside the entries, to labels of the model */
-	for (uint32_t s = 0; s < (1u << bits); s++) {
-		uint32_t v = table[2 * s + 1];
-		if (!table[2 * s])
-			continue;
-		if ((v & 0xFF) > nl || (v >> 8) + (v & 0xFF) > ne)
-			return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: bad table slot");
-		for (uint32_t j = 0; j < (v & 0xFF); j++)
-			if ((entries[(v >> 8) + j] >> 16) >= nl)
-				return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: bad weight label");
-	}
 	m->words = w;
 	m->nwords = nwords;
 	m->nlabels = (int)nl;
 	m->mask = (1u << bits) - 1;
+	m->nentries = ne;
 	return build_runtime(m, trans, table, entries, err);
 }
 
@@ -262,7 +275,7 @@ static DECODE_INLINE unsigned match(const uint32_t *k, uint32_t f)
 #endif
 }
 
-/* Row of feature f (0 when absent). */
+/* Table value of feature f (0, row 0, when absent). */
 static DECODE_INLINE uint32_t find_slot(const lit_pmodel *m, uint32_t f)
 {
 	uint32_t b = f & m->mask;
@@ -308,32 +321,49 @@ static DECODE_INLINE void emissions(const lit_pmodel *m, const lit_ptokens *t, s
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *f = feats[i];
 		for (size_t k = 0; k < nf[i]; k++) {
-			uint32_t r = find_slot(m, f[k]);
-			f[k] = r;
-			PREFETCH(rows + (size_t)r * LP);
-			PREFETCH(rows + (size_t)r * LP + LP - 1);
+			uint32_t v = find_slot(m, f[k]);
+			f[k] = v;
+			if (!(v & 1)) {
+				PREFETCH(rows + (size_t)(v >> 1) * LP);
+				PREFETCH(rows + (size_t)(v >> 1) * LP + LP - 1);
+			}
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		const uint32_t *f = feats[i];
+		int32_t one[LP];
+		memset(one, 0, sizeof one);
 #ifdef ROW_VECTORS
 		v8si acc[LP / 8];
 		memset(acc, 0, sizeof acc);
 		for (size_t k = 0; k < nf[i]; k++) {
-			const v8hi *row = (const v8hi *)(rows + (size_t)f[k] * LP);
+			uint32_t v = f[k];
+			if (v & 1) {
+				one[v >> 24] += (int16_t)(v >> 8 & 0xFFFF);
+				continue;
+			}
+			const v8hi *row = (const v8hi *)(rows + (size_t)(v >> 1) * LP);
 			for (int j = 0; j < LP / 8; j++)
 				acc[j] += __builtin_convertvector(row[j], v8si);
 		}
-		memcpy(emit[i], acc, sizeof acc);
+		for (int j = 0; j < LP / 8; j++)
+			for (int y = 0; y < 8; y++)
+				emit[i][8 * j + y] = acc[j][y] + one[8 * j + y];
 #else
 		int32_t acc[LP];
 		memset(acc, 0, sizeof acc);
 		for (size_t k = 0; k < nf[i]; k++) {
-			const int16_t *row = rows + (size_t)f[k] * LP;
+			uint32_t v = f[k];
+			if (v & 1) {
+				one[v >> 24] += (int16_t)(v >> 8 & 0xFFFF);
+				continue;
+			}
+			const int16_t *row = rows + (size_t)(v >> 1) * LP;
 			for (int y = 0; y < LP; y++)
 				acc[y] += row[y];
 		}
-		memcpy(emit[i], acc, sizeof acc);
+		for (int y = 0; y < LP; y++)
+			emit[i][y] = acc[y] + one[y];
 #endif
 	}
 }
