@@ -1,12 +1,13 @@
 /*
  * model.c - the linear-chain labelling model at parse time: checking a
  * model image (embedded array or file), turning it into the decoder's
- * layout (bucketed hash table, one dense row of weights per feature), and
+ * layout (bucketed hash table, dense rows of label weights), and
  * first-order Viterbi decoding.
  *
  * The image layout is described in parse_internal.h; the decoder's layout
  * above build_runtime.  Loading costs a checksum pass and one pass over the
- * image (a few ms); decoding then needs no allocation.
+ * image (about 4 ms and 4.5 MB for the built-in model); decoding then needs
+ * no allocation.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,7 +69,7 @@ static int build_runtime(lit_pmodel *m, const int32_t *trans, const uint32_t *ta
 			continue;
 		if ((v & 0xFF) > L || (v >> 8) + (v & 0xFF) > ne)
 			return lit_error_set(err, LIT_EPARSE, NULL, 0, "parser model: bad table slot");
-		nkeys++;
+		nkeys += (v & 0xFF) > 0;
 		nrows += (v & 0xFF) > 1;
 	}
 	uint32_t nb = 16;
@@ -94,7 +95,7 @@ static int build_runtime(lit_pmodel *m, const int32_t *trans, const uint32_t *ta
 	for (uint32_t s = 0; s < nslots; s++) {
 		uint32_t key = table[2 * s], v = table[2 * s + 1];
 		const uint32_t *e = entries + (v >> 8);
-		if (!key)
+		if (!key || (v & 0xFF) == 0) /* no weights: as good as absent */
 			continue;
 		uint32_t *bk = tab + (size_t)2 * BUCKET * (key & (nb - 1));
 		int j = 0;
