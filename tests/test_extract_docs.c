@@ -140,6 +140,9 @@ FIXTURE(ru_note_repeated_tail, "ru-note-repeated-tail", ".txt")
 /* running heads carrying their page number ("116 Nurlanova A.", "JOURNAL
  * ... 119") glued to the notes; the same note under two numbers stays */
 FIXTURE(en_running_heads, "en-running-heads", ".txt")
+/* a note cut at "(accessed:" keeps its cut: the body paragraph that breaks
+ * off above the next page number is not its tail */
+FIXTURE(ru_note_cut_body, "ru-note-cut-body", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -173,7 +176,7 @@ Test(fixtures, expected_names_exist)
 	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
 	                        "ru-archive", "ru-space-labels",
 	                        "ru-endnotes-list", "ru-note-repeated-tail", "en-running-heads",
-	                        "ru-repeat-split", NULL };
+	                        "ru-repeat-split", "ru-note-cut-body", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);

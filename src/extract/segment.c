@@ -1440,6 +1440,16 @@ static int note_open_end(const xline *P)
 	return !ends_terminal(P->s, P->len) && c != ')' && c != ']';
 }
 
+/* Does S[0..N) end with W (ASCII case of its first letter ignored)? */
+static int ends_with_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	if (n < m)
+		return 0;
+	const char *t = s + n - m;
+	return memcmp(t + 1, w + 1, m - 1) == 0 && (t[0] == w[0] || (t[0] | 32) == w[0]);
+}
+
 /* A note cut at the page end goes on at the top of the next page's
  * footnote block, just before the next note (numbered one more, or 1
  * where notes are numbered per page), `next`: the short block of body
@@ -1469,6 +1479,15 @@ static void note_attach_tail(seg *g, entry *h, size_t i, long next)
 		return;
 	const xline *F = &g->lines[k];
 	unsigned char c0 = (unsigned char)F->s[0];
+	/* the rest of a reference ends it; a block that breaks off itself is
+	 * the page's body going on overleaf */
+	if (note_open_end(&g->lines[j - 1]))
+		return;
+	/* "(accessed:" / "(дата обращения:" goes on with the date */
+	if (ends_with_ci(P->s, P->len, "accessed:") || ends_with_ci(P->s, P->len, "обращения:")) {
+		if (!(c0 >= '0' && c0 <= '9'))
+			return;
+	}
 	int ok = starts_lower(F->s, F->len) || (c0 >= '0' && c0 <= '9') || c0 == '(' ||
 	         c0 == '/' || c0 == ',' || c0 == '.' || c0 == ':' || c0 == ';' ||
 	         lit_xurl_continues(P->s, P->len, F->s, F->len);
