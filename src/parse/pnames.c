@@ -151,7 +151,11 @@ static int is_org_word(const char *s, size_t a, size_t b)
 	while (l > 0 && (low[l - 1] == '.' || low[l - 1] == ',' || low[l - 1] == ')'))
 		l--;
 	low[l] = 0;
+	if (l == 0)
+		return 0;
 	for (size_t i = 0; org_words[i]; i++) {
+		if (org_words[i][0] != low[0])
+			continue;  /* first byte first: most words differ there */
 		size_t ol = strlen(org_words[i]);
 		if (l >= ol && memcmp(low, org_words[i], ol) == 0 && (l == ol || l - ol <= 6))
 			return 1;
