@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cross-validated field F1 of `litera parse` on the shared data.
 
-usage: bench/parse_eval.py [--litera BIN] [--folds K] [--epochs N] [--work DIR]
+usage: bench/parse_eval.py [--litera BIN] [--folds K] [--epochs N] [--work DIR] [--synth N]
                            [--only anystyle,grobid,gost,seeds] [--final OUT.c]
 
 Every reference of the AnyStyle, GROBID, biblatex-gost and seed sets is put
@@ -76,8 +76,10 @@ def main():
     ap.add_argument("--work", default="/tmp/litera-parse-eval")
     ap.add_argument("--only", default="anystyle,grobid,gost,seeds")
     ap.add_argument("--no-synth", action="store_true")
+    ap.add_argument("--synth", type=int, default=10000, help="synthetic references (bench/parse_synth.py)")
     ap.add_argument("--final", default=None)
     ap.add_argument("--final-model", default=None, help="also write the final binary model here")
+    ap.add_argument("--skip-cv", action="store_true", help="only train the --final model (no figures)")
     ap.add_argument("--train-args", default="-c 3 -p 500", help="extra `litera train` options (CV and final alike)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -109,7 +111,7 @@ def main():
     extra = D.vector_sequences()
     if not a.no_synth:
         import parse_synth
-        extra += parse_synth.generate(6000, seed=7)
+        extra += parse_synth.generate(a.synth, seed=7, seed_share=0.1)
     D.write_anystyle(os.path.join(a.work, "extra.xml"), extra)
 
     preds = {f: [None] * len(any_gold[f]) for f in any_files}
@@ -120,7 +122,7 @@ def main():
     def fold_of(i):
         return i % K
 
-    for k in range(K):
+    for k in range(0 if a.skip_cv else K):
         tr_any = [s for f in any_files for i, s in enumerate(any_seqs[f]) if fold_of(i) != k]
         D.write_anystyle(os.path.join(a.work, f"train_any_{k}.xml"), tr_any)
         D.write_tei(os.path.join(a.work, f"train_grobid_{k}.xml"),
@@ -146,6 +148,8 @@ def main():
         sys.stderr.write(f"fold {k + 1}/{K} done ({time.time() - t0:.0f} s)\n")
 
     summary = []
+    if a.skip_cv:
+        only = set()
     if "anystyle" in only:
         for f in any_files:
             out = score_file(os.path.join(D.SHARED, "data", "anystyle", f + ".xml"), preds[f], a.work, f)
@@ -165,7 +169,8 @@ def main():
         open(os.path.join(a.work, "score_seeds.txt"), "w").write(out)
         summary.append(("seeds (references)", out.strip().splitlines()[-1]))
 
-    print(f"{K}-fold cross-validation, {a.epochs} epochs ({time.time() - t0:.0f} s); details in {a.work}/score_*.txt")
+    if not a.skip_cv:
+        print(f"{K}-fold cross-validation, {a.epochs} epochs ({time.time() - t0:.0f} s); details in {a.work}/score_*.txt")
     for name, line in summary:
         print(f"  {name:28s} {line}")
 

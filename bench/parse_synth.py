@@ -4,7 +4,10 @@
 Renders invented records through GOST R 7.0.5-2008 / 7.0.100-2018 patterns
 (Russian and foreign entries, articles, books, chapters, conference papers,
 web pages, newspapers, theses, laws) and APA, MLA, Chicago, Harvard,
-Vancouver, IEEE and physics patterns, with realistic noise (separator
+Vancouver, IEEE and physics patterns, and the web, news and legal
+references of the English and Russian lists of Russian journal articles
+(headlines led by a name, decrees, "(in Russian) (accessed: ...)",
+bracketed translated titles, CJK titles), with realistic noise (separator
 variants, run-together initials, missing parts), and writes them as
 AnyStyle XML <sequence> elements: every piece of text carries its label.
 
@@ -37,6 +40,7 @@ EN_GIVEN = ("John Mary James Robert Patricia Michael Linda William Elizabeth Dav
             "Thomas Sarah Charles Karen Daniel Nancy Matthew Lisa Anthony Betty Mark Helen Paul Sandra Steven Donna "
             "Andrew Carol Kenneth Ruth Joshua Sharon Kevin Michelle Brian Laura George Emily Edward Kimberly Ronald").split()
 RU_WORDS = ("развитие анализ исследование проблемы вопросы методы модели теория практика система управление "
+            "текст текста тексты электронные ресурсы издание журнал сборник статья материалы "
             "экономика политика история культура общество государство право образование наука технологии "
             "информационные региональные международные современные российской федерации отношения сотрудничество "
             "безопасность кризис реформы институты рынок предприятия инновации оценка эффективность стратегия "
@@ -45,6 +49,7 @@ RU_WORDS = ("развитие анализ исследование пробле
             "трансформация формирование особенности роль значение влияние условиях основы методология").split()
 RU_GLUE = "в и на о по для с к как при между".split()
 EN_WORDS = ("analysis study effects model theory approach method evaluation development network learning data "
+            "text online electronic journal proceedings edition press volume "
             "system systems design control dynamics structure function role impact policy health social economic "
             "cognitive quantum neural transport protein cell gene regulation climate energy market behavior "
             "evidence review framework performance optimization algorithm estimation distribution properties "
@@ -614,11 +619,184 @@ def english(rng):
     return r
 
 
-def generate(n, seed=1, gost_share=0.65):
+POSITIONS = ["Deputy Foreign Minister", "Foreign Minister", "Permanent Representative", "Press Secretary", "Ambassador",
+             "Deputy Head of the Delegation", "Director of the Department", "Deputy Prime Minister", "Spokesperson",
+             "Chairman of the Committee", "Governor"]
+ORGS = ["The Ministry of Foreign Affairs of the Russian Federation", "President of Russia", "Government of the Russian Federation",
+        "Official Internet portal of legal information", "United Nations Security Council", "The State Duma",
+        "Federal State Statistics Service", "Federal Customs Service", "UN News", "Ministry of Economic Development",
+        "Korean Central News Agency", "Administration of Primorsky Krai", "Embassy of the Russian Federation"]
+VERBS_EN = ["said", "announced", "expressed readiness to", "called for", "stated that", "urged", "denied that"]
+VERBS_RU = ["заявил, что", "сообщил, что", "назвал", "призвал", "выразил готовность", "не исключил", "рассказал о"]
+ACTS_EN = ["Decree of the President of the Russian Federation", "Resolution of the Government of the Russian Federation",
+           "Federal Law", "Order of the Ministry of Foreign Affairs", "Resolution"]
+HANGUL = "가나다라마바사아자차카타파하로동당중앙군사위원회련방작전참전영웅위훈조선민주주의인민공화국무력전투구분대평가통신"
+HANZI = "中国俄罗斯朝鲜半岛联合声明关于问题外交部新闻发布会经济合作安全发展国际关系"
+
+
+def cjk_words(rng, alphabet, n):
+    return " ".join("".join(ch(rng, alphabet) for _ in range(rng.randint(2, 7))) for _ in range(n))
+
+
+def news_title(rng, lang):
+    """Headline-like titles, some led by a person's name (which is not an author)."""
+    t = title(rng, lang)
+    v = rng.random()
+    if lang == "ru":
+        fam = ru_name(rng)[0]
+        if v < 0.25:
+            return f"{fam} {ch(rng, VERBS_RU)} {t[0].lower() + t[1:]}"
+        if v < 0.4:
+            return f"{fam}: {t}"
+        return t
+    fam, ini, g = en_name(rng)
+    if v < 0.15:
+        return f"{fam}: {t}"
+    if v < 0.25:
+        return f"{g} {fam}: {t}"
+    if v < 0.33:
+        return f"{fam} {ch(rng, VERBS_EN)} {t[0].lower() + t[1:]}"
+    if v < 0.4:
+        return f"{ch(rng, ['Russian', 'Chinese', 'US', 'Korean', ''])} {ch(rng, POSITIONS)} {g} {fam}'s {ch(rng, ['response to a media question about', 'statement on', 'interview on', 'remarks on'])} {t[0].lower() + t[1:]}".strip()
+    if v < 0.47:
+        return (f"Statement by {ch(rng, ['Mr. ', 'Ms. ', 'the ', ''])}{g} {fam}, {ch(rng, POSITIONS)} "
+                f"{ch(rng, ['at the', 'of the Russian Federation at the'])} {title(rng, 'en', rng.randint(2, 5))}"
+                + (f", {ch(rng, EN_PLACE)}, {ch(rng, MONTHS_EN)} {rng.randint(1, 28)}, {rng.randint(2000, 2025)}" if rng.random() < 0.6 else ""))
+    if v < 0.52:
+        return ch(rng, ["", "The ", ""]) + "".join(w.capitalize() for w in title(rng, "en", rng.randint(1, 3)).split())
+    return t
+
+
+def seedlike(rng):
+    """Web, news and legal references of the shapes found in the English
+    and Russian reference lists of Russian journal articles."""
+    r = R(rng)
+    y = rng.randint(2000, 2025)
+    acc = f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(2015, 2026)}"
+    v = rng.random()
+    if v < 0.45:
+        # Title. [Site.] [date.] (in Russian) (accessed: dd.mm.yyyy).
+        if rng.random() < 0.2:
+            fam, ini, g = en_name(rng)
+            r.add(f"{fam} {ini[0]} ", "author")
+        tt = news_title(rng, "en")
+        if rng.random() < 0.1:
+            r.add('"', "other")
+            r.add(tt, "title")
+            r.add('."', "other")
+            r.add(" ", "other")
+        else:
+            r.add(tt, "title")
+            r.add(". ", "other")
+        dt = ch(rng, [f"{rng.randint(1, 12):02d}/{rng.randint(1, 28):02d}/{y}", date_dmy(rng, y),
+                      f"{ch(rng, MONTHS_EN)} {rng.randint(1, 28)}, {y}", f"{rng.randint(1, 28)} {ch(rng, MONTHS_EN)} {y}"])
+        order = rng.random()
+        site = ch(rng, SITES + ORGS + ["RIA News", "Kommersant", "Izvestia", "TASS", "RBC", "East Russia", "Prim.News", "Interfax"])
+        if order < 0.15:
+            # Title. Section. Organisation.
+            r.add(title(rng, "en", rng.randint(1, 3)).title() if rng.random() < 0.5 else f"{rng.randint(100, 2999)} {ch(rng, ['Sanctions Committee', 'Working Group', 'Committee'])}", "container-title")
+            r.add(". ", "other")
+            r.add(ch(rng, ORGS), "publisher")
+            r.add(". ", "other")
+        elif order < 0.5:
+            r.add(site, "container-title")
+            r.add(". ", "other")
+            if rng.random() < 0.7:
+                r.add(dt, "date")
+                r.add(". " if rng.random() < 0.85 else " ", "other")
+        elif order < 0.7:
+            r.add(dt, "date")
+            r.add(". ", "other")
+            r.add(site, "container-title")
+            r.add(". ", "other")
+        elif order < 0.85:
+            r.add(dt, "date")
+            r.add(". ", "other")
+        if rng.random() < 0.8:
+            r.add("(in Russian)", "note")
+            r.add(" ", "other")
+        r.add(f"(accessed: {acc})", "accessed")
+        r.add(ch(rng, [".", ".", ""]), "other")
+    elif v < 0.6:
+        # Decree of ... [of Month d, yyyy. No. N] "On ...". [(As amended ...).] Site. (in Russian) (accessed: ...).
+        act = ch(rng, ACTS_EN)
+        r.add(act, "note")
+        if rng.random() < 0.6:
+            r.add(" of ", "other")
+            r.add(f"{ch(rng, MONTHS_EN)} {rng.randint(1, 28)}, {y}", "date")
+            r.add(". " if rng.random() < 0.6 else " ", "other")
+            r.add(f"No. {rng.randint(1, 999)}{ch(rng, ['', '', '-FZ'])}", "note")
+        r.add(" ", "other")
+        q = ch(rng, [("“", "”"), ('"', '"')])
+        t = "On " + title(rng, "en", rng.randint(3, 9)).lower()
+        if rng.random() < 0.4:
+            t += f" {rng.randint(100, 2999)} of {ch(rng, MONTHS_EN)} {rng.randint(1, 28)}, {rng.randint(1995, 2024)}"
+        r.add(q[0], "other")
+        r.add(t, "title")
+        r.add(q[1] + ".", "other")
+        if rng.random() < 0.4:
+            r.add(" ", "other")
+            r.add(f"(As amended by {ch(rng, ACTS_EN)} No. {rng.randint(1, 999)} dated {ch(rng, MONTHS_EN)} {rng.randint(1, 28)}, {rng.randint(2000, 2024)})", "note")
+            r.add(".", "other")
+        r.add(" ", "other")
+        r.add(ch(rng, ORGS), "container-title")
+        r.add(". ", "other")
+        r.add("(in Russian)", "note")
+        r.add(" ", "other")
+        r.add(f"(accessed: {acc})", "accessed")
+        r.add(".", "other")
+    else:
+        # GOST web: [Title] // Site. dd.mm.yyyy. URL: ... (дата обращения: ...). (На кит.)
+        lang = rng.random()
+        if lang < 0.2:
+            t = cjk_words(rng, HANGUL, rng.randint(3, 9))
+            r.add(t, "title")
+            if rng.random() < 0.7:
+                r.add(" ", "other")
+                r.add("(" + title(rng, "ru", rng.randint(5, 14)) + ")", "note")
+        elif lang < 0.3:
+            t = cjk_words(rng, HANZI, rng.randint(2, 5))
+            r.add(t, "title")
+        else:
+            t = news_title(rng, "ru" if rng.random() < 0.6 else "en")
+            if rng.random() < 0.35:
+                r.add("[", "other")
+                r.add(t, "title")
+                r.add("]", "other")
+            else:
+                r.add(t, "title")
+        if rng.random() < 0.2:
+            r.add(" / ", "other")
+            fam, ini, g = en_name(rng) if rng.random() < 0.5 else (ru_name(rng)[0], None, ch(rng, ["Антон", "Ирина", "Сергей"]))
+            r.add(f"{g} {fam}", "author")
+        r.add(" // ", "other")
+        site = ch(rng, SITES + ["PISM", "Biang", "CSIS", "Carnegie", "Korea Herald", "Yonhap News Agency", "KCNA"])
+        if lang < 0.2 and rng.random() < 0.6:
+            site = cjk_words(rng, HANGUL, 2) + " (" + title(rng, "ru", 3) + ")"
+        r.add(site, "container-title")
+        r.add(". ", "other")
+        if rng.random() < 0.6:
+            r.add(ch(rng, [date_dmy(rng, y), f"{date_dmy(rng, y)} г.", str(y), f"{rng.randint(1, 28)} {ch(rng, MONTHS_RU_ABBR)} {y} г."]), "date")
+            r.add(". ", "other")
+        r.add(ch(rng, ["URL: ", "URL: ", "Available at: ", "Режим доступа: "]), "other")
+        u = url(rng)
+        r.add(ch(rng, [u, f"<{u}>", f"[{u}]"]), "url")
+        if rng.random() < 0.8:
+            r.add(" ", "other")
+            r.add(ch(rng, [f"(дата обращения: {acc})", f"(дата обращения:{acc})", f"(accessed: {acc})"]), "accessed")
+        r.add(".", "other")
+        if rng.random() < 0.25:
+            r.add(" ", "other")
+            r.add(ch(rng, ["(На кит.)", "(На кор.)", "(На англ.)", "(In Chinese)"]), "note")
+    return r
+
+
+def generate(n, seed=1, gost_share=0.65, seed_share=0.0):
     rng = random.Random(seed)
     out = []
     for _ in range(n):
-        r = gost_ru(rng) if rng.random() < gost_share else english(rng)
+        v = rng.random()
+        r = seedlike(rng) if v < seed_share else gost_ru(rng) if v < seed_share + gost_share else english(rng)
         out.append(r.xml())
     return out
 

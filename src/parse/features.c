@@ -29,7 +29,8 @@ enum {
 	F_STRUCT, F_AREA, F_HOST_SHAPE, F_BRACKETS, F_DOC, F_DOC_POS, F_LEN,
 	F_NUMCLASS, F_PCORE_CORE, F_PLAST, F_NFIRST, F_CORE_BEFORE, F_RESP_CLASS,
 	F_INIT_CTX, F_DOC_SHAPE, F_QUOTE_SHAPE, F_AFTERIN_SHAPE, F_LEX_AREA,
-	F_YEAR_SHAPE, F_SEG, F_SEG_SHAPE, F_SEGPOS_CORE, F_N_IN, F_NN_SHAPE
+	F_YEAR_SHAPE, F_SEG, F_SEG_SHAPE, F_SEGPOS_CORE, F_N_IN, F_NN_SHAPE,
+	F_SENT, F_SENT_SHAPE, F_SFIRST, F_SFIRST_POS, F_SNEXT, F_SLEX, F_SLEN, F_QREL, F_QREL_CORE
 };
 
 #define CLASS_BITS (LIT_TF_CYR | LIT_TF_LAT | LIT_TF_CJK | LIT_TF_DIGIT | LIT_TF_UPPER0 | \
@@ -120,6 +121,24 @@ size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out)
 	out[n++] = mix(F_N_IN, (uint64_t)(nx ? (nx->lex & (LIT_LEX_IN | LIT_LEX_ED | LIT_LEX_URLW | LIT_LEX_VOL | LIT_LEX_PAGE | LIT_LEX_NUM)) : 1) |
 	                       (uint64_t)(unsigned char)t->text[k->end - 1] << 32);
 	out[n++] = mix(F_NN_SHAPE, (nx ? nx->h_shape : 3) * 1000003u + (n2 ? n2->h_shape : 5));
+	{
+		/* the sentence-like segment the token is in */
+		uint64_t sl = k->sentlen <= 2 ? k->sentlen : k->sentlen <= 4 ? 3 : k->sentlen <= 8 ? 4 :
+		              k->sentlen <= 16 ? 5 : 6;
+		uint64_t sent = (uint64_t)k->sent | (uint64_t)k->sentrel << 4;
+		out[n++] = mix(F_SENT, sent | (uint64_t)k->sentpos << 8);
+		out[n++] = mix(F_SENT_SHAPE, k->h_shape ^ (sent << 48));
+		out[n++] = mix(F_SFIRST, k->h_sfirst ^ ((uint64_t)(k->sentpos == 0) << 60));
+		out[n++] = mix(F_SFIRST_POS, k->h_sfirst ^ (sent << 52));
+		out[n++] = mix(F_SNEXT, k->h_snext ^ ((uint64_t)(k->sentpos == 4) << 60));
+		out[n++] = mix(F_SLEX, (uint64_t)k->sentlex | sent << 32);
+		out[n++] = mix(F_SLEN, sl | sent << 8 | (uint64_t)(k->flags & LIT_TF_INQUOTE) << 16);
+	}
+	if (t->doc_flags & LIT_DF_QUOTES) {
+		/* before, inside or after the quoted title */
+		out[n++] = mix(F_QREL, k->qrel | (uint64_t)(p ? p->qrel : 3) << 4 | (uint64_t)k->sent << 8);
+		out[n++] = mix(F_QREL_CORE, k->h_core ^ ((uint64_t)(k->qrel + 1) << 56));
+	}
 	if (k->lex)
 		out[n++] = mix(F_LEX_AREA, k->lex ^ (uint64_t)k->area << 32 ^ (uint64_t)k->host << 40);
 	return n;

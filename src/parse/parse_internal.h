@@ -106,6 +106,17 @@ typedef struct lit_ptoken {
 	uint8_t year_before;     /* a year-like token came earlier */
 	uint8_t seg;             /* segments (". " ", " ": " ended) before, capped */
 	uint8_t segpos;          /* position inside the segment, capped */
+	/* sentence-like segments: a break after a token ending in '.', '?' or
+	 * '!' (not an initial) when the next token does not start lower case,
+	 * and at " // " */
+	uint8_t sent;            /* segment index (capped) */
+	uint8_t sentpos;         /* position inside the sentence (capped) */
+	uint8_t sentlen;         /* tokens in the sentence (capped) */
+	uint8_t sentrel;         /* 0 no year, 1 before, 2 in, 3 after the first year's sentence */
+	uint32_t sentlex;        /* union of the lexicon bits of the sentence */
+	uint64_t h_sfirst;       /* core hash of the sentence's first word */
+	uint64_t h_snext;        /* core hash of the next sentence's first word (0: none) */
+	uint8_t qrel;            /* 0 before any quoted title, 1 in quotes, 2 after a closed quote */
 } lit_ptoken;
 
 typedef struct lit_ptokens {
@@ -179,7 +190,7 @@ uint64_t lit_phash(const void *data, size_t len, uint64_t seed);
 #define LIT_PFEAT_MAX 80
 /* Version of the feature set: a model records the version it was trained
  * with and is refused by a parser with another. */
-#define LIT_PFEAT_VERSION 3
+#define LIT_PFEAT_VERSION 4
 
 /* Hashed features of token i (never 0); returns the count (<= LIT_PFEAT_MAX). */
 size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out);

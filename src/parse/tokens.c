@@ -149,6 +149,17 @@ static void chunk(tok_ctx *c, const char *s, size_t a, size_t b)
 	split_chunk(c, s, a, b);
 }
 
+/* Is there a letter or digit in p[j..n)? */
+static int rest_alnum(const char *p, size_t j, size_t n)
+{
+	while (j < n) {
+		int32_t c = lit_pu8_next(p, n, &j);
+		if (is_alnum_cp(c))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does [a,b) (one token) look like an initial: "J." "Ж.-П." "Yu." "И.И." */
 static int is_initial(const char *s, size_t a, size_t b)
 {
@@ -335,6 +346,101 @@ static void annotate(lit_ptokens *t, lit_ptoken *k)
 	k->h_shape = lit_phash(shape, shl, 3);
 }
 
+/* Does a sentence end after token i? */
+static int sentence_end(const lit_ptokens *t, size_t i)
+{
+	const char *s = t->text;
+	const lit_ptoken *k = &t->tok[i];
+	const lit_ptoken *nx = i + 1 < t->n ? &t->tok[i + 1] : NULL;
+	size_t a = k->start, b = k->end;
+	if (b - a == 2 && s[a] == '/' && s[a + 1] == '/')
+		return 1;
+	if (k->flags & (LIT_TF_INITIAL | LIT_TF_URL))
+		return 0;
+	/* closing quotes and brackets after the stop: ."  .)  .” */
+	while (b > a) {
+		unsigned char c = (unsigned char)s[b - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']')
+			b--;
+		else if (b - a >= 3 && c >= 0x98 && c <= 0x9D && (unsigned char)s[b - 2] == 0x80 &&
+		         (unsigned char)s[b - 3] == 0xE2)
+			b -= 3; /* U+2018..U+201D */
+		else if (b - a >= 2 && c == 0xBB && (unsigned char)s[b - 2] == 0xC2)
+			b -= 2; /* U+00BB */
+		else
+			break;
+	}
+	if (b == a || (s[b - 1] != '.' && s[b - 1] != '?' && s[b - 1] != '!'))
+		return 0;
+	if (b - a == 1)
+		return 1; /* a lone stop */
+	if (!nx)
+		return 0;
+	/* "pp. 12", "Vol. 3", "No. 4" */
+	if ((k->lex & (LIT_LEX_VOL | LIT_LEX_NUM | LIT_LEX_PAGE)) && (nx->flags & LIT_TF_DIGIT))
+		return 0;
+	{
+		size_t j = nx->start;
+		int32_t c = lit_pu8_next(s, t->len, &j);
+		if (lit_pu8_is_letter(c) && !lit_pu8_is_upper(c) && !lit_pu8_is_cjk(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Sentence-like segments and what each token knows about its own. */
+static void sentences(lit_ptokens *t)
+{
+	size_t n = t->n, i = 0, year_sent = 0;
+	int year_seen = 0, sidx = 0;
+	/* first pass: index of every token's sentence, first year's sentence */
+	while (i < n) {
+		size_t a = i, b = i;
+		while (b < n) {
+			int end = sentence_end(t, b);
+			b++;
+			if (end)
+				break;
+		}
+		uint64_t first = 0;
+		uint32_t lex = 0;
+		for (size_t q = a; q < b; q++) {
+			const lit_ptoken *k = &t->tok[q];
+			if (!first && !(k->flags & LIT_TF_PUNCT))
+				first = k->h_core;
+			lex |= k->lex;
+			if (!year_seen && (k->flags & LIT_TF_YEAR) && !(k->flags & LIT_TF_URL)) {
+				year_seen = 1;
+				year_sent = (size_t)(sidx > 255 ? 255 : sidx);
+			}
+		}
+		for (size_t q = a; q < b; q++) {
+			lit_ptoken *k = &t->tok[q];
+			k->sent = (uint8_t)(sidx > 6 ? 6 : sidx);
+			k->sentpos = (uint8_t)(q - a > 3 ? 3 : q - a);
+			if (q + 1 == b && q > a)
+				k->sentpos = 4; /* last of several */
+			k->sentlen = (uint8_t)(b - a > 255 ? 255 : b - a);
+			k->sentlex = lex;
+			k->h_sfirst = first ? first : 1;
+			k->sentrel = (uint8_t)(sidx > 255 ? 255 : sidx); /* fixed below */
+		}
+		/* the previous sentence learns this one's first word */
+		for (size_t q = a; q-- > 0;) {
+			if (t->tok[q].sent != (a > 0 ? t->tok[a - 1].sent : 0) || t->tok[q].h_snext)
+				break;
+			t->tok[q].h_snext = first ? first : 1;
+		}
+		sidx++;
+		i = b;
+	}
+	for (size_t q = 0; q < n; q++) {
+		lit_ptoken *k = &t->tok[q];
+		size_t si = k->sentrel;
+		k->sentrel = (uint8_t)(!year_seen ? 0 : si < year_sent ? 1 : si == year_sent ? 2 : 3);
+	}
+}
+
 void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 {
 	tok_ctx tc;
@@ -367,7 +473,7 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 
 	/* per-token annotation and structural context */
 	int area = 0, host = 0, resp = 0, after_in = 0, quote = 0, paren = 0, brack = 0;
-	int year = 0, seg = 0, segpos = 0;
+	int year = 0, seg = 0, segpos = 0, squote = 0, quotes_closed = 0;
 	for (size_t n = 0; n < t->n; n++) {
 		lit_ptoken *k = &t->tok[n];
 		size_t tl = k->end - k->start;
@@ -386,7 +492,7 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 			k->period_before = lc == '.';
 			k->comma_before = lc == ',';
 		}
-		if (quote)
+		if (quote || squote)
 			k->flags |= LIT_TF_INQUOTE;
 		if (paren)
 			k->flags |= LIT_TF_INPAREN;
@@ -403,6 +509,8 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 					k->flags |= LIT_TF_INQUOTE;
 					t->doc_flags |= LIT_DF_QUOTES;
 				} else if (c == 0x201D || c == 0xBB) {
+					if (quote)
+						quotes_closed++;
 					quote = 0;
 				} else if (c == '"') {
 					if (!quote && j == 1) {
@@ -410,8 +518,18 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 						k->flags |= LIT_TF_INQUOTE;
 						t->doc_flags |= LIT_DF_QUOTES;
 					} else {
+						if (quote)
+							quotes_closed++;
 						quote = 0;
 					}
+				} else if ((c == 0x2018 || c == '\'') && j == (c == '\'' ? 1u : 3u) && !quote && !squote) {
+					/* a single quote opening a token: 'Title' or ‘Title’ */
+					squote = 1;
+					k->flags |= LIT_TF_INQUOTE;
+					t->doc_flags |= LIT_DF_QUOTES;
+				} else if ((c == 0x2019 || c == '\'') && squote && !rest_alnum(p, j, tl)) {
+					squote = 0;
+					quotes_closed++;
 				} else if (c == '(') {
 					paren++;
 					k->flags |= LIT_TF_INPAREN;
@@ -428,6 +546,9 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 			}
 			if (paren > 3)
 				paren = 3;
+		}
+		k->qrel = (uint8_t)((k->flags & LIT_TF_INQUOTE) ? 1 : quotes_closed ? 2 : 0);
+		{
 			if (brack > 3)
 				brack = 3;
 		}
@@ -470,4 +591,5 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 		if ((k->flags & LIT_TF_DIGIT) && !(k->flags & LIT_TF_YEAR) && k->nletters == 0)
 			t->doc_flags |= LIT_DF_LEADNUM;
 	}
+	sentences(t);
 }
