@@ -168,8 +168,8 @@ enum {
 /* Lexicon bits for a lower-cased word (core of a token) */
 uint32_t lit_plex_lookup(const char *lower, size_t len);
 
-/* UTF-8 helpers local to the parser (the parser does not depend on the
- * util module being present). */
+/* UTF-8 helpers local to the parser's hot paths (tokenizer, names);
+ * dates go through util/date.c. */
 int32_t lit_pu8_next(const char *s, size_t len, size_t *i);
 int lit_pu8_is_cyr(int32_t c);
 int lit_pu8_is_cjk(int32_t c);
@@ -214,9 +214,12 @@ size_t lit_pfeat_token(const lit_ptokens *t, size_t i, uint32_t *out);
  *   entries: nentries words, each (label << 16) | (uint16) int16 weight
  */
 typedef struct lit_pmodel {
-	const uint32_t *words;
+	const uint32_t *words;    /* the image: the embedded array, or NULL
+	                             after a model file was loaded (its image
+	                             is freed once the tables are built) */
 	size_t nwords;
-	uint32_t *owned;          /* words when loaded from a file */
+	uint32_t *owned;          /* the decoder's tables (see model.c), always
+	                             allocated by lit_pmodel_init */
 	int nlabels;
 	int map[LIT_PL__COUNT];   /* model label -> lit_plabel */
 	const int32_t *trans;
@@ -224,7 +227,6 @@ typedef struct lit_pmodel {
 	uint32_t mask;
 	const uint32_t *entries;
 	uint32_t nentries;
-	int32_t transT[64 * 64];  /* transitions transposed: [to * nlabels + from] */
 } lit_pmodel;
 
 /* Check and wrap words[0..nwords) (not copied; must outlive the model). */
