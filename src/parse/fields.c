@@ -1355,6 +1355,25 @@ static int tok_ends(const lit_ptokens *t, size_t k, char ch)
 	return t->tok[k].end > t->tok[k].start && t->text[t->tok[k].end - 1] == ch;
 }
 
+/* A web reference: a URL token or an access date. */
+static int is_web_ref(const ctx *c)
+{
+	for (size_t k = 0; k < c->t->n; k++)
+		if ((c->t->tok[k].flags & LIT_TF_URL) || c->labels[k] == LIT_PL_ACCESSED)
+			return 1;
+	return 0;
+}
+
+/* The "author" span sp[0] is the start of the title span sp[1]: the title
+ * begins there and the author span goes. */
+static void author_into_title(ctx *c)
+{
+	c->sp[1].t0 = c->sp[0].t0;
+	c->sp[1].a = c->sp[0].a;
+	memmove(&c->sp[0], &c->sp[1], (c->nsp - 1) * sizeof c->sp[0]);
+	c->nsp--;
+}
+
 /* A colon right after the "author" span is a headline's speaker or a
  * title's first word, not a name separator, when no name in the span is
  * complete without it: "Peskov: Russia-DPRK relations ... URL: ..." (one
@@ -1386,18 +1405,9 @@ static void colon_title_start(ctx *c)
 	if (w0 == au->t0) {
 		/* "Wolfgang Jantzen: Behinderung", "Corrigan P: On the stigma" are
 		 * names: only a one-word "author" of a web reference goes */
-		int web = 0;
-		if (au->t1 - au->t0 != 1)
+		if (au->t1 - au->t0 != 1 || !is_web_ref(c))
 			return;
-		for (k = 0; k < t->n; k++)
-			if ((t->tok[k].flags & LIT_TF_URL) || c->labels[k] == LIT_PL_ACCESSED)
-				web = 1;
-		if (!web)
-			return;
-		ti->t0 = au->t0;
-		ti->a = au->a;
-		memmove(&c->sp[0], &c->sp[1], (c->nsp - 1) * sizeof c->sp[0]);
-		c->nsp--;
+		author_into_title(c);
 		return;
 	}
 	/* "Surname, I. Word:" - not "C.H. Thompson:", "G. Feuser:", "Meissner, K. J.:" */
@@ -1435,18 +1445,8 @@ static void author_runs_into_title(ctx *c)
 		return;
 	/* only in a web reference: styles without punctuation ("Bloch Marc
 	 * L'origine ...") write names so */
-	{
-		int web = 0;
-		for (size_t k = 0; k < t->n; k++)
-			if ((t->tok[k].flags & LIT_TF_URL) || c->labels[k] == LIT_PL_ACCESSED)
-				web = 1;
-		if (!web)
-			return;
-	}
-	ti->t0 = au->t0;
-	ti->a = au->a;
-	memmove(&c->sp[0], &c->sp[1], (c->nsp - 1) * sizeof c->sp[0]);
-	c->nsp--;
+	if (is_web_ref(c))
+		author_into_title(c);
 }
 
 /* PDF text that lost the space between the title and the journal:
