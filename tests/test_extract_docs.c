@@ -143,6 +143,11 @@ FIXTURE(en_running_heads, "en-running-heads", ".txt")
 /* a note cut at "(accessed:" keeps its cut: the body paragraph that breaks
  * off above the next page number is not its tail */
 FIXTURE(ru_note_cut_body, "ru-note-cut-body", ".txt")
+/* short-form repeats (surname or abbreviation, the start of the title,
+ * a locator) link to the earlier full note; another work by the same
+ * author ("Морская стратегия", "Steppe Empires") is not linked */
+FIXTURE(ru_short_notes, "ru-short-notes", ".txt")
+FIXTURE(en_short_notes, "en-short-notes", ".txt")
 
 Test(fixtures, sample_article_en_markdown)
 {
@@ -176,7 +181,8 @@ Test(fixtures, expected_names_exist)
 	                        "ru-list-noheading-en", "ru-list-noheading-unnum",
 	                        "ru-archive", "ru-space-labels",
 	                        "ru-endnotes-list", "ru-note-repeated-tail", "en-running-heads",
-	                        "ru-repeat-split", "ru-note-cut-body", NULL };
+	                        "ru-repeat-split", "ru-note-cut-body", "ru-short-notes",
+	                        "en-short-notes", NULL };
 	for (size_t i = 0; names[i]; i++) {
 		char p[1024];
 		snprintf(p, sizeof p, "%s/tests/data/extract/%s.expected", LITERA_SOURCE_DIR, names[i]);
@@ -294,6 +300,59 @@ Test(report, repeats_linked_to_their_works)
 	}
 	lit_extract_report_clear(&rep);
 	lit_records_free(recs);
+}
+
+/* Short-form repeats keep their own locator and take the record of the
+ * work; the ones with no matching earlier work stay unlinked. */
+Test(report, short_forms_linked_with_locators)
+{
+	static const struct {
+		const char *doc;
+		size_t nrecs, nrep;
+		struct { size_t rep, work; const char *loc; } want[4];
+	} docs[] = {
+		{ "ru-short-notes", 10, 4, {
+			{ 5, 1, "С. 17" },     /* Петров. Арктическая политика… С. 17. */
+			{ 6, 2, "С. 40–42" },  /* the second book of the same author */
+			{ 7, 3, "С. 20" },     /* ЕЖШ: Евразийский железнодорожный шлюз */
+			{ 10, 4, "С. 35" } } },
+		{ "en-short-notes", 6, 3, {
+			{ 4, 1, "20" },        /* ERG, Annual Transit Report 2021, 20. */
+			{ 5, 2, "45" },        /* John Smith, Transit Diplomacy ... */
+			{ 6, 3, "101–103" } } },
+	};
+	for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/tests/data/extract/%s.txt", LITERA_SOURCE_DIR, docs[d].doc);
+		lit_records *recs = lit_records_new();
+		lit_extract_report rep = LIT_EXTRACT_REPORT_INIT;
+		lit_error err;
+		cr_assert_eq(lit_extract_file(recs, path, NULL, &rep, &err), LIT_OK, "%s", err.message);
+		cr_expect_eq(rep.repeats_resolved, docs[d].nrep, "%s: %zu repeats", docs[d].doc,
+		             rep.repeats_resolved);
+		cr_assert_eq(lit_records_count(recs), docs[d].nrecs, "%s", docs[d].doc);
+		size_t linked = 0;
+		for (size_t k = 0; k < docs[d].nrecs; k++) {
+			int js = 0;
+			linked += lit_record_custom(lit_records_at(recs, k), "repeat_of", &js) != NULL;
+		}
+		cr_expect_eq(linked, docs[d].nrep, "%s: %zu linked", docs[d].doc, linked);
+		for (size_t k = 0; k < docs[d].nrep; k++) {
+			const lit_record *r = lit_records_at(recs, docs[d].want[k].rep - 1);
+			int js = 0;
+			const char *ro = lit_record_custom(r, "repeat_of", &js);
+			cr_assert_not_null(ro, "%s: record %zu is not a repeat", docs[d].doc, docs[d].want[k].rep);
+			char item[32];
+			snprintf(item, sizeof item, "\"item\": %zu}", docs[d].want[k].work);
+			cr_expect(strstr(ro, item) != NULL, "%s: record %zu: repeat_of %s, want item %zu",
+			          docs[d].doc, docs[d].want[k].rep, ro, docs[d].want[k].work);
+			const char *loc = lit_record_custom(r, "locator", &js);
+			cr_assert_not_null(loc, "%s: record %zu has no locator", docs[d].doc, docs[d].want[k].rep);
+			cr_expect_str_eq(loc, docs[d].want[k].loc);
+		}
+		lit_extract_report_clear(&rep);
+		lit_records_free(recs);
+	}
 }
 
 /* ------------------------------------------------------------------ DOCX */

@@ -4,7 +4,8 @@
  * paragraphs at the end that each read as a reference), footnotes
  * interleaved with the body and linked to their markers, endnote
  * sections, in-text citations ([4], [4, с. 25], [Лукин, 2024]) linked to
- * list entries, repeats ("Там же", "Ibid.", "Op. cit.") resolved, several
+ * list entries, repeats ("Там же", "Ibid.", "Op. cit.", and short forms
+ * "Smith, Transit Diplomacy, 45." of an earlier note) resolved, several
  * works in one footnote split, and explanatory notes set aside.
  *
  * The text is split into lines once; each line gets a kind (blank, text,
@@ -2261,6 +2262,346 @@ static void split_multi(seg *g)
 	}
 }
 
+/* ------------------------------------------------------------------
+ * Short-form repeats: a later note naming the author (or the
+ * organisation, or its abbreviation) and the start of the title with
+ * its own locator, "Smith, Transit Diplomacy, 45.", "Петров.
+ * Арктическая политика… С. 17.", "ERG, Annual Transit Report 2021, 20."
+ * ---------------------------------------------------------------- */
+
+typedef struct short_note {
+	const char *name;   /* surname, organisation word or abbreviation */
+	size_t namen;
+	const char *title;  /* the shortened title, quotes and ellipsis off */
+	size_t titlen;
+	int cut;            /* the title ended with an ellipsis */
+	size_t loc;         /* offset of the locator in the note */
+} short_note;
+
+/* Lower-case code point (Latin, Cyrillic) for comparing titles. */
+static uint32_t fold_cp(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F))
+		return c + 32;
+	if (c == 0x401)
+		return 0x451;
+	return c;
+}
+
+static int is_quote_cp(uint32_t c)
+{
+	return c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D || c == 0x201E;
+}
+
+/* An initial "П." / "J." at s[i]: its length, else 0. */
+static size_t initial_at(const char *s, size_t n, size_t i)
+{
+	size_t adv;
+	if (i >= n || !lit_xcp_upper(lit_xcp(s + i, n - i, &adv)))
+		return 0;
+	return i + adv < n && s[i + adv] == '.' ? adv + 1 : 0;
+}
+
+/* Does the note read as a short form "Name[ I. I.][,.] Title[…][,.] [С.|p.] 17."?
+ * Fills sn; 0 when it does not. */
+static int parse_short_note(const char *s, size_t n, short_note *sn)
+{
+	static const char *const marks[] = { "С.", "с.", "P.", "p.", "pp.", "Pp.", "S.", "Л.", "л.", NULL };
+	size_t adv;
+	if (n < 8 || n > 160)
+		return 0;
+	/* the locator at the end: digits and ranges, maybe after "С." / "p." */
+	size_t e = n;
+	while (e && (s[e - 1] == '.' || s[e - 1] == ' '))
+		e--;
+	size_t ls = e;
+	while (ls) {
+		unsigned char c = (unsigned char)s[ls - 1];
+		if ((c >= '0' && c <= '9') || c == '-')
+			ls--;
+		else if (ls >= 3 && (unsigned char)s[ls - 3] == 0xE2 && (unsigned char)s[ls - 2] == 0x80 &&
+		         (c == 0x93 || c == 0x94))
+			ls -= 3;   /* – — */
+		else
+			break;
+	}
+	if (ls == e || !(s[ls] >= '0' && s[ls] <= '9') || ls < 2)
+		return 0;
+	size_t j = ls;
+	int marked = 0;
+	for (size_t k = 0; s[j - 1] == ' ' && marks[k]; k++) {
+		size_t m = strlen(marks[k]);
+		if (j > m + 2 && memcmp(s + j - 1 - m, marks[k], m) == 0 && s[j - m - 2] == ' ') {
+			j -= m + 1;
+			ls = j;
+			marked = 1;
+			break;
+		}
+	}
+	/* the separator before it: ", " (Chicago) or, with a page mark, ". " or "… " */
+	if (!j || s[j - 1] != ' ')
+		return 0;
+	while (j && s[j - 1] == ' ')
+		j--;
+	int seps = 0, dots = 0, comma = 0, cut = 0;
+	while (j) {
+		size_t st;
+		uint32_t c = lit_xcp_before(s, j, &st);
+		if (c == ',') comma = 1;
+		else if (c == '.') dots++;
+		else if (c == 0x2026) cut = 1;
+		else if (!is_quote_cp(c)) break;
+		seps++;
+		j = st;
+	}
+	if (!seps || (!marked && !comma))
+		return 0;
+	/* ", 2019." with no page mark is a year: a reference, not a page */
+	if (!marked && e - ls == 4 && (s[ls] == '1' || s[ls] == '2'))
+		return 0;
+	if (dots >= 2)
+		cut = 1;
+	size_t te = j;
+	/* the name: a capitalised word at the start, then initials */
+	size_t i = lit_xintro_len(s, n);
+	size_t ns = i;
+	if (i >= te || !lit_xcp_upper(lit_xcp(s + i, te - i, &adv)))
+		return 0;
+	while (i < te) {
+		uint32_t c = lit_xcp(s + i, te - i, &adv);
+		if (!lit_xcp_letter(c) && c != '-' && c != '\'')
+			break;
+		i += adv;
+	}
+	size_t ne = i;
+	if (ne - ns < 2)
+		return 0;
+	int inits = 0;
+	while (i + 1 < te && s[i] == ' ') {
+		size_t m = initial_at(s, te, i + 1);
+		if (!m)
+			break;
+		i += 1 + m;
+		inits++;
+	}
+	if (!inits) {
+		if (i >= te || (s[i] != ',' && s[i] != '.'))
+			return 0;
+		i++;
+	} else if (i < te && s[i] == ',') {
+		i++;
+	}
+	if (i >= te || s[i] != ' ')
+		return 0;
+	while (i < te && s[i] == ' ')
+		i++;
+	/* the title: words only, no publisher, no "//", no brackets */
+	size_t ts = i;
+	while (ts < te) {
+		uint32_t c = lit_xcp(s + ts, te - ts, &adv);
+		if (!is_quote_cp(c))
+			break;
+		ts += adv;
+	}
+	size_t letters = 0, words = 0;
+	int inword = 0;
+	for (size_t k = ts; k < te; k += adv) {
+		uint32_t c = lit_xcp(s + k, te - k, &adv);
+		if (lit_xcp_letter(c)) {
+			letters++;
+			if (!inword)
+				words++;
+			inword = 1;
+		} else if (c >= '0' && c <= '9') {
+			if (!inword)
+				words++;
+			inword = 1;
+		} else if (c == ' ') {
+			inword = 0;
+		} else if (c != '-' && c != '\'' && c != 0x2019) {
+			return 0;
+		}
+	}
+	if (letters < 5 || (words == 1 && letters < 6) || te - ts > 100)
+		return 0;
+	sn->name = s + ns;
+	sn->namen = ne - ns;
+	sn->title = s + ts;
+	sn->titlen = te - ts;
+	sn->cut = cut;
+	sn->loc = ls;
+	return 1;
+}
+
+/* Does t[p..) start with the short title (case and runs of spaces aside)? */
+static int title_at(const char *t, size_t tn, size_t p, const short_note *sn)
+{
+	size_t i = 0, adv, adv2;
+	while (i < sn->titlen) {
+		uint32_t a = lit_xcp(sn->title + i, sn->titlen - i, &adv);
+		if (p >= tn)
+			return 0;
+		uint32_t b = lit_xcp(t + p, tn - p, &adv2);
+		if (a == ' ') {
+			if (b != ' ')
+				return 0;
+			while (p < tn && t[p] == ' ')
+				p++;
+			i += adv;
+			continue;
+		}
+		if (fold_cp(a) != fold_cp(b))
+			return 0;
+		i += adv;
+		p += adv2;
+	}
+	if (sn->cut || p >= tn)
+		return 1;
+	uint32_t b = lit_xcp(t + p, tn - p, &adv);
+	return !lit_xcp_letter(b) && !(b >= '0' && b <= '9');
+}
+
+/* The title of the note t starts with the short title: the first clause
+ * after the name (which ends at t[from]) that is not an initial or a
+ * co-author ("Brown K.") must match. */
+static int title_follows(const char *t, size_t tn, size_t from, const short_note *sn)
+{
+	size_t lim = tn < from + 160 ? tn : from + 160, adv;
+	for (size_t p = from; p + 1 < lim; p++) {
+		if (t[p] != ' ' || p == 0 || (t[p - 1] != '.' && t[p - 1] != ',' && t[p - 1] != ':'))
+			continue;
+		size_t q = p + 1;
+		while (q < tn && is_quote_cp(lit_xcp(t + q, tn - q, &adv)))
+			q += adv;
+		if (q >= tn || initial_at(t, tn, q))
+			continue;
+		/* a co-author: a word followed by an initial */
+		size_t w = q;
+		while (w < tn) {
+			uint32_t c = lit_xcp(t + w, tn - w, &adv);
+			if (!lit_xcp_letter(c) && c != '-')
+				break;
+			w += adv;
+		}
+		if (w > q && w + 1 < tn && t[w] == ' ' && initial_at(t, tn, w + 1))
+			continue;
+		return title_at(t, tn, q, sn);
+	}
+	return 0;
+}
+
+/* The abbreviation (all capitals, "ERG", "ЕЖШ") of the organisation the
+ * note t starts with ("Eurasian Rail Gateway. ..."): the end of the
+ * organisation's name, else 0.  Initials of every word or of the
+ * capitalised ones. */
+static size_t abbrev_of(const char *t, size_t tn, const char *a, size_t an)
+{
+	uint32_t ab[9];
+	size_t nab = 0, adv;
+	for (size_t i = 0; i < an; i += adv) {
+		uint32_t c = lit_xcp(a + i, an - i, &adv);
+		if (!lit_xcp_upper(c) || nab == 8)
+			return 0;
+		ab[nab++] = fold_cp(c);
+	}
+	if (nab < 2)
+		return 0;
+	for (int caps = 0; caps < 2; caps++) {
+		size_t k = 0, i = 0, words = 0;
+		while (i < tn && i < 120) {
+			uint32_t c = lit_xcp(t + i, tn - i, &adv);
+			if (c == '.' || c == ',' || c == ':' || c == '(')
+				break;
+			if (!lit_xcp_letter(c)) {
+				i += adv;
+				continue;
+			}
+			words++;
+			if (!caps || lit_xcp_upper(c)) {
+				if (k >= nab || fold_cp(c) != ab[k])
+					break;
+				k++;
+			}
+			while (i < tn) {
+				c = lit_xcp(t + i, tn - i, &adv);
+				if (!lit_xcp_letter(c) && c != '-')
+					break;
+				i += adv;
+			}
+		}
+		if (k == nab && words >= 2 && i < tn && t[i] == '.')
+			return i;
+	}
+	return 0;
+}
+
+/* The earlier full note the short form sn (note q) repeats; -1 if none.
+ * Same surname as the note's first word, else the name near its start
+ * ("John Smith, ..."), else the abbreviation of its organisation; and
+ * always the title starting with the short title. */
+static long short_form_target(seg *g, size_t q, const short_note *sn, size_t rl)
+{
+	size_t adv;
+	int caps = 1;
+	for (size_t i = 0; i < sn->namen && caps; i += adv)
+		caps = lit_xcp_upper(lit_xcp(sn->name + i, sn->namen - i, &adv));
+	/* one walk back: the nearest note naming the author first wins at
+	 * once, the nearest naming it further on ("John Smith, ...") or by
+	 * the abbreviation only if none does; the name is looked for with
+	 * memchr in the first 60 bytes, since most notes are not the one */
+	long inside = -1, abbr = -1;
+	for (size_t p = q; p-- > 0 && q - p <= 300;) {
+		lit_xitem *t = &g->doc->items[p];
+		if (t->where == LIT_XW_LIST || t->repeat_of >= 0 || t->nonbib)
+			continue;
+		const char *tr = t->raw, *h;
+		size_t hn = strnlen(tr, 64), lim = hn < 60 ? hn : 60, from = 0, tl, l2;
+		long *slot = NULL;
+		/* look for the name's second byte when the first is a UTF-8
+		 * lead byte (0xD0 starts half of every Cyrillic text) */
+		size_t kb = ((unsigned char)sn->name[0] & 0x80) ? 1 : 0;
+		h = tr + kb;
+		while (h < tr + lim && (h = memchr(h, sn->name[kb], lim - (size_t)(h - tr))) != NULL) {
+			size_t i = (size_t)(h - tr) - kb, e = i + sn->namen;
+			if (e <= lim && memcmp(tr + i, sn->name, sn->namen) == 0 &&
+			    (i == 0 || !lit_xcp_letter(lit_xcp_before(tr, i, &(size_t){0}))) &&
+			    (e >= hn || !lit_xcp_letter(lit_xcp(tr + e, hn - e, &adv)))) {
+				from = i + sn->namen;
+				break;
+			}
+			h++;
+		}
+		if (from) {
+			/* the first word, after "См.:" / "See" perhaps */
+			size_t ib = lit_xintro_len(tr, hn);
+			int first = 1;
+			for (size_t k = ib; k < from - sn->namen && first; k += adv)
+				first = !lit_xcp_letter(lit_xcp(tr + k, from - sn->namen - k, &adv));
+			if (!first) {
+				if (inside >= 0)
+					continue;
+				slot = &inside;
+			}
+		} else if (!caps || abbr >= 0) {
+			continue;
+		}
+		tl = strlen(tr);
+		if (tl <= rl)
+			continue;
+		if (!from) {
+			if (!(from = abbrev_of(tr, tl, sn->name, sn->namen)))
+				continue;
+			slot = &abbr;
+		}
+		if (!title_follows(tr, tl, from, sn) || lit_xrepeat_kind(tr, tl, &l2))
+			continue;
+		if (!slot)
+			return (long)p;
+		*slot = (long)p;
+	}
+	return inside >= 0 ? inside : abbr;
+}
+
 static void resolve_repeats(seg *g)
 {
 	long last_note = -1;
@@ -2269,6 +2610,7 @@ static void resolve_repeats(seg *g)
 		if (it->where == LIT_XW_LIST)
 			continue;
 		size_t rl = strlen(it->raw), loc;
+		short_note sn;
 		int kind = lit_xrepeat_kind(it->raw, rl, &loc);
 		if (kind == 1) {
 			if (last_note >= 0) {
@@ -2322,6 +2664,21 @@ static void resolve_repeats(seg *g)
 			} else {
 				lit_xdoc_warn(g->doc, it->line, "\"%.*s\" repeats no earlier work",
 				              (int)(rl < 40 ? rl : 40), it->raw);
+			}
+		} else if (parse_short_note(it->raw, rl, &sn)) {
+			/* "Smith, Transit Diplomacy, 45.": linked only to a
+			 * longer earlier note by the same name whose title
+			 * starts the same; otherwise it stays as it is */
+			long found = short_form_target(g, q, &sn, rl);
+			if (found >= 0) {
+				it->repeat_of = found;
+				g->doc->n_repeats++;
+				if (it->nonbib) {
+					it->nonbib = 0;
+					g->doc->n_nonbib--;
+				}
+				kind = 3;
+				loc = sn.loc;
 			}
 		}
 		if (kind && loc < rl) {
