@@ -788,6 +788,63 @@ Test(parse_fields, names)
 	lit_record_free(r);
 }
 
+/* assembly errors seen on invented articles: a journal's first words in
+ * the title, a place taken for a journal, "no. N" labelled as the volume */
+Test(parse_fields, journal_place_and_number_repairs)
+{
+	lit_record *r;
+	const char *s1[] = { "author:Sokolov I.", "title:Transit diplomacy in Central Asia. Russia in Global",
+		             "journal:Affairs.", "date:2022.", "volume:Vol. 20,", "issue:no. 3.", "pages:P. 45–60.", NULL };
+	r = labelled("Sokolov I. Transit diplomacy in Central Asia. Russia in Global Affairs. 2022. Vol. 20, no. 3. P. 45–60.", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Transit diplomacy in Central Asia");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Russia in Global Affairs");
+	lit_record_free(r);
+	/* a title with no sentence stop keeps its words */
+	const char *s1b[] = { "title:Transit diplomacy in Central Asia and Global", "journal:Affairs.", NULL };
+	r = labelled("Transit diplomacy in Central Asia and Global Affairs. 2022.", s1b);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Transit diplomacy in Central Asia and Global");
+	lit_record_free(r);
+	const char *s2[] = { "author:Eurasian Rail Gateway.", "title:Annual Transit Report 2021.", "journal:Almaty,",
+		             "date:2022.", "pages:48 p.", NULL };
+	r = labelled("Eurasian Rail Gateway. Annual Transit Report 2021. Almaty, 2022. 48 p.", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "Almaty");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Eurasian Rail Gateway");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_BOOK);
+	lit_record_free(r);
+	const char *s3[] = { "title:Water security in Central Asia.", "journal:PONARS Eurasia Policy Memo",
+		             "volume:no. 462.", "date:2017.", NULL };
+	r = labelled("Water security in Central Asia. PONARS Eurasia Policy Memo no. 462. 2017.", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "462");
+	lit_record_free(r);
+	/* the role word closing the names is not the title's start */
+	const char *s4[] = { "editor:Ditschke, Stephan, and Daniel Stein", "title:(eds.). Comics: Zur Geschichte.", NULL };
+	r = labelled("Ditschke, Stephan, and Daniel Stein (eds.). Comics: Zur Geschichte. Bielefeld: transcript.", s4);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Comics: Zur Geschichte");
+	lit_record_free(r);
+	const char *s3b[] = { "volume:№ 7.", NULL };
+	r = labelled("Записки. № 7.", s3b);
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "7");
+	lit_record_free(r);
+}
+
+Test(parse_fields, organisation_and_patronymic_names)
+{
+	lit_record *r = lit_record_new();
+	const char *org = "Eurasian Rail Gateway.";
+	cr_assert_eq(lit_pnames_add(r, LIT_VAR_AUTHOR, org, strlen(org)), 1);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Eurasian Rail Gateway");
+	cr_assert_not_null(lit_record_name(r, LIT_VAR_AUTHOR, 0)->literal);
+	lit_record_free(r);
+	const char *f1[] = { "Иванов" }, *g1[] = { "Иван Иванович" };
+	check_names("Иванов Иван Иванович.", 1, f1, g1);
+	/* two words stay a person */
+	const char *f2[] = { "Sharma" }, *g2[] = { "Abhishek" };
+	check_names("Abhishek Sharma.", 1, f2, g2);
+}
+
 /* ------------------------------------------------------------------ */
 /* the built-in model, per style                                        */
 
@@ -902,6 +959,32 @@ Test(parse_model, vancouver)
 	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "40");
 	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "9");
 	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1477-81");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+/* invented articles of Russian area-studies journals, end to end */
+Test(parse_model, invented_articles)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Ivanov I. Arctic shipping routes. Polar Record. 2024; 22(1): 88–101.");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Arctic shipping routes");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Polar Record");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "22");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "1");
+	lit_record_free(r);
+	r = parse(p, "Sokolov I. Transit diplomacy in Central Asia. Russia in Global Affairs. 2022. Vol. 20, no. 3. P. 45–60.");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Transit diplomacy in Central Asia");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Russia in Global Affairs");
+	lit_record_free(r);
+	r = parse(p, "Eurasian Rail Gateway. Annual Transit Report 2021. Almaty, 2022. 48 p.");
+	cr_assert_str_neq(family(r, LIT_VAR_AUTHOR, 0), "Gateway");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
+	lit_record_free(r);
+	r = parse(p, "Petrova A. Water security in Central Asia. PONARS Eurasia Policy Memo no. 462. 2017. "
+	             "URL: https://www.ponarseurasia.org/memo/462");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	cr_assert(!strcmp(get(r, LIT_VAR_ISSUE), "462") || !strcmp(get(r, LIT_VAR_NUMBER), "462"));
 	lit_record_free(r);
 	lit_parser_free(p);
 }

@@ -344,7 +344,9 @@ static void do_volume(ctx *c, const span *p)
 			if (issue_in(s, len, 0, &ia, &ib) && ia == na && !starts_ci(s, len, "vol") && !starts_ci(s, len, "т."))
 				issue_first = 1;
 		}
-		if (issue_first && p->label == LIT_PL_ISSUE) {
+		/* "Policy Memo no. 462", "No. 134": a number after "no." / "№" is
+		 * an issue, whatever the label */
+		if (issue_first) {
 			set_text(c, LIT_VAR_ISSUE, vol, vl);
 			return;
 		}
@@ -1492,6 +1494,99 @@ static void glued_title_tail(ctx *c)
 	}
 }
 
+/* "(Orgs.). Criminologia e ...", "eds.). Comics: ...": the closing role
+ * word of the names before a title is no part of it. */
+static void title_role_start(ctx *c)
+{
+	static const char *const roles[] = { "ed", "eds", "org", "orgs", "coord", "coords", "dir", "dirs", "hrsg", "hg",
+		                             "comp", "comps", "editor", "editors", "éd", "éds", NULL };
+	const lit_ptokens *t = c->t;
+	for (size_t i = 1; i < c->nsp; i++) {
+		span *ti = &c->sp[i];
+		const lit_ptoken *q;
+		char w[16];
+		size_t a, b, l;
+		if (ti->label != LIT_PL_TITLE || ti->t1 - ti->t0 < 2)
+			continue;
+		if (c->sp[i - 1].label != LIT_PL_AUTHOR && c->sp[i - 1].label != LIT_PL_EDITOR)
+			return;
+		q = &t->tok[ti->t0];
+		a = q->start;
+		b = q->end;
+		if (!memchr(t->text + a, ')', b - a))
+			return;
+		while (a < b && t->text[a] == '(')
+			a++;
+		while (b > a && strchr(").,", t->text[b - 1]))
+			b--;
+		if (b - a >= sizeof w)
+			return;
+		l = lit_pu8_lower_str(t->text + a, b - a, w, sizeof w - 1);
+		w[l] = 0;
+		for (size_t k = 0; roles[k]; k++)
+			if (!strcmp(w, roles[k])) {
+				ti->t0++;
+				ti->a = t->tok[ti->t0].start;
+				return;
+			}
+		return;
+	}
+}
+
+/* A journal's first words left in the title: "Transit diplomacy in Central
+ * Asia. Russia in Global" + "Affairs.".  A title span that ends in a word
+ * with no punctuation, right before a capitalised journal or container, has
+ * its boundary at the title's last sentence stop (a word of two or more
+ * letters, not an initial, ending in "." "?" or "!" before a capital), when
+ * at most six words follow that stop: they start the container. */
+static void title_tail_to_container(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		span *ti = &c->sp[i], *j = &c->sp[i + 1];
+		const lit_ptoken *last;
+		size_t k, cut = 0;
+		if (ti->label != LIT_PL_TITLE || (j->label != LIT_PL_JOURNAL && j->label != LIT_PL_CONTAINER) ||
+		    ti->t1 - ti->t0 < 3)
+			continue;
+		last = &t->tok[ti->t1 - 1];
+		unsigned char e = (unsigned char)t->text[last->end - 1];
+		const lit_ptoken *j0 = &t->tok[j->t0];
+		/* "... Afghanistan. Aviation, Space," + "and Environmental
+		 * Medicine.": a journal opening with a lower-case "and" / "of"
+		 * continues the words before it, comma or not */
+		int joined = (j0->lex & (LIT_LEX_AND | LIT_LEX_STOP)) && !(j0->flags & LIT_TF_UPPER0) && j0->nletters >= 2 &&
+		             (e == ',' || (e < 0x80 && lit_pu8_is_letter(e)));
+		if ((!((e < 0x80 && lit_pu8_is_letter(e)) || (e >= 0x80 && (last->flags & LIT_TF_CYR))) ||
+		     !(j0->flags & LIT_TF_UPPER0) || (j0->lex & LIT_LEX_IN) || (last->flags & LIT_TF_INQUOTE)) &&
+		    !(joined && !(last->flags & LIT_TF_INQUOTE)))
+			continue;
+		for (k = ti->t1 - 1; k > ti->t0; k--) {
+			const lit_ptoken *q = &t->tok[k - 1];
+			char ch = t->text[q->end - 1];
+			if ((ch == '.' || ch == '?' || ch == '!') && q->nletters >= 2 && !(q->flags & LIT_TF_INITIAL) &&
+			    (t->tok[k].flags & LIT_TF_UPPER0)) {
+				cut = k;
+				break;
+			}
+		}
+		/* not "Hugh of Saint Victor. Didascalion ..." + "(Studies in ...)":
+		 * the journal continues the title's words, it does not open a bracket */
+		if (!cut || cut - ti->t0 < 2 || ti->t1 - cut > 6 || t->tok[cut].nletters < 2 ||
+		    strchr("([{", t->text[t->tok[j->t0].start]))
+			continue;
+		for (k = cut; k < ti->t1; k++)
+			if (t->tok[k].flags & (LIT_TF_DIGIT | LIT_TF_INQUOTE | LIT_TF_INPAREN))
+				break;
+		if (k < ti->t1)
+			continue;
+		j->t0 = cut;
+		j->a = t->tok[cut].start;
+		ti->t1 = cut;
+		ti->b = t->tok[cut - 1].end;
+	}
+}
+
 /* Physics journals carry a section letter written against the volume:
  * "Phys. Rev. D59", "Nucl.Phys. B214,", "Phys .Rev .D85" - the model takes
  * the token as the volume, but the letter belongs to the journal's name
@@ -1847,6 +1942,30 @@ static void surname_from_title(ctx *c)
 	ti->a = t->tok[ti->t0].start;
 }
 
+/* "Annual Transit Report 2021. Almaty, 2022. 48 p.": a "journal" of one
+ * word closed by a comma before the year, in a reference with an extent
+ * and no volume, issue or pages, is a book's place of publication. */
+static void place_not_container(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		const span *p = &c->sp[i];
+		const char *cont;
+		if (p->label != LIT_PL_JOURNAL && p->label != LIT_PL_CONTAINER)
+			continue;
+		cont = lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE);
+		if (p->t1 - p->t0 != 1 || !tok_ends(t, p->t0, ',') || c->sp[i + 1].label != LIT_PL_DATE ||
+		    !(t->tok[p->t0].flags & LIT_TF_UPPER0) || (t->tok[p->t0].flags & (LIT_TF_DIGIT | LIT_TF_ALLCAPS)) ||
+		    !cont || lit_record_get(c->rec, LIT_VAR_PUBLISHER_PLACE) || !lit_record_get(c->rec, LIT_VAR_NUMBER_OF_PAGES) ||
+		    lit_record_get(c->rec, LIT_VAR_PAGE) || lit_record_get(c->rec, LIT_VAR_VOLUME) ||
+		    lit_record_get(c->rec, LIT_VAR_ISSUE))
+			return;
+		lit_record_set(c->rec, LIT_VAR_PUBLISHER_PLACE, cont);
+		lit_record_set(c->rec, LIT_VAR_CONTAINER_TITLE, NULL);
+		return;
+	}
+}
+
 int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec)
 {
 	ctx *c = NULL;
@@ -1887,6 +2006,8 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	author_runs_into_title(c);
 	surname_from_title(c);
 	glued_title_tail(c);
+	title_tail_to_container(c);
+	title_role_start(c);
 	section_letter(c);
 	do_names(c, LIT_PL_AUTHOR, LIT_VAR_AUTHOR);
 	do_names(c, LIT_PL_EDITOR, LIT_VAR_EDITOR);
@@ -2125,6 +2246,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 
 	if (gvol[0] && !lit_record_get(rec, LIT_VAR_VOLUME))
 		lit_record_set(rec, LIT_VAR_VOLUME, gvol);
+	place_not_container(c);
 
 	/* identifiers anywhere in the string, whatever the labels said */
 	if (!lit_record_get(rec, LIT_VAR_DOI)) {

@@ -100,6 +100,21 @@ static const char *const org_words[] = {
 	NULL
 };
 
+/* A patronymic ("Иванович", "Petrovna"): the segment is a person's full
+ * name ("Иванов Иван Иванович."). */
+static int patronymic(const char *s, size_t a, size_t b)
+{
+	static const char *const ends[] = { "вич", "вна", "ична", "ovich", "evich", "ovna", "evna", "ichna", NULL };
+	while (b > a && (s[b - 1] == '.' || s[b - 1] == ','))
+		b--;
+	for (size_t i = 0; ends[i]; i++) {
+		size_t l = strlen(ends[i]);
+		if (b - a > l && memcmp(s + b - l, ends[i], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Initials: "J." "J.-P." "Yu." "И.И." "JJ" "OA" (all capitals, <= 3, Vancouver) */
 static int looks_initial(const char *s, size_t a, size_t b)
 {
@@ -258,6 +273,9 @@ static size_t add_full(lit_record *rec, lit_var var, const char *s, const nword 
 		return add_person(rec, var, s, w, first, last, first, h);
 	if (nwords == 1)
 		return add_person(rec, var, s, w, first, last, last, last);
+	/* "Иванов Иван Иванович": family, given name, patronymic */
+	if (nwords == 3 && patronymic(s, w[last - 1].a, w[last - 1].b) && !patronymic(s, w[first].a, w[first].b))
+		return add_person(rec, var, s, w, first, last, first + 1, last);
 	/* John Smith / Jean de La Fontaine: family = last word with its particles */
 	size_t f = last - 1;
 	while (f > first && w[f].suffix)
@@ -427,6 +445,19 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 	if (n == 0)
 		return 0;
 
+	/* "Eurasian Rail Gateway." as the whole segment: three or more
+	 * capitalised words with no initials, particles, commas or
+	 * conjunctions, closed by a full stop, is a body's name - a person's
+	 * full name is inverted ("García Márquez, Gabriel.") or joined to
+	 * others ("... and Rajoli Siddharth Jayaprakash") */
+	if (!has_org && !has_initial && n >= 3 && len > 0 && s[len - 1] == '.') {
+		int plain = 1;
+		for (size_t k = 0; k < n && plain; k++)
+			if (w[k].kind != W_WORD || w[k].particle || w[k].suffix || w[k].lower0 || w[k].b - w[k].a < 2 ||
+			    patronymic(s, w[k].a, w[k].b))
+				plain = 0;
+		has_org = plain;
+	}
 	/* an organisation: keep whole */
 	if (has_org && !has_initial) {
 		char buf[1024];
