@@ -823,6 +823,13 @@ Test(parse_fields, journal_place_and_number_repairs)
 	r = labelled("Ditschke, Stephan, and Daniel Stein (eds.). Comics: Zur Geschichte. Bielefeld: transcript.", s4);
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Comics: Zur Geschichte");
 	lit_record_free(r);
+	/* a multi-volume work: the title after the volume is the volume's */
+	const char *s5[] = { "author:Ницше Ф.", "title:Избранные произведения.", "volume:Т. 1.",
+		             "title:Воля к власти: опыт переоценки.", NULL };
+	r = labelled("Ницше Ф. Избранные произведения. В 3 т. Т. 1. Воля к власти: опыт переоценки. — М. : Наука, 1994.", s5);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Избранные произведения");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME_TITLE), "Воля к власти: опыт переоценки");
+	lit_record_free(r);
 	const char *s3b[] = { "volume:№ 7.", NULL };
 	r = labelled("Записки. № 7.", s3b);
 	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
@@ -841,6 +848,13 @@ Test(parse_fields, organisation_and_patronymic_names)
 	const char *f1[] = { "Иванов" }, *g1[] = { "Иван Иванович" };
 	check_names("Иванов Иван Иванович.", 1, f1, g1);
 	/* two words stay a person */
+	/* a suffix between the family and the given name, or after the family */
+	const char *f3[] = { "Accordino", "Guerney" }, *g3[] = { "M. P.", "B. G." };
+	check_names("Accordino, M. P. & Guerney, Jr., B. G.", 2, f3, g3);
+	const char *f4[] = { "Wimsatt" }, *g4[] = { "William Kurtz" };
+	check_names("Wimsatt Jr., William Kurtz.", 1, f4, g4);
+	const char *f5[] = { "Campbell", "Zaccaria" }, *g5[] = { "JR", "E." };
+	check_names("Campbell JR, Zaccaria E.", 2, f5, g5);
 	const char *f2[] = { "Sharma" }, *g2[] = { "Abhishek" };
 	check_names("Abhishek Sharma.", 1, f2, g2);
 }

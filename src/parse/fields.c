@@ -2030,8 +2030,17 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		size_t len;
 		switch (p->label) {
 		case LIT_PL_TITLE:
-			if (lit_record_get(rec, LIT_VAR_TITLE))
+			if (lit_record_get(rec, LIT_VAR_TITLE)) {
+				/* "Избранные произведения. В 3 т. Т. 1. Воля к власти.", "Handbook
+				 * of Categorical Algebra. In 3 vols. Vol. 1. Basic Category
+				 * Theory.": a second title right after the volume is that
+				 * volume's own title */
+				if (i > 0 && c->sp[i - 1].label == LIT_PL_VOLUME && !lit_record_get(rec, LIT_VAR_VOLUME_TITLE)) {
+					len = trim(c->buf, span_text(c, p, 0), 0);
+					set_text(c, LIT_VAR_VOLUME_TITLE, c->buf, len);
+				}
 				break;
+			}
 			len = span_text(c, p, 0);
 			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
 			len = trim(c->buf, len, 0);

@@ -382,6 +382,9 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 				x->initial = looks_initial(s, a, b);
 				x->particle = is_one_of(s, a, b, particles);
 				x->suffix = is_one_of(s, a, b, suffixes);
+				/* Vancouver "Campbell JR", "Piva SR": initials, not Jr. / Sr. */
+				if (x->suffix && b - a == 2 && (s[a] == 'J' || s[a] == 'S') && s[a + 1] == 'R')
+					x->suffix = 0;
 				{
 					size_t j = a;
 					int32_t c = lit_pu8_next(s, b, &j);
@@ -524,12 +527,21 @@ size_t lit_pnames_add(lit_record *rec, lit_var var, const char *s, size_t len)
 		int all_init = 1, any_init = 0;
 		size_t core = 0;
 		for (size_t k = a; k < b; k++) {
-			if (!w[k].initial)
+			/* "Jr." after a family is its suffix, no initial ("Wimsatt Jr.,") */
+			int sfx = w[k].suffix && k > a;
+			if (!w[k].initial || sfx)
 				all_init = 0;
 			else
 				any_init = 1;
-			if (!w[k].particle && !w[k].initial)
+			if (!w[k].particle && !w[k].initial && !sfx)
 				core++;
+		}
+		/* "Guerney, Jr., B. G.": family, suffix and given name in three parts */
+		if (!any_init && core == 1 && p + 2 < np && pb[p + 1] - pa[p + 1] == 1 && w[pa[p + 1]].suffix &&
+		    psep[p + 2] == W_COMMA && pb[p + 2] - pa[p + 2] <= 3 && !w[pa[p + 2]].lower0) {
+			added += add_person(rec, var, s, w, a, pb[p + 2], pa[p + 2], pb[p + 2]);
+			p += 2;
+			continue;
 		}
 		if (!any_init && core == 1 && p + 1 < np && psep[p + 1] == W_COMMA) {
 			size_t a2 = pa[p + 1], b2 = pb[p + 1];
