@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "litera/io.h"
 #include "litera/record.h"
 
@@ -21,17 +22,8 @@ static char *slurp(const char *name, size_t *len)
 {
 	char path[1024];
 	snprintf(path, sizeof path, "%s/tests/data/%s", LITERA_SOURCE_DIR, name);
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	cr_assert_not_null(buf);
-	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = 0;
-	fclose(f);
-	*len = (size_t)n;
+	char *buf = test_read_file(path, len);
+	cr_assert_not_null(buf, "cannot read %s", path);
 	return buf;
 }
 

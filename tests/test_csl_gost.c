@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "litera.h"
 #include "litera/csl.h"
 
@@ -17,15 +18,8 @@ static char *slurp(const char *name)
 {
 	char path[1024];
 	snprintf(path, sizeof(path), "%s/tests/data/gost/%s", LITERA_SOURCE_DIR, name);
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "%s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)n + 1);
-	cr_assert_eq(fread(b, 1, (size_t)n, f), (size_t)n);
-	b[n] = 0;
-	fclose(f);
+	char *b = test_read_file(path, NULL);
+	cr_assert_not_null(b, "%s", path);
 	return b;
 }
 

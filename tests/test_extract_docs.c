@@ -14,30 +14,10 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "testutil.h"
 #include "litera.h"
 #include "litera/extract.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf) {
-		buf[n] = 0;
-		if (len)
-			*len = (size_t)n;
-	}
-	return buf;
-}
 
 /* The tab-separated line the fixtures use for one record. */
 static void describe(const lit_record *rec, char *out, size_t cap)
@@ -60,7 +40,7 @@ static void check_fixture(const char *doc, const char *expected)
 	o.no_parse = 1;
 	int rc = lit_extract_file(recs, doc, &o, NULL, &err);
 	cr_assert_eq(rc, LIT_OK, "%s: %s", doc, err.message);
-	char *exp = slurp(expected, NULL);
+	char *exp = test_read_file(expected, NULL);
 	cr_assert_not_null(exp, "missing %s", expected);
 	size_t i = 0;
 	char *save = NULL;
@@ -624,7 +604,7 @@ Test(pdf, through_pdftotext)
 	int rc = lit_extract_file(recs, path, &o, NULL, &err);
 	/* the same bytes through the buffer entry point (detected by %PDF-) */
 	size_t len;
-	char *data = slurp(path, &len);
+	char *data = test_read_file(path, &len);
 	lit_records *recs2 = lit_records_new();
 	o.format = NULL;
 	int rc2 = lit_extract_buffer(recs2, data, len, &o, NULL, &err);

@@ -20,33 +20,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "testutil.h"
 #include "litera.h"
 #include "litera/extract.h"
 #include "util/json.h"
 
 #define ARTICLES LITERA_SOURCE_DIR "/tests/data/extract/articles/"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf) {
-		buf[n] = 0;
-		if (len)
-			*len = (size_t)n;
-	}
-	return buf;
-}
 
 /* Whitespace collapsed and trimmed (the scorer also folds case and
  * dashes; the gold here is exact, so this is enough). */
@@ -136,7 +116,7 @@ static void check_article(const char *stem)
 	snprintf(doc, sizeof doc, ARTICLES "%s.txt", stem);
 	snprintf(goldp, sizeof goldp, ARTICLES "%s.gold.json", stem);
 	size_t glen = 0;
-	char *gtext = slurp(goldp, &glen);
+	char *gtext = test_read_file(goldp, &glen);
 	cr_assert_not_null(gtext, "missing %s", goldp);
 	lit_error err;
 	lit_json_doc *jd = lit_json_parse(gtext, glen, goldp, &err);
