@@ -149,8 +149,8 @@ Test(gost, rules_7_0_5_2008)
  * (GOST R 7.0.12: "Рос. библ. о-во"), titles ending in "?", a chapter's
  * host under its own author ("// Лихачёв, Д. С. Избранные работы. Т. 2 /
  * Д. С. Лихачёв"), the host's volume before its editors, a preprint's kind
- * and number as other title information, a standard written as a book
- * shortened in 7.0.5.
+ * and number as other title information ("препринт № 12") and its page
+ * count in 7.0.5, a standard written as a book shortened in 7.0.5.
  */
 Test(gost, cases_7_0_100_2018)
 {
@@ -324,7 +324,7 @@ Test(gost, cases_alphabetical)
 	const char **ids;
 	size_t n;
 	char **ents = entries_of("cases.json", "gost-r-7-0-100-2018-alpha", &ids, &n);
-	const char *expect[] = { "h03", "g05", "g12", "c5", "h10", "h01", "g26", "g32", "g25", "g01", "x1", "e2",
+	const char *expect[] = { "h03", "g05", "g12", "c7", "c5", "h10", "h01", "g26", "g32", "g25", "g01", "x1", "e2",
 	                         "x2", "e4", "e5", "x5", "e9", "e8", "h12", "n1", "z1", "v1", "v2", "w1", "k05",
 	                         "k03", "w5", "d2", "k08", "g14", "c3", "g22", "g07", "k02", "g30", "c1", "h16",
 	                         "g33", "g17", "h05", "g23", "w2", "g21", "k10", "h04", "w3", "h09", "g27", "h02",
