@@ -69,6 +69,9 @@ VARIANTS = {
     "book-en-1": "ISBN printed (optional in a reference; the hand examples leave it out)",
     "art-ru-3": "journal title in full where the record has an abbreviated one (both allowed)",
     "art-en-3": "journal title in full where the record has an abbreviated one (both allowed)",
+    "art-en-2": "DOI of a foreign article printed (optional in a reference; hand example art-en-1 leaves it out)",
+    "art-en-3b": "DOI of a foreign article printed (optional in a reference; hand example art-en-1 leaves it out)",
+    "conf-en-4": "DOI of a foreign paper printed (optional in a reference; hand example art-en-1 leaves it out)",
     "std-ru-2": "a standard's other title information kept (hand example std-ru-1 leaves it out of a reference)",
     "thesis-ru-3": "designation in full and author repeated after ' / ' (hand examples: 'дис. … канд.', no repeat)",
 }
