@@ -151,7 +151,8 @@ Test(gost, rules_7_0_5_2008)
  * Д. С. Лихачёв"), its number of volumes and volume before its editors
  * ("// … : в 10 т. Т. 6 / … ; под ред. …"), a preprint's kind
  * and number as other title information ("препринт № 12") and its page
- * count in 7.0.5, a standard written as a book shortened in 7.0.5.
+ * count in 7.0.5, a standard written as a book shortened in 7.0.5,
+ * "офиц. сайт" in 7.0.5 (GOST R 7.0.12).
  */
 Test(gost, cases_7_0_100_2018)
 {
@@ -328,11 +329,11 @@ Test(gost, cases_alphabetical)
 	const char *expect[] = { "h03", "g05", "g12", "c7", "c5", "h10", "h01", "g26", "g32", "g25", "g01", "x1",
 	                         "e2", "x2", "e4", "e5", "x5", "e9", "e8", "h12", "n1", "z1", "v1", "v2", "w1",
 	                         "k05", "k03", "w5", "d2", "k08", "g14", "c3", "g22", "g07", "k02", "g30", "c1",
-	                         "h16", "g33", "g17", "h05", "g23", "w2", "g21", "k10", "h04", "w3", "c8", "h09",
-	                         "g27", "h02", "m1", "h18", "h14", "g28", "g13", "w7", "g03", "k01", "h06", "h13",
-	                         "c6", "h08", "h07", "g11", "g08", "c2", "g20", "k04", "k09", "g16", "g15", "m2",
-	                         "g24", "c4", "h17", "h11", "g09", "g02", "g04", "g18", "v3", "e1", "e3", "x3",
-	                         "e10", "e7", "d1", "g10", "w4", "h15", "g19", "g06" };
+	                         "h16", "g33", "g17", "h05", "g23", "w2", "g21", "k10", "c9", "h04", "w3", "c8",
+	                         "h09", "g27", "h02", "m1", "h18", "h14", "g28", "g13", "w7", "g03", "k01", "h06",
+	                         "h13", "c6", "h08", "h07", "g11", "g08", "c2", "g20", "k04", "k09", "g16", "g15",
+	                         "m2", "g24", "c4", "h17", "h11", "g09", "g02", "g04", "g18", "v3", "e1", "e3",
+	                         "x3", "e10", "e7", "d1", "g10", "w4", "h15", "g19", "g06" };
 	cr_assert_eq(n, sizeof(expect) / sizeof(expect[0]));
 	for (size_t i = 0; i < n; i++)
 		cr_expect_str_eq(ids[i], expect[i], "position %zu", i + 1);
