@@ -152,7 +152,7 @@ Test(gost, rules_7_0_5_2008)
  * ("// … : в 10 т. Т. 6 / … ; под ред. …"), a preprint's kind
  * and number as other title information ("препринт № 12") and its page
  * count in 7.0.5, a standard written as a book shortened in 7.0.5,
- * "офиц. сайт" in 7.0.5 (GOST R 7.0.12).
+ * "офиц. сайт" in 7.0.5 (GOST R 7.0.12), a combined issue "№ 1/2", "no. 5/6".
  */
 Test(gost, cases_7_0_100_2018)
 {
@@ -332,8 +332,8 @@ Test(gost, cases_alphabetical)
 	                         "h16", "g33", "g17", "h05", "g23", "w2", "g21", "k10", "c9", "h04", "w3", "c8",
 	                         "h09", "g27", "h02", "m1", "h18", "h14", "g28", "g13", "w7", "g03", "k01", "h06",
 	                         "h13", "c6", "h08", "h07", "g11", "g08", "c2", "g20", "k04", "k09", "g16", "g15",
-	                         "m2", "g24", "c4", "h17", "h11", "g09", "g02", "g04", "g18", "v3", "e1", "e3",
-	                         "x3", "e10", "e7", "d1", "g10", "w4", "h15", "g19", "g06" };
+	                         "m2", "g24", "c4", "h17", "c10", "h11", "g09", "g02", "g04", "g18", "v3", "e1",
+	                         "e3", "x3", "e10", "e7", "d1", "g10", "w4", "h15", "g19", "g06" };
 	cr_assert_eq(n, sizeof(expect) / sizeof(expect[0]));
 	for (size_t i = 0; i < n; i++)
 		cr_expect_str_eq(ids[i], expect[i], "position %zu", i + 1);

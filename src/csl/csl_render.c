@@ -527,7 +527,9 @@ static const char *var_gender(csl_ctx *c, int var)
 	return t ? t->gender : NULL;
 }
 
-static onode *render_number_str(csl_ctx *c, const char *s, const char *form, int var)
+/* A number variable as text: forms, ranges with an en dash (or "dash", the
+ * litera extension range-delimiter="/" for a combined issue "№ 3/4"). */
+static onode *render_number_str(csl_ctx *c, const char *s, const char *form, int var, const char *dash)
 {
 	lit_buf b = LIT_BUF_INIT;
 	const char *gender = var_gender(c, var);
@@ -559,8 +561,12 @@ static onode *render_number_str(csl_ctx *c, const char *s, const char *form, int
 				while (isalpha((unsigned char)*p))
 					p++;
 		} else if (*p == '-' && !c->sorting) {
-			lit_buf_puts(&b, "\xe2\x80\x93");
+			lit_buf_puts(&b, dash ? dash : "\xe2\x80\x93");
 			p++;
+		} else if (dash && !c->sorting && !strncmp(p, "\xe2\x80\x93", 3)) {
+			/* an en dash given in the data takes the asked delimiter too */
+			lit_buf_puts(&b, dash);
+			p += 3;
 		} else if (*p == ',' && !c->sorting) {
 			lit_buf_puts(&b, ", ");
 			p++;
@@ -1073,7 +1079,7 @@ static onode *render_number(csl_ctx *c, const csl_node *n)
 	c->nrendered++;
 	onode *out;
 	if (lit_csl_is_numeric(v))
-		out = render_number_str(c, v, lit_csl_attr(n, "form"), n->var);
+		out = render_number_str(c, v, lit_csl_attr(n, "form"), n->var, lit_csl_attr(n, "range-delimiter"));
 	else
 		out = leaf(c, v);
 	return wrap(c, n, out);
@@ -2600,7 +2606,7 @@ onode *lit_csl_sort_var(csl_ctx *c, int var)
 		if (var == LIT_VAR_CITATION_NUMBER)
 			return leaf(c, afmt(c->ar, "%08ld", c->item->citation_number));
 		if (lit_csl_is_numeric(v))
-			return render_number_str(c, v, NULL, var);
+			return render_number_str(c, v, NULL, var, NULL);
 	}
 	onode *r = lit_csl_rich(c->ar, v);
 	return r;
