@@ -435,6 +435,169 @@ Test(parse_fields, boundary_repairs)
 }
 
 /* URLs that typesetting or PDF extraction split with spaces */
+/* the title the model ran past: a closing quotation with its comma, an
+ * edition statement, an APA bracketed description; a place inside the
+ * publisher */
+Test(parse_fields, title_overruns)
+{
+	lit_record *r;
+	const char *s1[] = { "title:\"Intelligent Security Systems,\" in", "editor:Freedman, Roy S., Editors",
+		             "container-title:Artificial Intelligence in the Capital Markets.", NULL };
+	r = labelled("Davies, J. \"Intelligent Security Systems,\" in Freedman, Roy S., Editors (1995). "
+	             "Artificial Intelligence in the Capital Markets.", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Intelligent Security Systems");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Artificial Intelligence in the Capital Markets");
+	lit_record_free(r);
+	/* the tail after the quotation is the host when none was labelled */
+	const char *s2[] = { "title:\u201cCommunication Networks,\u201d in The Forbidden Best-Sellers", NULL };
+	r = labelled("Robert Darnton, \u201cCommunication Networks,\u201d in The Forbidden Best-Sellers (New York: Norton, 1995)", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Communication Networks");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "The Forbidden Best-Sellers");
+	lit_record_free(r);
+	/* a quotation that opens a longer title stays whole */
+	const char *s3[] = { "title:\u00abСлово о полку Игореве\u00bb и его время.", NULL };
+	r = labelled("Лихачев Д. С. \u00abСлово о полку Игореве\u00bb и его время. М., 1985.", s3);
+	cr_assert(strstr(get(r, LIT_VAR_TITLE), "Игореве\u00bb и его время") != NULL, "%s", get(r, LIT_VAR_TITLE));
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
+	lit_record_free(r);
+	/* ", in" inside the title, no container */
+	const char *s2b[] = { "title:The Europeans, in Novels, 1871-1880", NULL };
+	r = labelled("Henry James, The Europeans, in Novels, 1871-1880 (New York: Library of America, 1983), 886.", s2b);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "The Europeans");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Novels, 1871-1880");
+	lit_record_free(r);
+	/* edition statements */
+	const char *s4[] = { "title:The Lambda Calculus: Its Syntax and Semantics. Revised Edition.", NULL };
+	r = labelled("Barendregt, H. P. The Lambda Calculus: Its Syntax and Semantics. Revised Edition. North-Holland, 1984.", s4);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "The Lambda Calculus: Its Syntax and Semantics");
+	cr_assert_str_eq(get(r, LIT_VAR_EDITION), "Revised Edition");
+	lit_record_free(r);
+	const char *s5[] = { "title:The Iliad, Books XXIII-XXIV. 4th.", NULL };
+	r = labelled("Homer. The Iliad, Books XXIII-XXIV. 4th. Oxford: Clarendon Press, 1903.", s5);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "The Iliad, Books XXIII-XXIV");
+	cr_assert_str_eq(get(r, LIT_VAR_EDITION), "4th");
+	lit_record_free(r);
+	/* ... but a last sentence of ordinary words is the title's */
+	const char *s6[] = { "title:Semantics of programs. Second thoughts on types.", NULL };
+	r = labelled("Smith, J. Semantics of programs. Second thoughts on types. MIT Press, 1990.", s6);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Semantics of programs. Second thoughts on types");
+	cr_assert_str_eq(get(r, LIT_VAR_EDITION), "");
+	lit_record_free(r);
+	/* APA's bracketed description is the genre, and the type follows */
+	const char *s7[] = { "title:Harry Potter and the half-blood prince [Motion picture].", NULL };
+	r = labelled("Yates, D. (Director). (2009). Harry Potter and the half-blood prince [Motion picture]. Warner Bros.", s7);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Harry Potter and the half-blood prince");
+	cr_assert_str_eq(get(r, LIT_VAR_MEDIUM), "Motion picture");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_MOTION_PICTURE);
+	lit_record_free(r);
+	/* a place inside the publisher span */
+	const char *s8[] = { "title:Os perigosos: autobiografia & AIDS.", "publisher:Rio de Janeiro: Aeroplano,", NULL };
+	r = labelled("BESSA, Marcelo Secron. Os perigosos: autobiografia & AIDS. Rio de Janeiro: Aeroplano, 2002.", s8);
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Aeroplano");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "Rio de Janeiro");
+	lit_record_free(r);
+}
+
+/* GOST descriptions: other title information, hosts' designations,
+ * declined names, laws, standards, patents, dissertations, imprints */
+Test(parse_fields, gost_areas)
+{
+	lit_record *r;
+	/* " : " ends the title proper; the rest is the genre */
+	const char *s1[] = { "author:Шевченко, О. Г.", "title:Городская аналитика и управление данными : учебное пособие.",
+		             "location:Томск", "publisher:Изд-во Том. ун-та,", NULL };
+	r = labelled("Шевченко, О. Г. Городская аналитика и управление данными : учебное пособие. – Томск : Изд-во Том. ун-та, 2021.", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Городская аналитика и управление данными");
+	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "учебное пособие");
+	lit_record_free(r);
+	/* ": " only before a designation; a subtitle stays */
+	const char *s2[] = { "title:Кяхтинская торговля в XIX веке: очерки истории.", NULL };
+	r = labelled("Кузьмин А. П. Кяхтинская торговля в XIX веке: очерки истории. Иркутск: Оттиск, 2008.", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Кяхтинская торговля в XIX веке: очерки истории");
+	lit_record_free(r);
+	/* ... and English titles keep a spaced colon */
+	const char *s3[] = { "title:Voir et planifier : l'aménagement qualitatif.", NULL };
+	r = labelled("Lynch, K. (1982). Voir et planifier : l'aménagement qualitatif. Paris : Dunod.", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Voir et planifier : l'aménagement qualitatif");
+	lit_record_free(r);
+	/* the host's designation goes; the names after "под ред." become nominative */
+	const char *s4[] = { "title:Купцы Кяхты", "container-title:// Сибирь в XIX веке: сб. ст.",
+		             "editor:под ред. В. А. Шишкина, Т. В. Гришиной.", NULL };
+	r = labelled("Иванов И. И. Купцы Кяхты // Сибирь в XIX веке: сб. ст. / под ред. В. А. Шишкина, Т. В. Гришиной. Новосибирск, 2015.", s4);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Сибирь в XIX веке");
+	cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 0), "Шишкин");
+	cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 1), "Гришина");
+	lit_record_free(r);
+	/* "сост." takes the nominative: left alone */
+	const char *s5[] = { "title:Русско-китайские отношения", "editor:сост. Л. К. Фомина.", NULL };
+	r = labelled("Русско-китайские отношения / сост. Л. К. Фомина. М., 1995.", s5);
+	cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 0), "Фомина");
+	lit_record_free(r);
+	/* a law in a gazette: issue, article as section, date from "от" */
+	const char *s6[] = { "title:Об информации : Федеральный закон от 27.07.2006 № 149-ФЗ.",
+		             "container-title:// Собрание законодательства Российской Федерации.", "issue:№ 31,",
+		             "pages:Ст. 3448.", NULL };
+	r = labelled("Об информации : Федеральный закон от 27.07.2006 № 149-ФЗ. // Собрание законодательства Российской Федерации. "
+	             "№ 31, ч. 1. Ст. 3448.", s6);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_LEGISLATION);
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "31");
+	cr_assert_str_eq(get(r, LIT_VAR_SECTION), "3448");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2006);
+	lit_record_free(r);
+	/* a catalogue heading before a decree */
+	const char *s7[] = { "author:Российская Федерация.", "title:Президент. О национальных целях развития : указ", NULL };
+	r = labelled("Российская Федерация. Президент. О национальных целях развития : указ от 07.05.2024 № 309.", s7);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 0);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "О национальных целях развития");
+	lit_record_free(r);
+	/* a standard keeps its designation, its approval order gives no issue */
+	const char *s8[] = { "title:Р 70462–2022. Умный город : национальный стандарт", "issue:№ 1385-ст", NULL };
+	r = labelled("ГОСТ Р 70462–2022. Умный город : национальный стандарт : утвержден приказом № 1385-ст. – Москва, 2022.", s8);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_STANDARD);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "ГОСТ Р 70462–2022. Умный город");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	lit_record_free(r);
+	/* a patent's number; the application number is no issue */
+	const char *s9[] = { "title:МПК B02C 13/00 (2006.01). Вертикальная мельница", "issue:№ 2017105030", NULL };
+	r = labelled("Патент № 2637215 Российская Федерация, МПК B02C 13/00 (2006.01). Вертикальная мельница : № 2017105030.", s9);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_PATENT);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "2637215");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Вертикальная мельница");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	lit_record_free(r);
+	/* a dissertation: the specialty code is no page, the extent is */
+	const char *s10b[] = { "title:Управление городом", "genre:дис. … д-ра экон. наук", "pages:5.2.6 ", NULL };
+	r = labelled("Сорокин, А. Н. Управление городом : дис. … д-ра экон. наук : 5.2.6 / Сорокин А. Н. – Самара, 2019.", s10b);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "");
+	lit_record_free(r);
+	/* organisations in the responsibility area are not the imprint */
+	const char *s11[] = { "title:Цифровая экономика", "author:В. Л. Абашкин",
+		              "publisher:Национальный исследовательский университет.", "location:Москва",
+		              "publisher:ИСИЭЗ ВШЭ,", NULL };
+	r = labelled("Цифровая экономика / В. Л. Абашкин ; Национальный исследовательский университет. – Москва : ИСИЭЗ ВШЭ, 2024.", s11);
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "ИСИЭЗ ВШЭ");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "Москва");
+	lit_record_free(r);
+	/* a part marker closing the title; a title labelled as a journal */
+	const char *s12[] = { "title:Записки о Кяхте и Маймачене. Ч.", "edition:2.", NULL };
+	r = labelled("Ушаков М. Ф. Записки о Кяхте и Маймачене. Ч. 2. СПб., 1865.", s12);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Записки о Кяхте и Маймачене");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "2");
+	lit_record_free(r);
+	const char *s13[] = { "journal:История Сибири.", "volume:Т. 2", "location:Новосибирск:", "publisher:Наука,", NULL };
+	r = labelled("История Сибири. Т. 2 / В. А. Шишкин [и др.]. Новосибирск: Наука, 2019.", s13);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "История Сибири");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
+	lit_record_free(r);
+	/* a site's name taken for a place */
+	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
+	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Гарант.ру");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "");
+	lit_record_free(r);
+}
+
 Test(parse_fields, spaced_urls)
 {
 	lit_record *r;

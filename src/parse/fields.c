@@ -474,6 +474,23 @@ static void do_pages(ctx *c, const span *p)
 	size_t ol = 0;
 	if (!len)
 		return;
+	{
+		/* a dissertation's specialty code ("08.00.13", "5.2.6") is no page */
+		size_t k = 0, dots = 0, run = 0;
+		for (; k < len; k++) {
+			if (s[k] >= '0' && s[k] <= '9') {
+				if (++run > 2)
+					break;
+			} else if (s[k] == '.' && run) {
+				dots++;
+				run = 0;
+			} else {
+				break;
+			}
+		}
+		if (k == len && dots >= 2)
+			return;
+	}
 	/* extent: "234 с." "589 p." "xx, 137" */
 	{
 		size_t na, nb;
@@ -1179,7 +1196,9 @@ static lit_type infer_type(ctx *c)
 	    text_has(c, "федер. закон") || text_has(c, "федеральный закон") ||
 	    text_has(c, "федерального закона") || text_has(c, " : указ ") || text_has(c, "постановление ") ||
 	    text_has(c, "собр. законодательства") || text_has(c, "собрание законодательства") ||
-	    text_has(c, " : закон ") || text_has(c, "кодекс российской"))
+	    text_has(c, " : закон ") || text_has(c, "кодекс российской") || text_has(c, "распоряжение ") ||
+	    text_has(c, "указ президента") || text_has(c, ": указ ") || text_has(c, " : приказ ") ||
+	    text_has(c, ": приказ ") || text_has(c, "российская федерация. законы"))
 		return LIT_TYPE_LEGISLATION;
 	if (text_has(c, "отчет о нир") || text_has(c, "отчёт о нир") || text_has(c, "tech. rep") ||
 	    text_has(c, "technical report") || text_has(c, "working paper") ||
@@ -1188,6 +1207,19 @@ static lit_type infer_type(ctx *c)
 		return LIT_TYPE_REPORT;
 	if (title && (starts_ci(title, tl, "interview") || starts_ci(title, tl, "интервью")))
 		return LIT_TYPE_INTERVIEW;
+	/* APA's bracketed descriptions: "[Motion picture]", "[Computer software]", "[Data set]" */
+	if (genre || lit_record_get(c->rec, LIT_VAR_MEDIUM)) {
+		const char *g = genre ? genre : lit_record_get(c->rec, LIT_VAR_MEDIUM);
+		size_t gl = strlen(g);
+		if (contains_ci(g, gl, "motion picture") || starts_ci(g, gl, "film") || contains_ci(g, gl, "video"))
+			return LIT_TYPE_MOTION_PICTURE;
+		if (contains_ci(g, gl, "software") || contains_ci(g, gl, "computer program"))
+			return LIT_TYPE_SOFTWARE;
+		if (contains_ci(g, gl, "data set") || contains_ci(g, gl, "dataset"))
+			return LIT_TYPE_DATASET;
+		if (contains_ci(g, gl, "podcast") || contains_ci(g, gl, "television") || contains_ci(g, gl, "radio"))
+			return LIT_TYPE_BROADCAST;
+	}
 	if (title && (starts_ci(title, tl, "statement by") || starts_ci(title, tl, "speech") ||
 	              starts_ci(title, tl, "выступление") || starts_ci(title, tl, "address by")))
 		return LIT_TYPE_SPEECH;
@@ -1224,6 +1256,92 @@ static lit_type infer_type(ctx *c)
 	return LIT_TYPE_DOCUMENT;
 }
 
+/* Does the UTF-8 string end with the suffix? */
+static int ends_with(const char *s, size_t len, const char *suf)
+{
+	size_t sl = strlen(suf);
+	return len > sl && !memcmp(s + len - sl, suf, sl);
+}
+
+/* The nominative of a Russian surname written in the genitive after "под
+ * ред." or "пер." ("под ред. В. А. Гришиной", "пер. с фр. А. К.
+ * Черноглазова", "под ред. В. Ф. Асмуса"): the record holds the person's
+ * name, and the GOST styles decline it again.  -ской/-цкой -> -ская/-цкая,
+ * -ского/-цкого -> -ский/-цкий, -ой after a consonant -> -а (Гришиной ->
+ * Гришина), -а after a consonant -> nothing (Сорокина -> Сорокин, Асмуса
+ * -> Асмус); other endings (Шевченко, Минц) are left alone.  Writes into
+ * out (cap bytes); returns 0 when nothing changes. */
+static int nominative_surname(const char *f, char *out, size_t cap)
+{
+	static const char *const vowels[] = { "а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь", "ъ", NULL };
+	size_t l = strlen(f);
+	if (l < 8 || l + 4 >= cap || (unsigned char)f[0] < 0xD0)
+		return 0;
+	memcpy(out, f, l + 1);
+	if (ends_with(f, l, "ской") || ends_with(f, l, "цкой")) {
+		memcpy(out + l - 4, "ая", 5);
+		return 1;
+	}
+	if (ends_with(f, l, "ского") || ends_with(f, l, "цкого")) {
+		memcpy(out + l - 6, "ий", 5);
+		return 1;
+	}
+	if (ends_with(f, l, "ой") || ends_with(f, l, "а")) {
+		size_t cut = ends_with(f, l, "ой") ? 4 : 2;
+		const char *prev = f + l - cut - 2; /* the letter before the ending (Cyrillic, 2 bytes) */
+		for (size_t k = 0; vowels[k]; k++)
+			if (!memcmp(prev, vowels[k], 2))
+				return 0;
+		if (cut == 4)
+			memcpy(out + l - 4, "а", 3);
+		else
+			out[l - 2] = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Names from index `from` on in `var` become nominative (see above). */
+static void nominative_names(lit_record *rec, lit_var var, size_t from)
+{
+	size_t n = lit_record_name_count(rec, var);
+	lit_name *copy;
+	char (*fam)[128];
+	int changed = 0;
+	if (n <= from)
+		return;
+	copy = calloc(n, sizeof *copy);
+	fam = calloc(n, sizeof *fam);
+	if (!copy || !fam) {
+		free(copy);
+		free(fam);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		copy[i] = *lit_record_name(rec, var, i);
+		if (i >= from && copy[i].family && nominative_surname(copy[i].family, fam[i], sizeof fam[i])) {
+			copy[i].family = fam[i];
+			changed = 1;
+		}
+	}
+	if (changed) {
+		/* the copies point into the record's strings: keep them alive */
+		lit_record *tmp = lit_record_new();
+		if (tmp) {
+			int etal = lit_record_names_etal(rec, var);
+			for (size_t i = 0; i < n; i++)
+				lit_record_add_name(tmp, var, &copy[i]);
+			lit_record_clear_names(rec, var);
+			for (size_t i = 0; i < n; i++)
+				lit_record_add_name(rec, var, lit_record_name(tmp, var, i));
+			lit_record_set_names_etal(rec, var, etal);
+			lit_record_free(tmp);
+		}
+	}
+	free(copy);
+	free(fam);
+}
+
 static void do_names(ctx *c, int label, lit_var var)
 {
 	char tmp[LIT_PARSE_MAX_TEXT + 64];
@@ -1246,6 +1364,22 @@ static void do_names(ctx *c, int label, lit_var var)
 	tmp[pos] = 0;
 	if (!pos)
 		return;
+	size_t before = lit_record_name_count(c->rec, var);
+	int genitive = 0;
+	if (label != LIT_PL_AUTHOR) {
+		/* "под ред." / "под общ. ред." / "под редакцией" / "пер." / "перевод"
+		 * govern the genitive; "сост.", "отв. ред." the nominative */
+		const span *f = first_span(c, label);
+		size_t a = f->a > 48 ? f->a - 48 : 0, b = f->a + 32 < c->t->len ? f->a + 32 : c->t->len;
+		char win[88];
+		memcpy(win, c->low + a, b - a);
+		win[b - a] = 0;
+		genitive = strstr(win, "под ред") || strstr(win, "под общ") || strstr(win, "редакцией") ||
+		           strstr(win, "пер.") || strstr(win, "перевод");
+		/* not "сост." / "отв. ред." right before the names */
+		if (genitive && (strstr(win, "сост.") || strstr(win, "отв. ред")))
+			genitive = 0;
+	}
 	if (label != LIT_PL_AUTHOR) {
 		static const char *const pre[] = {
 			"in:", "in ", "edited by", "ed. by", "eds. by", "ed.", "eds.", "under the editorship of",
@@ -1261,6 +1395,8 @@ static void do_names(ctx *c, int label, lit_var var)
 	 * and Vinogradov, M. M.") */
 	if (nspans < 2) {
 		lit_pnames_add(c->rec, var, tmp, pos);
+		if (genitive)
+			nominative_names(c->rec, var, before);
 		return;
 	}
 	lit_record *tmprec = lit_record_new();
@@ -1284,6 +1420,8 @@ static void do_names(ctx *c, int label, lit_var var)
 	if (lit_record_names_etal(tmprec, var))
 		lit_record_set_names_etal(c->rec, var, 1);
 	lit_record_free(tmprec);
+	if (genitive)
+		nominative_names(c->rec, var, before);
 }
 
 /* A web reference without a container ("Title. Site Name. 13.09.2023. URL: ...
@@ -1420,6 +1558,40 @@ static void colon_title_start(ctx *c)
 	au->b = t->tok[w0 - 1].end;
 	ti->t0 = w0;
 	ti->a = t->tok[w0].start;
+}
+
+/* GOST headings end with the initials: "Лакан Ж. Символическое,
+ * воображаемое, реальное", "Grigg R. Lacan, language, and philosophy",
+ * "Heyting A. Intuitionism. An Introduction" in a string with GOST areas or
+ * slashes.  When the author span's last token is one capitalised word
+ * without initials right after an initial that closes a name ("Ж.", not
+ * "Ж.,"), and the title goes on after it, that word is the title's first:
+ * a second author would follow a comma. */
+static void author_word_into_title(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *au, *ti;
+	const lit_ptoken *w, *ini;
+	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE ||
+	    !(t->doc_flags & (LIT_DF_AREAS | LIT_DF_SLASHES)))
+		return;
+	au = &c->sp[0];
+	ti = &c->sp[1];
+	if (au->t1 - au->t0 < 3 || ti->t0 != au->t1)
+		return;
+	w = &t->tok[au->t1 - 1];
+	ini = &t->tok[au->t1 - 2];
+	if ((w->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_ALLCAPS)) || !(w->flags & LIT_TF_UPPER0) || w->nletters < 3 ||
+	    !(ini->flags & LIT_TF_INITIAL) || !tok_ends(t, au->t1 - 2, '.') || !(t->tok[au->t0].flags & LIT_TF_UPPER0))
+		return;
+	/* "Шопенгауэр А., Ницше Ф." style lists put a comma after the initials;
+	 * here the name before w is complete */
+	if (!(tok_ends(t, au->t1 - 1, ',') || tok_ends(t, au->t1 - 1, '.') || tok_ends(t, au->t1 - 1, ':')))
+		return;
+	au->t1--;
+	au->b = t->tok[au->t1 - 1].end;
+	ti->t0 = au->t1;
+	ti->a = t->tok[ti->t0].start;
 }
 
 /* "Russian Deputy Foreign Minister Igor Morgulov's response ...": an
@@ -1585,6 +1757,447 @@ static void title_tail_to_container(ctx *c)
 		ti->t1 = cut;
 		ti->b = t->tok[cut - 1].end;
 	}
+}
+
+/* Splits span i at token k: tokens [k, t1) become a new span labelled
+ * `label` right after it. */
+static void split_span(ctx *c, size_t i, size_t k, int label)
+{
+	span *p = &c->sp[i];
+	if (c->nsp >= LIT_PARSE_MAX_TOKENS || k <= p->t0 || k >= p->t1)
+		return;
+	memmove(&c->sp[i + 2], &c->sp[i + 1], (c->nsp - i - 1) * sizeof c->sp[0]);
+	c->nsp++;
+	c->sp[i + 1].label = label;
+	c->sp[i + 1].t0 = k;
+	c->sp[i + 1].t1 = p->t1;
+	c->sp[i + 1].a = c->t->tok[k].start;
+	c->sp[i + 1].b = p->b;
+	p->t1 = k;
+	p->b = c->t->tok[k - 1].end;
+}
+
+/* Moves tokens [k, t1) of span i to the start of span i + 1. */
+static void tail_to_next(ctx *c, size_t i, size_t k)
+{
+	span *p = &c->sp[i], *j = &c->sp[i + 1];
+	j->t0 = k;
+	j->a = c->t->tok[k].start;
+	p->t1 = k;
+	p->b = c->t->tok[k - 1].end;
+}
+
+/* Is there a span with this label? */
+static int has_span(const ctx *c, int label)
+{
+	for (size_t i = 0; i < c->nsp; i++)
+		if (c->sp[i].label == label)
+			return 1;
+	return 0;
+}
+
+/* The host after a title span that ran past it: tokens [k, t1) of title
+ * span i are the container ("in Proceedings ...", a journal): they join a
+ * container or journal span that follows, or become one when the record has
+ * none; a lone "in" goes to no field. */
+static void title_tail_host(ctx *c, size_t i, size_t k)
+{
+	const lit_ptokens *t = c->t;
+	span *ti = &c->sp[i];
+	int lone_in = ti->t1 - k == 1 && (t->tok[k].lex & LIT_LEX_IN);
+	if (i + 1 < c->nsp && (c->sp[i + 1].label == LIT_PL_CONTAINER || c->sp[i + 1].label == LIT_PL_JOURNAL))
+		tail_to_next(c, i, k);
+	else if (!lone_in && !has_span(c, LIT_PL_CONTAINER) && !has_span(c, LIT_PL_JOURNAL))
+		split_span(c, i, k, LIT_PL_CONTAINER);
+	else
+		split_span(c, i, k, LIT_PL_OTHER);
+}
+
+/* Does the token close a quotation with punctuation next to the closing
+ * mark: 'Systems,”' 'Interpolation",' 'Title.»' 'Title’,'? */
+static int closes_quote_punct(const lit_ptokens *t, size_t k)
+{
+	const unsigned char *x = (const unsigned char *)t->text + t->tok[k].start;
+	size_t l = t->tok[k].end - t->tok[k].start;
+	/* the closing marks: " ” » ’ ' (UTF-8 lengths 1, 3, 2, 3, 1) */
+	for (size_t q = 0; q < l; q++) {
+		size_t ml = 0;
+		if (x[q] == '"' || x[q] == '\'')
+			ml = 1;
+		else if (q + 2 < l && x[q] == 0xE2 && x[q + 1] == 0x80 && (x[q + 2] == 0x9D || x[q + 2] == 0x99))
+			ml = 3;
+		else if (q + 1 < l && x[q] == 0xC2 && x[q + 1] == 0xBB)
+			ml = 2;
+		if (!ml || q == 0)
+			continue;
+		/* mark at the end after , . ? !, or followed by , . */
+		if (q + ml == l && strchr(",.?!", x[q - 1]))
+			return 1;
+		if (q + ml + 1 == l && strchr(",.", x[q + ml]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A quoted title the model ran past its closing mark: '"Intelligent
+ * Security Systems," in' + editors, '"Section 3.7.1. Radial Basis Function
+ * Interpolation", Numerical Recipes'.  When the title span opens with a
+ * quotation mark and a token inside it closes the quotation next to a
+ * comma or full stop ('Systems,”', 'Interpolation",'), the title ends
+ * there and what follows is the host (or nothing, for a lone "in").  A
+ * quotation that opens a longer title ('«Слово о полку Игореве» и его
+ * время', '“Yes we can”: rhetoric') closes without such punctuation and is
+ * left alone. */
+static void quoted_title_end(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i < c->nsp; i++) {
+		span *ti = &c->sp[i];
+		size_t k;
+		if (ti->label != LIT_PL_TITLE)
+			continue;
+		if (!(t->tok[ti->t0].flags & LIT_TF_INQUOTE) ||
+		    (i > 0 && ti->t0 > 0 && (t->tok[ti->t0 - 1].flags & LIT_TF_INQUOTE)))
+			return;
+		for (k = ti->t0; k < ti->t1 && (t->tok[k].flags & LIT_TF_INQUOTE); k++)
+			;
+		if (k >= ti->t1 || k == ti->t0 || !closes_quote_punct(t, k - 1))
+			return;
+		title_tail_host(c, i, k);
+		return;
+	}
+}
+
+/* "The Europeans, in Novels, 1871-1880", "An Introduction to ChPT, in
+ * Nuclear, subnuclear and astroparticle physics": a title span that holds
+ * ", in" before a capitalised word, in a record with no container, ends
+ * before the "in"; the rest is the host. */
+static void title_comma_in(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	if (has_span(c, LIT_PL_CONTAINER) || has_span(c, LIT_PL_JOURNAL))
+		return;
+	for (size_t i = 0; i < c->nsp; i++) {
+		span *ti = &c->sp[i];
+		if (ti->label != LIT_PL_TITLE)
+			continue;
+		for (size_t k = ti->t0 + 2; k + 1 < ti->t1; k++) {
+			const lit_ptoken *q = &t->tok[k];
+			if (q->end - q->start == 2 && (q->lex & LIT_LEX_IN) && tok_ends(t, k - 1, ',') &&
+			    (t->tok[k + 1].flags & LIT_TF_UPPER0) && !(q->flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN))) {
+				split_span(c, i, k, LIT_PL_CONTAINER);
+				return;
+			}
+		}
+		return;
+	}
+}
+
+/* GOST's " : " opens the other title information ("Теория : учебное
+ * пособие", "… : дис. … канд. экон. наук", "The Liar : An Essay on Truth",
+ * "… : федеральный закон от 27.07.2006 № 149-ФЗ"): the title proper ends
+ * before it.  The information becomes the genre (the record's "сведения,
+ * относящиеся к заглавию", printed back after " : " by the GOST styles),
+ * or joins the note when a genre span exists.  Only in strings written to
+ * GOST (Cyrillic, ". – " areas or "//"); English and French titles keep a
+ * spaced colon ("Voir et planifier : l'aménagement").  Returns the title's
+ * new length. */
+static int designation_start(const char *s, size_t len);
+
+static size_t other_title_info(ctx *c, char *s, size_t len, char *note, size_t notecap, size_t *notelen)
+{
+	char *sep;
+	size_t cut, from, rest;
+	if (!(c->t->doc_flags & (LIT_TF_CYR | LIT_DF_AREAS | LIT_DF_SLASHES)))
+		return len;
+	sep = strstr(s, " : ");
+	if (sep) {
+		cut = (size_t)(sep - s);
+		from = cut + 3;
+	} else {
+		/* "Административное право: учебник", "Записки: в 2 т." */
+		for (sep = strstr(s, ": "); sep; sep = strstr(sep + 1, ": "))
+			if (designation_start(sep + 2, len - (size_t)(sep + 2 - s)))
+				break;
+		if (!sep)
+			return len;
+		cut = (size_t)(sep - s);
+		from = cut + 2;
+	}
+	if (cut < 2)
+		return len;
+	rest = len - from;
+	if (rest) {
+		char r[LIT_PARSE_MAX_TEXT + 1];
+		memcpy(r, s + from, rest);
+		r[rest] = 0;
+		rest = final_dot(r, rest);
+		if (!has_span(c, LIT_PL_GENRE) && !lit_record_get(c->rec, LIT_VAR_GENRE)) {
+			set_text(c, LIT_VAR_GENRE, r, rest);
+		} else if (*notelen + rest + 3 < notecap) {
+			if (*notelen) {
+				memcpy(note + *notelen, "; ", 2);
+				*notelen += 2;
+			}
+			memcpy(note + *notelen, r, rest);
+			*notelen += rest;
+			note[*notelen] = 0;
+		}
+	}
+	s[cut] = 0;
+	return cut;
+}
+
+/* Does s start with a GOST designation of the kind of document ("сб.
+ * ст.", "материалы конференции", "в 3 т.", "учеб. пособие", "официальный
+ * сайт", "справочная правовая система", "монография")? */
+static int designation_start(const char *s, size_t len)
+{
+	static const char *const words[] = { "сб.", "сборник", "материалы", "тез.", "тезисы", "труды", "учеб", "монография",
+		                             "официальный сайт", "офиц. сайт", "сайт", "[сайт]", "справочная", "справ.",
+		                             "информационно-правовой", "информационный портал", "интернет-портал",
+		                             "электронный журнал", "научный журнал", "науч. журн", "журнал", "ежегодник",
+		                             "альманах", "хрестоматия", "словарь", "энциклопедия", "антология", "избранные",
+		                             "пер. с", "в 2 т", "в 3 т", "в 4 т", "в 5 т", "в 6 т", "в 7 т", "в 8 т",
+		                             "в 9 т", "в 10 т", "в 12 т", "в 2 ч", "в 3 ч", "в 4 ч", "в 2-х т", "в 3-х т",
+		                             "в 4-х т", "в 5-ти т", "в 6-ти т", "федеральный закон", "федер. закон",
+		                             "закон ", "указ ", "постановление", "распоряжение", "приказ ", "приказÂ ",
+		                             "национальный стандарт", "нац. стандарт", "межгосударственный стандарт",
+		                             "дис.", "диссертация", "автореф", "специальность", "учебник", "отчет о",
+		                             "отчёт о", "аналитический доклад", "доклад", "препринт", "статистический",
+		                             "краткий статистический", "справочник", "коллективная монография", NULL };
+	char low[48];
+	size_t ll = lit_pu8_lower_str(s, len < 40 ? len : 40, low, sizeof low - 1);
+	low[ll] = 0;
+	for (size_t k = 0; words[k]; k++)
+		if (!strncmp(low, words[k], strlen(words[k])))
+			return 1;
+	return 0;
+}
+
+/* A host's other title information: "Сибирь в XIX веке: сб. ст.",
+ * "Сибирь: проблемы истории и культуры: материалы всерос. науч. конф.
+ * (Улан-Удэ, …)", "КонсультантПлюс : справочная правовая система",
+ * "Историческая энциклопедия Сибири: в 3 т.": in a GOST string the host's
+ * name ends before " : ", or before ": " that opens a designation.
+ * Returns the new length. */
+static size_t host_other_info(ctx *c, char *s, size_t len)
+{
+	if (!(c->t->doc_flags & (LIT_TF_CYR | LIT_DF_AREAS | LIT_DF_SLASHES)))
+		return len;
+	for (size_t k = 2; k + 2 < len; k++) {
+		size_t r;
+		if (s[k] != ':' || s[k + 1] != ' ')
+			continue;
+		r = k + 2;
+		if (s[k - 1] == ' ' || designation_start(s + r, len - r)) {
+			len = s[k - 1] == ' ' ? k - 1 : k;
+			s[len] = 0;
+			return len;
+		}
+	}
+	return len;
+}
+
+/* "Записки о Кяхте и Маймачене. Ч. 2. СПб.", "Title. Vol. 3. Place": a
+ * title span ending in a volume or part marker ("Т.", "Ч.", "Кн.", "Вып.",
+ * "Vol.", "Part") before a number: the marker and the number are the
+ * volume. */
+static void title_part_marker(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		span *ti = &c->sp[i], *nx = &c->sp[i + 1];
+		const lit_ptoken *m;
+		if (ti->label != LIT_PL_TITLE)
+			continue;
+		if (ti->t1 - ti->t0 < 2)
+			return;
+		m = &t->tok[ti->t1 - 1];
+		if (!(m->lex & (LIT_LEX_VOL | LIT_LEX_NUM)) || !tok_ends(t, ti->t1 - 1, '.') || m->nletters > 4 ||
+		    nx->t1 - nx->t0 != 1 || !(t->tok[nx->t0].flags & LIT_TF_DIGIT) || t->tok[nx->t0].nletters ||
+		    nx->label == LIT_PL_VOLUME || nx->label == LIT_PL_ISSUE || nx->label == LIT_PL_PAGES)
+			return;
+		nx->label = (m->lex & LIT_LEX_VOL) || m->nletters == 1 ? LIT_PL_VOLUME : LIT_PL_ISSUE;
+		nx->t0 = ti->t1 - 1;
+		nx->a = m->start;
+		ti->t1--;
+		ti->b = t->tok[ti->t1 - 1].end;
+		return;
+	}
+}
+
+/* A reference opening with a "journal" or "container" and no title ("История
+ * Сибири. Т. 2 / В. А. Шишкин [и др.]. Новосибирск: Наука", "Critical
+ * Inquiry. — 2011. — Vol. 37"), in a string with an imprint or GOST
+ * areas: what comes first is the title. */
+static void first_container_title(ctx *c)
+{
+	size_t i = 0;
+	/* not "12. Ann Neurol. 1991 Dec;30(6):831-40", a journal cited without
+	 * its article's title: only with an imprint or GOST areas */
+	if (has_span(c, LIT_PL_TITLE) || !(has_span(c, LIT_PL_PUBLISHER) || has_span(c, LIT_PL_LOCATION) ||
+	                                   (c->t->doc_flags & (LIT_DF_AREAS | LIT_DF_SLASHES))))
+		return;
+	/* only a number or punctuation before it */
+	while (i < c->nsp && (c->sp[i].label == LIT_PL_CITNUM ||
+	                      (c->sp[i].label == LIT_PL_OTHER && c->sp[i].t1 - c->sp[i].t0 == 1 &&
+	                       (c->t->tok[c->sp[i].t0].flags & LIT_TF_PUNCT))))
+		i++;
+	if (i < c->nsp && (c->sp[i].label == LIT_PL_CONTAINER || c->sp[i].label == LIT_PL_JOURNAL) &&
+	    !(c->t->text[c->sp[i].a] == '/'))
+		c->sp[i].label = LIT_PL_TITLE;
+}
+
+/* GOST's responsibility area may name organisations after " ; " or " / "
+ * ("/ В. Л. Абашкин [и др.] ; Национальный исследовательский университет
+ * «Высшая школа экономики». – Москва : ИСИЭЗ ВШЭ, 2024"); the model takes
+ * them for the publisher.  The imprint is the first place followed by a
+ * publisher; a publisher or place span before it that follows ";" or "/"
+ * is the organisation: the author when there is none, else no field. */
+static void imprint_first_pair(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	size_t j;
+	if (!(t->doc_flags & (LIT_TF_CYR | LIT_DF_AREAS | LIT_DF_SLASHES)))
+		return;
+	for (j = 0; j + 1 < c->nsp; j++) {
+		size_t k = j + 1;
+		if (c->sp[j].label != LIT_PL_LOCATION)
+			continue;
+		if (c->sp[k].label == LIT_PL_OTHER && k + 1 < c->nsp && c->sp[k].t1 - c->sp[k].t0 == 1)
+			k++;
+		if (c->sp[k].label == LIT_PL_PUBLISHER)
+			break;
+	}
+	if (j + 1 >= c->nsp)
+		return;
+	for (size_t i = 1; i < j; i++) {
+		span *p = &c->sp[i];
+		const span *q = &c->sp[i - 1];
+		const char *x;
+		size_t xl;
+		if (p->label != LIT_PL_PUBLISHER && p->label != LIT_PL_LOCATION)
+			continue;
+		if (q->label != LIT_PL_OTHER)
+			continue;
+		x = t->text + q->a;
+		xl = q->b - q->a;
+		if (memchr(x, ';', xl) || memchr(x, '/', xl)) {
+			p->label = memchr(x, '/', xl) && !has_span(c, LIT_PL_AUTHOR) ? LIT_PL_AUTHOR : LIT_PL_OTHER;
+			/* a place the model split off the organisation's last word goes with it */
+			if (i + 1 < j && (c->sp[i + 1].label == LIT_PL_LOCATION || c->sp[i + 1].label == LIT_PL_PUBLISHER))
+				c->sp[i + 1].label = LIT_PL_OTHER;
+		}
+	}
+}
+
+/* Is the token an edition word ("Revised", "Edition", "4th", "2-е",
+ * "Reprint", "illustrated")?  "ed." alone is also the editor's role. */
+static int edition_word(const lit_ptokens *t, size_t k)
+{
+	const lit_ptoken *q = &t->tok[k];
+	const char *x = t->text + q->start;
+	size_t l = q->end - q->start;
+	while (l && strchr(".,;:", x[l - 1]))
+		l--;
+	if ((q->lex & LIT_LEX_EDITION) && !(l <= 3 && (starts_ci(x, l, "ed") || starts_ci(x, l, "éd"))))
+		return 1;
+	return (l == 7 && starts_ci(x, l, "reprint")) || (l == 11 && starts_ci(x, l, "illustrated"));
+}
+
+/* Edition statements the model left at the end of a title: "The Lambda
+ * Calculus. Revised Edition.", "The Iliad, Books XXIII–XXIV. 4th.",
+ * "Semiotics ... Language. Reprint, illustrated.": a last sentence of at
+ * most four words, one of them an edition word and every other one short
+ * or an edition word, becomes the edition. */
+static void title_edition_tail(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i < c->nsp; i++) {
+		span *ti = &c->sp[i];
+		size_t k, cut = 0;
+		int ed = 0;
+		if (ti->label != LIT_PL_TITLE)
+			continue;
+		if (ti->t1 - ti->t0 < 3)
+			return;
+		for (k = ti->t1 - 1; k > ti->t0 && ti->t1 - k <= 4; k--)
+			if (tok_ends(t, k - 1, '.') && t->tok[k - 1].nletters >= 2 && !(t->tok[k - 1].flags & LIT_TF_INITIAL)) {
+				cut = k;
+				break;
+			}
+		if (!cut || cut - ti->t0 < 2)
+			return;
+		for (k = cut; k < ti->t1; k++) {
+			if (edition_word(t, k))
+				ed = 1;
+			else if (t->tok[k].nletters > 3 || (t->tok[k].flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN)))
+				return;
+		}
+		if (ed)
+			split_span(c, i, cut, LIT_PL_EDITION);
+		return;
+	}
+}
+
+/* APA's description in brackets after a title ("Harry Potter and the
+ * half-blood prince [Motion picture].", "[Computer software]", "[Data
+ * set]"): one to three bracketed words closing the title are its medium.
+ * Not a bracketed translation after a CJK title (kept for the note), not a
+ * title that is all in brackets. */
+static void title_bracket_medium(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i < c->nsp; i++) {
+		span *ti = &c->sp[i];
+		size_t k;
+		if (ti->label != LIT_PL_TITLE)
+			continue;
+		for (k = ti->t1; k > ti->t0 && (t->tok[k - 1].flags & LIT_TF_INBRACK); k--)
+			;
+		if (k == ti->t1 || k == ti->t0 || ti->t1 - k > 3 || t->text[t->tok[k].start] != '[' ||
+		    (t->tok[k - 1].flags & LIT_TF_INBRACK) || text_has_cjk(t->text + ti->a, ti->b - ti->a))
+			return;
+		{
+			const lit_ptoken *e = &t->tok[ti->t1 - 1];
+			if (!memchr(t->text + e->start, ']', e->end - e->start))
+				return;
+		}
+		split_span(c, i, k, LIT_PL_MEDIUM);
+		return;
+	}
+}
+
+/* "Rio de Janeiro: Aeroplano", "М. : Наука" labelled as one publisher: a
+ * place of one to four capitalised words before ": " is the place, when
+ * no location span gave one.  Returns the publisher's new length. */
+static size_t place_in_publisher(ctx *c, char *s, size_t len)
+{
+	char *colon = strstr(s, ": ");
+	size_t pl, words = 1;
+	if (!colon || has_span(c, LIT_PL_LOCATION) || lit_record_get(c->rec, LIT_VAR_PUBLISHER_PLACE))
+		return len;
+	pl = (size_t)(colon - s);
+	while (pl && s[pl - 1] == ' ')
+		pl--;
+	{
+		size_t q = 0;
+		if (!pl || pl > 40 || !lit_pu8_is_upper(lit_pu8_next(s, pl, &q)))
+			return len;
+	}
+	for (size_t k = 0; k < pl; k++) {
+		if ((s[k] >= '0' && s[k] <= '9') || strchr(";()[]/&", s[k]))
+			return len;
+		if (s[k] == ' ')
+			words++;
+	}
+	if (words > 4 || len - (size_t)(colon + 2 - s) < 2)
+		return len;
+	set_text(c, LIT_VAR_PUBLISHER_PLACE, s, pl);
+	len -= (size_t)(colon + 2 - s);
+	memmove(s, colon + 2, len + 1);
+	return len;
 }
 
 /* Physics journals carry a section letter written against the volume:
@@ -1966,6 +2579,188 @@ static void place_not_container(ctx *c)
 	}
 }
 
+/* "// Гарант.ру : информационно-правовой портал", "// Lenta.ru": a
+ * "place" that is a site's name (a word with a dot and a domain ending,
+ * no space) after "//" is the host, when no host was found. */
+static void site_not_place(ctx *c)
+{
+	static const char *const tld[] = { ".ру", ".рф", ".ru", ".com", ".org", ".net", ".info", ".su", NULL };
+	const char *pl = lit_record_get(c->rec, LIT_VAR_PUBLISHER_PLACE);
+	char low[64];
+	size_t l, ll;
+	if (!pl || lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE) || !(c->t->doc_flags & LIT_DF_SLASHES))
+		return;
+	l = strlen(pl);
+	if (l >= 48 || strchr(pl, ' '))
+		return;
+	ll = lit_pu8_lower_str(pl, l, low, sizeof low - 1);
+	low[ll] = 0;
+	for (size_t k = 0; tld[k]; k++)
+		if (ends_with(low, ll, tld[k])) {
+			char tmp[64];
+			memcpy(tmp, pl, l + 1);
+			lit_record_set(c->rec, LIT_VAR_CONTAINER_TITLE, tmp);
+			lit_record_set(c->rec, LIT_VAR_PUBLISHER_PLACE, NULL);
+			return;
+		}
+}
+
+/* A standard's description starts with its designation: "ГОСТ Р
+ * 70462–2022. Умный город. …" is the title with "ГОСТ" (the model may
+ * leave the word out), and its approval details ("Приказом … № 1385-ст",
+ * "дата введения 2023-03-01") give no issue or pages to a standard
+ * published on its own. */
+static void standard_fields(ctx *c)
+{
+	const char *title = lit_record_get(c->rec, LIT_VAR_TITLE);
+	static const char *const marks[] = { "гост ", "ost ", "iso ", "снип ", "сп ", NULL };
+	if (title) {
+		size_t tl = strlen(title);
+		for (size_t m = 0; marks[m]; m++) {
+			size_t ml = strlen(marks[m]);
+			if (c->t->len > ml + 4 && !strncmp(c->low, marks[m], ml) && !starts_ci(title, tl, marks[m]) &&
+			    !strncmp(c->t->text + ml, title, tl < 4 ? tl : 4) && ml + tl < LIT_PARSE_MAX_TEXT) {
+				char tmp[LIT_PARSE_MAX_TEXT + 1];
+				memcpy(tmp, c->t->text, ml);
+				memcpy(tmp + ml, title, tl + 1);
+				lit_record_set(c->rec, LIT_VAR_TITLE, tmp);
+				break;
+			}
+		}
+	}
+	if (!lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE)) {
+		lit_record_set(c->rec, LIT_VAR_ISSUE, NULL);
+		lit_record_set(c->rec, LIT_VAR_PAGE, NULL);
+	}
+}
+
+/* A law's own numbers and dates.  "Decree ... No. 484" without a gazette:
+ * the number is the law's, no journal issue.  In a gazette ("// Собрание
+ * законодательства Российской Федерации. – 2006. – № 31, ч. 1. – Ст.
+ * 3448.") the "№" is the gazette's issue and "Ст." an article, which is
+ * the law's section, not a page.  The date of a law ("Федеральный закон
+ * от 27.07.2006 № 149-ФЗ") is its issued date when the string gives no
+ * other. */
+static void legislation_fields(ctx *c)
+{
+	lit_record *rec = c->rec;
+	const char *page = lit_record_get(rec, LIT_VAR_PAGE);
+	if (lit_record_get(rec, LIT_VAR_ISSUE) && !lit_record_get(rec, LIT_VAR_NUMBER) &&
+	    !lit_record_get(rec, LIT_VAR_VOLUME) && !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) {
+		lit_record_set(rec, LIT_VAR_NUMBER, lit_record_get(rec, LIT_VAR_ISSUE));
+		lit_record_set(rec, LIT_VAR_ISSUE, NULL);
+	}
+	if (page) {
+		char pat[48];
+		snprintf(pat, sizeof pat, "ст. %s", page);
+		if (strstr(c->low, pat)) {
+			char tmp[40];
+			snprintf(tmp, sizeof tmp, "%s", page);
+			lit_record_set(rec, LIT_VAR_SECTION, tmp);
+			lit_record_set(rec, LIT_VAR_PAGE, NULL);
+		}
+	}
+	if (!lit_record_date(rec, LIT_VAR_ISSUED)) {
+		for (const char *m = strstr(c->low, " от "); m; m = strstr(m + 1, " от ")) {
+			lit_date d;
+			size_t off = (size_t)(m - c->low) + 4, e = off;
+			while (e < c->t->len && c->t->text[e] != ' ' && c->t->text[e] != ',')
+				e++;
+			/* "от 27.07.2006", "от 20 сент. 2019 г." (three words) */
+			if (e - off < 6)
+				for (int w = 0; w < 2 && e < c->t->len; w++)
+					for (e++; e < c->t->len && c->t->text[e] != ' ' && c->t->text[e] != ','; e++)
+						;
+			if (lit_pdate_parse(c->t->text + off, e - off, &d) && d.year) {
+				lit_record_set_date(rec, LIT_VAR_ISSUED, &d);
+				break;
+			}
+		}
+	}
+}
+
+/* A catalogue heading before a law or decree: "Российская Федерация.
+ * Законы. Об общих принципах …", "Российская Федерация. Президент. О
+ * национальных целях …", "Российская Федерация. Правительство. Об
+ * утверждении …" (gost.md: optional, catalogues).  The model takes the
+ * country for the author and the body for the title's first word: neither
+ * is the work's.  A title opening with such a body word, after an author
+ * of one organisation name, loses both. */
+static void catalogue_heading(ctx *c)
+{
+	static const char *const body[] = { "законы. ", "президент. ", "правительство. ", "указы. ", "постановления. ",
+		                            "федеральное собрание. ", "государственная дума. ", NULL };
+	const char *title = lit_record_get(c->rec, LIT_VAR_TITLE);
+	const lit_name *n;
+	char low[48];
+	size_t tl, ll;
+	if (!title || lit_record_name_count(c->rec, LIT_VAR_AUTHOR) != 1)
+		return;
+	n = lit_record_name(c->rec, LIT_VAR_AUTHOR, 0);
+	if (!n || (n->given && n->given[0]))
+		return;
+	tl = strlen(title);
+	ll = lit_pu8_lower_str(title, tl < 40 ? tl : 40, low, sizeof low - 1);
+	low[ll] = 0;
+	for (size_t k = 0; body[k]; k++) {
+		size_t bl = strlen(body[k]);
+		if (ll > bl && !strncmp(low, body[k], bl)) {
+			/* the byte length of the body word is the same in lower case */
+			char tmp[LIT_PARSE_MAX_TEXT + 1];
+			size_t rl = tl - bl;
+			if (rl >= sizeof tmp)
+				return;
+			memcpy(tmp, title + bl, rl + 1);
+			lit_record_set(c->rec, LIT_VAR_TITLE, tmp);
+			lit_record_clear_names(c->rec, LIT_VAR_AUTHOR);
+			return;
+		}
+	}
+}
+
+/* A patent's number is the one after "Пат." / "Патент №" / "а. с." /
+ * "заявка" / "Patent"; the "№ 2000131736/09" of the application that the
+ * model took for an issue is no issue of a serial. */
+static void patent_number(ctx *c)
+{
+	static const char *const marks[] = { "патент", "пат.", "а. с.", "а.с.", "заявка", "patent", NULL };
+	const char *s = c->low;
+	const char *title = lit_record_get(c->rec, LIT_VAR_TITLE);
+	lit_record_set(c->rec, LIT_VAR_ISSUE, NULL);
+	/* "МПК B02C 13/00 (2006.01). Вертикальная мельница": the classification
+	 * is no part of the title */
+	if (title && (starts_ci(title, strlen(title), "мпк") || starts_ci(title, strlen(title), "ipc ") ||
+	              starts_ci(title, strlen(title), "int. cl"))) {
+		const char *dot = strstr(title, ". ");
+		if (dot && dot[2]) {
+			char tmp[LIT_PARSE_MAX_TEXT + 1];
+			size_t l = strlen(dot + 2);
+			if (l < sizeof tmp) {
+				memcpy(tmp, dot + 2, l + 1);
+				lit_record_set(c->rec, LIT_VAR_TITLE, tmp);
+			}
+		}
+	}
+	if (lit_record_get(c->rec, LIT_VAR_NUMBER))
+		return;
+	for (size_t m = 0; marks[m]; m++) {
+		const char *at = strstr(s, marks[m]);
+		size_t k, e;
+		if (!at)
+			continue;
+		k = (size_t)(at - s) + strlen(marks[m]);
+		while (k < c->t->len && (s[k] == ' ' || s[k] == '.' || s[k] == ':' ||
+		                         (k + 1 < c->t->len && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x84)))
+			k += (unsigned char)s[k] == 0xE2 ? 3 : 1; /* "№" is E2 84 96 */
+		for (e = k; e < c->t->len && s[e] >= '0' && s[e] <= '9'; e++)
+			;
+		if (e - k >= 4) {
+			set_text(c, LIT_VAR_NUMBER, c->t->text + k, e - k);
+			return;
+		}
+	}
+}
+
 int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec)
 {
 	ctx *c = NULL;
@@ -2002,12 +2797,20 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		i = j;
 	}
 
+	first_container_title(c);
+	imprint_first_pair(c);
 	colon_title_start(c);
+	author_word_into_title(c);
 	author_runs_into_title(c);
 	surname_from_title(c);
 	glued_title_tail(c);
 	title_tail_to_container(c);
 	title_role_start(c);
+	quoted_title_end(c);
+	title_comma_in(c);
+	title_part_marker(c);
+	title_edition_tail(c);
+	title_bracket_medium(c);
 	section_letter(c);
 	do_names(c, LIT_PL_AUTHOR, LIT_VAR_AUTHOR);
 	do_names(c, LIT_PL_EDITOR, LIT_VAR_EDITOR);
@@ -2044,6 +2847,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			len = span_text(c, p, 0);
 			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
 			len = trim(c->buf, len, 0);
+			len = other_title_info(c, c->buf, len, note, sizeof note, &notelen);
 			set_text(c, LIT_VAR_TITLE, c->buf, len);
 			break;
 		case LIT_PL_JOURNAL:
@@ -2059,6 +2863,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
 			len = trim(c->buf, len, 1);
 			len = glued_volume(c->buf, len, gvol, sizeof gvol);
+			len = host_other_info(c, c->buf, len);
 			len = container_date(c, c->buf, len);
 			/* keep the dot of an abbreviated journal ("J. Chem. Phys.") but not a sentence stop */
 			len = final_dot(c->buf, len);
@@ -2145,12 +2950,14 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				do_issue(c, p);
 			break;
 		case LIT_PL_PAGES:
-			if (!lit_record_get(rec, LIT_VAR_PAGE))
+			/* a second span may still be the extent ("С. 5–7. – 344 с.") */
+			if (!lit_record_get(rec, LIT_VAR_PAGE) || !lit_record_get(rec, LIT_VAR_NUMBER_OF_PAGES))
 				do_pages(c, p);
 			break;
 		case LIT_PL_PUBLISHER:
 			len = publisher_sentence(c->buf, span_text(c, p, 1));
 			len = final_dot(c->buf, trim(c->buf, len, 1));
+			len = place_in_publisher(c, c->buf, len);
 			set_text(c, LIT_VAR_PUBLISHER, c->buf, len);
 			break;
 		case LIT_PL_LOCATION:
@@ -2159,15 +2966,32 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		case LIT_PL_EDITION:
 			len = span_text(c, p, 1);
+			/* "Revised Edition." and "4th." lose their stop, "3rd ed." / "доп." keep it */
+			if (len > 2 && c->buf[len - 1] == '.') {
+				size_t w = len - 1;
+				while (w > 0 && c->buf[w - 1] != ' ' && c->buf[w - 1] != '.')
+					w--;
+				if (len - 1 - w >= 6 || (c->buf[w] >= '0' && c->buf[w] <= '9'))
+					c->buf[--len] = 0;
+			}
 			set_text(c, LIT_VAR_EDITION, c->buf, len);
 			break;
 		case LIT_PL_GENRE:
-			len = span_text(c, p, 1);
-			set_text(c, LIT_VAR_GENRE, c->buf, len);
-			break;
 		case LIT_PL_MEDIUM:
+			/* "[Motion picture].", "[Электронный ресурс]": the words */
 			len = span_text(c, p, 1);
-			set_text(c, LIT_VAR_MEDIUM, c->buf, len);
+			if (len > 2 && c->buf[0] == '[') {
+				size_t e = len;
+				while (e > 1 && (c->buf[e - 1] == '.' || c->buf[e - 1] == ' '))
+					e--;
+				if (c->buf[e - 1] == ']' && !memchr(c->buf + 1, '[', e - 2)) {
+					memmove(c->buf, c->buf + 1, e - 2);
+					len = e - 2;
+					c->buf[len] = 0;
+				}
+			}
+			len = final_dot(c->buf, len);
+			set_text(c, p->label == LIT_PL_GENRE ? LIT_VAR_GENRE : LIT_VAR_MEDIUM, c->buf, len);
 			break;
 		case LIT_PL_URL: {
 			/* nothing when no token starts an address (a word the model
@@ -2256,6 +3080,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	if (gvol[0] && !lit_record_get(rec, LIT_VAR_VOLUME))
 		lit_record_set(rec, LIT_VAR_VOLUME, gvol);
 	place_not_container(c);
+	site_not_place(c);
 
 	/* identifiers anywhere in the string, whatever the labels said */
 	if (!lit_record_get(rec, LIT_VAR_DOI)) {
@@ -2348,12 +3173,19 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		lit_record_set(rec, LIT_VAR_NOTE, note);
 
 	lit_record_set_type(rec, infer_type(c));
-	/* "Decree ... No. 484": a law's number is no journal issue */
-	if (lit_record_type(rec) == LIT_TYPE_LEGISLATION && lit_record_get(rec, LIT_VAR_ISSUE) &&
-	    !lit_record_get(rec, LIT_VAR_NUMBER) && !lit_record_get(rec, LIT_VAR_VOLUME)) {
-		lit_record_set(rec, LIT_VAR_NUMBER, lit_record_get(rec, LIT_VAR_ISSUE));
-		lit_record_set(rec, LIT_VAR_ISSUE, NULL);
+	if (lit_record_type(rec) == LIT_TYPE_LEGISLATION)
+		legislation_fields(c);
+	if (lit_record_type(rec) == LIT_TYPE_PATENT)
+		patent_number(c);
+	if (lit_record_type(rec) == LIT_TYPE_STANDARD)
+		standard_fields(c);
+	/* a dissertation's university after " ; " is its publisher, no host */
+	if (lit_record_type(rec) == LIT_TYPE_THESIS && lit_record_get(rec, LIT_VAR_CONTAINER_TITLE) &&
+	    !lit_record_get(rec, LIT_VAR_PUBLISHER) && !(t->doc_flags & LIT_DF_SLASHES)) {
+		lit_record_set(rec, LIT_VAR_PUBLISHER, lit_record_get(rec, LIT_VAR_CONTAINER_TITLE));
+		lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
 	}
+	catalogue_heading(c);
 	{
 		const char *lang = language_of(c);
 		if (lang)

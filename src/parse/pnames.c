@@ -68,7 +68,8 @@ static const char *const role[] = {
  * "editor.", "eds.,", "editedby"); "prefix" ones come before the names. */
 static const char *const role_core[] = { "ed", "eds", "edited", "editedby", "editor", "editors", "hrsg", "hg",
                                          "éd", "éds", "dir", "comp", "coord", "trans", "transl", "translated",
-                                         "edd", "herausgegeben", NULL };
+                                         "edd", "herausgegeben", "director", "directors", "producer",
+                                         "producers", "compiler", "compilers", "translator", "translators", NULL };
 static const char *const role_prefix[] = { "ed", "eds", "edited", "editedby", "hrsg", "hg", "by", "edd", NULL };
 
 /* Is s[a,b) a role word by its core, and (when `prefix`) one that comes
