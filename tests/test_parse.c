@@ -590,6 +590,20 @@ Test(parse_fields, gost_areas)
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "История Сибири");
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
 	lit_record_free(r);
+	/* an archival shelfmark is a manuscript, not a person and volume */
+	const char *s15[] = { "author:ГАИО. Ф.", "volume:70.", "pages:Л. 15–15 об.", NULL };
+	r = labelled("ГАИО. Ф. 70. Оп. 1. Д. 1243. Л. 15–15 об.", s15);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_MANUSCRIPT);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 0);
+	cr_assert_str_eq(get(r, LIT_VAR_ARCHIVE), "ГАИО");
+	cr_assert_str_eq(get(r, LIT_VAR_ARCHIVE_LOCATION), "Ф. 70. Оп. 1. Д. 1243. Л. 15–15 об.");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	lit_record_free(r);
+	/* "материалы и документы" is a subtitle, "материалы … конф." a designation */
+	const char *s16[] = { "title:Русско-китайские отношения в XIX веке: материалы и документы.", NULL };
+	r = labelled("Русско-китайские отношения в XIX веке: материалы и документы. М., 1995.", s16);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Русско-китайские отношения в XIX веке: материалы и документы");
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

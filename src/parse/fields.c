@@ -1916,9 +1916,15 @@ static size_t other_title_info(ctx *c, char *s, size_t len, char *note, size_t n
 		from = cut + 3;
 	} else {
 		/* "Административное право: учебник", "Записки: в 2 т." */
-		for (sep = strstr(s, ": "); sep; sep = strstr(sep + 1, ": "))
-			if (designation_start(sep + 2, len - (size_t)(sep + 2 - s)))
+		for (sep = strstr(s, ": "); sep; sep = strstr(sep + 1, ": ")) {
+			const char *r = sep + 2;
+			size_t rl = len - (size_t)(r - s);
+			/* in a title, "материалы и документы" is a subtitle; "материалы
+			 * … конференции" a designation */
+			if (designation_start(r, rl) && (!starts_ci(r, rl, "материалы") || strstr(r, "конф") ||
+			                                 strstr(r, "семинар") || strstr(r, "симпоз") || strstr(r, "форум")))
 				break;
+		}
 		if (!sep)
 			return len;
 		cut = (size_t)(sep - s);
@@ -2718,6 +2724,53 @@ static void catalogue_heading(ctx *c)
 	}
 }
 
+/* An archival shelfmark ("ГАИО. Ф. 70. Оп. 1. Д. 1243. Л. 15–15 об.",
+ * "РГИА. Ф. 1263. Оп. 1. Д. 2810. Л. 44."): the archive, then fond,
+ * inventory, file and leaves.  The model reads "Ф." as an initial and the
+ * numbers as volume and pages; the record is a manuscript with the
+ * archive and the shelfmark as its location, nothing else. */
+static void archive_shelfmark(ctx *c)
+{
+	const char *f, *op;
+	size_t a = 0, e;
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
+	for (f = strstr(c->low, "ф. "); f; f = strstr(f + 1, "ф. ")) {
+		unsigned char d;
+		a = (size_t)(f - c->low);
+		d = (unsigned char)c->low[a + strlen("ф. ")];
+		/* "Ф." starts the string or follows the archive's name and a stop,
+		 * before a number or "Р-5325", then "Оп." and "Д." / "Ед. хр." */
+		if ((a == 0 || (a >= 2 && c->low[a - 1] == ' ' && c->low[a - 2] == '.')) &&
+		    ((d >= '0' && d <= '9') || d == 0xd1 || d == 0xd0) && (op = strstr(f, "оп. ")) != NULL &&
+		    op - f <= 24 && (strstr(op, "д. ") || strstr(op, "ед. хр.")))
+			break;
+	}
+	if (!f)
+		return;
+	lit_record_clear_names(c->rec, LIT_VAR_AUTHOR);
+	for (lit_var v = 0; v < LIT_VAR__COUNT; v++)
+		if (v == LIT_VAR_TITLE || v == LIT_VAR_VOLUME || v == LIT_VAR_ISSUE || v == LIT_VAR_PAGE ||
+		    v == LIT_VAR_CONTAINER_TITLE || v == LIT_VAR_PUBLISHER || v == LIT_VAR_PUBLISHER_PLACE ||
+		    v == LIT_VAR_NUMBER_OF_PAGES || v == LIT_VAR_EDITION)
+			lit_record_set(c->rec, v, NULL);
+	lit_record_set_date(c->rec, LIT_VAR_ISSUED, NULL);
+	e = a;
+	while (e > 0 && (c->t->text[e - 1] == ' ' || c->t->text[e - 1] == '.'))
+		e--;
+	if (e > 0 && e < sizeof tmp) {
+		memcpy(tmp, c->t->text, e);
+		tmp[e] = 0;
+		lit_record_set(c->rec, LIT_VAR_ARCHIVE, tmp);
+	}
+	e = c->t->len;
+	if (e - a < sizeof tmp) {
+		memcpy(tmp, c->t->text + a, e - a);
+		tmp[e - a] = 0;
+		lit_record_set(c->rec, LIT_VAR_ARCHIVE_LOCATION, tmp);
+	}
+	lit_record_set_type(c->rec, LIT_TYPE_MANUSCRIPT);
+}
+
 /* A patent's number is the one after "Пат." / "Патент №" / "а. с." /
  * "заявка" / "Patent"; the "№ 2000131736/09" of the application that the
  * model took for an issue is no issue of a serial. */
@@ -3175,6 +3228,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	lit_record_set_type(rec, infer_type(c));
 	if (lit_record_type(rec) == LIT_TYPE_LEGISLATION)
 		legislation_fields(c);
+	archive_shelfmark(c);
 	if (lit_record_type(rec) == LIT_TYPE_PATENT)
 		patent_number(c);
 	if (lit_record_type(rec) == LIT_TYPE_STANDARD)
