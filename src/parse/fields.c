@@ -239,7 +239,9 @@ static size_t final_dot(char *s, size_t len)
 		}
 	}
 	int other_dots = memchr(s, '.', k) != NULL;
-	int abbrev = letters == 1 || (letters <= 5 && lower && lower < letters && (other_dots || k == 0));
+	/* "Phys.", "J.", "Высш. шк." (a short lower-case word after other abbreviations) */
+	int abbrev = letters == 1 || (letters <= 5 && lower && lower < letters && (other_dots || k == 0)) ||
+	             (letters <= 3 && lower == letters && other_dots);
 	if (!abbrev)
 		s[--len] = 0;
 	return len;
@@ -3108,6 +3110,14 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		}
 		case LIT_PL_NOTE:
 			len = span_text(c, p, 1);
+			/* "Title : сборник" in a GOST string: other title information */
+			if (i >= 2 && c->sp[i - 1].label == LIT_PL_OTHER && c->sp[i - 2].label == LIT_PL_TITLE &&
+			    c->sp[i - 1].t1 - c->sp[i - 1].t0 == 1 && t->text[c->sp[i - 1].a] == ':' &&
+			    (t->doc_flags & (LIT_TF_CYR | LIT_DF_AREAS | LIT_DF_SLASHES)) && !has_span(c, LIT_PL_GENRE) &&
+			    !lit_record_get(rec, LIT_VAR_GENRE)) {
+				set_text(c, LIT_VAR_GENRE, c->buf, final_dot(c->buf, len));
+				break;
+			}
 			{
 				/* note_institution may cut c->buf: work on a copy */
 				char nb[LIT_PARSE_MAX_TEXT + 64];
