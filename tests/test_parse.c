@@ -487,8 +487,40 @@ Test(parse_fields, title_overruns)
 	const char *s7[] = { "title:Harry Potter and the half-blood prince [Motion picture].", NULL };
 	r = labelled("Yates, D. (Director). (2009). Harry Potter and the half-blood prince [Motion picture]. Warner Bros.", s7);
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Harry Potter and the half-blood prince");
-	cr_assert_str_eq(get(r, LIT_VAR_MEDIUM), "Motion picture");
+	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "Motion picture");
 	cr_assert_eq(lit_record_type(r), LIT_TYPE_MOTION_PICTURE);
+	lit_record_free(r);
+	/* APA: a report's series and number, a dissertation's kind and university */
+	const char *s7b[] = { "author:Adeyemi, O.", "date:(2022).", "title:Suburban futures (Publication",
+		              "note:No. 29210447) [Doctoral dissertation, Columbia University]. ProQuest.", NULL };
+	r = labelled("Adeyemi, O. (2022). Suburban futures (Publication No. 29210447) [Doctoral dissertation, Columbia University]. ProQuest.", s7b);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Suburban futures");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "29210447");
+	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "Doctoral dissertation");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Columbia University");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_THESIS);
+	lit_record_free(r);
+	const char *s7c[] = { "publisher:Office for Labour Analysis.", "date:(2023, June 22).",
+		              "title:National time use survey (News Release No.", "issue:23-1359).", NULL };
+	r = labelled("Office for Labour Analysis. (2023, June 22). National time use survey (News Release No. 23-1359).", s7c);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 1);
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->literal, "Office for Labour Analysis");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "National time use survey");
+	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "News Release");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "23-1359");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_REPORT);
+	lit_record_free(r);
+	/* "n.d." is no date, "in press" a status, "Retrieved March 3, 2024, from" the access date */
+	const char *s7d[] = { "author:Garner, S.", "date:(n.d.).", "title:Mapping remote work.",
+		              "note:Retrieved March 3, 2024, from", NULL };
+	r = labelled("Garner, S. (n.d.). Mapping remote work. Retrieved March 3, 2024, from https://example.org/m", s7d);
+	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
+	cr_assert_eq(lit_record_date(r, LIT_VAR_ACCESSED)->year, 2024);
+	lit_record_free(r);
+	const char *s7e[] = { "author:Yilmaz, E.", "date:(in press).", "title:Hybrid work.", NULL };
+	r = labelled("Yilmaz, E. (in press). Hybrid work. Social Forces.", s7e);
+	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
+	cr_assert_str_eq(get(r, LIT_VAR_STATUS), "in press");
 	lit_record_free(r);
 	/* a place inside the publisher span */
 	const char *s8[] = { "title:Os perigosos: autobiografia & AIDS.", "publisher:Rio de Janeiro: Aeroplano,", NULL };

@@ -194,9 +194,9 @@ int cmd_parse(int argc, char **argv)
 			}
 			lit_record_set_source(rec, src, line);
 			if (!quiet && !lit_record_get(rec, LIT_VAR_TITLE) && !lit_record_name_count(rec, LIT_VAR_AUTHOR) &&
-			    !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE))
+			    !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE) && !lit_record_get(rec, LIT_VAR_ARCHIVE))
 				fprintf(stderr, "litera: %s:%ld: warning: %s\n", src, line,
-				        l ? "no title, author or container found" : "empty line");
+				        l ? "no title, author, container or archive found" : "empty line");
 			if (lit_records_push(recs, rec) != LIT_OK)
 				rc = EXIT_INTERNAL;
 			pos = e + 1;

@@ -26,6 +26,8 @@ typedef struct span {
 typedef struct ctx {
 	const lit_ptokens *t;
 	const uint8_t *labels;
+	uint8_t lab[LIT_PARSE_MAX_TOKENS]; /* the model's labels after token-level repairs */
+	int org_author;                     /* the author span is one group's name (APA) */
 	span sp[LIT_PARSE_MAX_TOKENS];
 	size_t nsp;
 	lit_record *rec;
@@ -1031,7 +1033,25 @@ static void set_date(ctx *c, lit_var var, const char *s, size_t len)
 	if (lit_pdate_parse(s, len, &d)) {
 		lit_record_set_date(c->rec, var, &d);
 	} else if (len) {
-		/* "n.d.", "in press", "б. г." */
+		/* "n.d.", "б. г.", "s. d." mean no date; "in press", "forthcoming",
+		 * "в печати" a status; anything else stays a literal date */
+		static const char *const none[] = { "n.d", "n. d", "nd.", "б. г", "б.г", "s. d", "s.d", "o. j", "o.j", NULL };
+		static const char *const status[] = { "in press", "forthcoming", "в печати", "in print", "accepted", NULL };
+		const char *x = s;
+		size_t xl = len;
+		while (xl && (*x == '(' || *x == '[' || *x == ' ')) {
+			x++;
+			xl--;
+		}
+		for (size_t k = 0; none[k]; k++)
+			if (starts_ci(x, xl, none[k]))
+				return;
+		for (size_t k = 0; status[k]; k++)
+			if (starts_ci(x, xl, status[k])) {
+				if (var == LIT_VAR_ISSUED)
+					lit_record_set(c->rec, LIT_VAR_STATUS, status[k]);
+				return;
+			}
 		char lit[128];
 		size_t l = len < sizeof lit - 1 ? len : sizeof lit - 1;
 		memcpy(lit, s, l);
@@ -1047,7 +1067,7 @@ static void set_date(ctx *c, lit_var var, const char *s, size_t len)
  * "Accessed August 18, 2023", "[viewed 2020-05-01]". */
 static void find_accessed(ctx *c)
 {
-	static const char *const keys[] = { "дата обращения", "дата обр", "accessed", "access date", "viewed", "visited", "consulted", "abgerufen am", "retrieved on", "last accessed", NULL };
+	static const char *const keys[] = { "дата обращения", "дата обр", "accessed", "access date", "viewed", "visited", "consulted", "abgerufen am", "retrieved on", "last accessed", "retrieved", NULL };
 	const char *low = c->low;
 	size_t ll = strlen(low);
 	if (lit_record_date(c->rec, LIT_VAR_ACCESSED))
@@ -1205,7 +1225,9 @@ static lit_type infer_type(ctx *c)
 	if (text_has(c, "отчет о нир") || text_has(c, "отчёт о нир") || text_has(c, "tech. rep") ||
 	    text_has(c, "technical report") || text_has(c, "working paper") ||
 	    text_has(c, "occasional paper") || text_has(c, "research report") ||
-	    (genre && contains_ci(genre, strlen(genre), "report")))
+	    (genre && (contains_ci(genre, strlen(genre), "report") || contains_ci(genre, strlen(genre), "brief") ||
+	               contains_ci(genre, strlen(genre), "working paper") || contains_ci(genre, strlen(genre), "release") ||
+	               contains_ci(genre, strlen(genre), "discussion paper"))))
 		return LIT_TYPE_REPORT;
 	if (title && (starts_ci(title, tl, "interview") || starts_ci(title, tl, "интервью")))
 		return LIT_TYPE_INTERVIEW;
@@ -1368,6 +1390,14 @@ static void do_names(ctx *c, int label, lit_var var)
 		return;
 	size_t before = lit_record_name_count(c->rec, var);
 	int genitive = 0;
+	if (label == LIT_PL_AUTHOR && c->org_author && nspans == 1) {
+		lit_name nm;
+		memset(&nm, 0, sizeof nm);
+		pos = final_dot(tmp, pos);
+		nm.literal = tmp;
+		lit_record_add_name(c->rec, var, &nm);
+		return;
+	}
 	if (label != LIT_PL_AUTHOR) {
 		/* "под ред." / "под общ. ред." / "под редакцией" / "пер." / "перевод"
 		 * govern the genitive; "сост.", "отв. ред." the nominative */
@@ -2057,6 +2087,40 @@ static void first_container_title(ctx *c)
 		c->sp[i].label = LIT_PL_TITLE;
 }
 
+/* APA puts the author, a person or a group, before "(2022)." or "(2022,
+ * September 15).": "Federal Census Office. (2022, …). Home-based workers
+ * …", "Statistics Nordland. (2023). Commuting …".  A first span the model
+ * took for a publisher, title or journal, right before such a date and
+ * with a title after it, is the author; an author span of capitalised
+ * words without commas, "&" or initials there is a group's name, kept
+ * whole (c->org_author). */
+static void apa_group_author(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *a;
+	c->org_author = 0;
+	if (c->nsp < 3 || c->sp[1].label != LIT_PL_DATE || t->text[c->sp[1].a] != '(')
+		return;
+	a = &c->sp[0];
+	if (a->label != LIT_PL_AUTHOR) {
+		int later_title = 0;
+		for (size_t i = 2; i < c->nsp; i++)
+			later_title |= c->sp[i].label == LIT_PL_TITLE;
+		if (!later_title || (a->label != LIT_PL_PUBLISHER && a->label != LIT_PL_TITLE && a->label != LIT_PL_JOURNAL &&
+		                     a->label != LIT_PL_CONTAINER))
+			return;
+		a->label = LIT_PL_AUTHOR;
+	}
+	for (size_t k = a->t0; k < a->t1; k++) {
+		const lit_ptoken *q = &t->tok[k];
+		if ((q->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT)) || (q->lex & (LIT_LEX_AND | LIT_LEX_ETAL)) ||
+		    (k + 1 < a->t1 && tok_ends(t, k, ',')) || (!(q->flags & LIT_TF_UPPER0) && !(q->lex & LIT_LEX_STOP)))
+			return;
+	}
+	if (a->t1 - a->t0 >= 2 || (t->tok[a->t0].flags & LIT_TF_ALLCAPS))
+		c->org_author = 1;
+}
+
 /* GOST's responsibility area may name organisations after " ; " or " / "
  * ("/ В. Л. Абашкин [и др.] ; Национальный исследовательский университет
  * «Высшая школа экономики». – Москва : ИСИЭЗ ВШЭ, 2024"); the model takes
@@ -2736,17 +2800,24 @@ static void archive_shelfmark(ctx *c)
 	const char *f, *op;
 	size_t a = 0, e;
 	char tmp[LIT_PARSE_MAX_TEXT + 1];
-	for (f = strstr(c->low, "ф. "); f; f = strstr(f + 1, "ф. ")) {
-		unsigned char d;
-		a = (size_t)(f - c->low);
-		d = (unsigned char)c->low[a + strlen("ф. ")];
-		/* "Ф." starts the string or follows the archive's name and a stop,
-		 * before a number or "Р-5325", then "Оп." and "Д." / "Ед. хр." */
-		if ((a == 0 || (a >= 2 && c->low[a - 1] == ' ' && c->low[a - 2] == '.')) &&
-		    ((d >= '0' && d <= '9') || d == 0xd1 || d == 0xd0) && (op = strstr(f, "оп. ")) != NULL &&
-		    op - f <= 24 && (strstr(op, "д. ") || strstr(op, "ед. хр.")))
-			break;
-	}
+	/* Cyrillic, and the transliteration English texts use ("Latvian State
+	 * Historical Archive (LVVA), f. 2736, op. 1, d. 45, l. 12.") */
+	static const char *const fond[] = { "ф. ", "f. ", NULL }, *const opis[] = { "оп. ", "op. ", NULL },
+	                         *const delo[] = { "д. ", "d. ", NULL };
+	f = NULL;
+	for (size_t w = 0; fond[w] && !f; w++)
+		for (f = strstr(c->low, fond[w]); f; f = strstr(f + 1, fond[w])) {
+			unsigned char d;
+			a = (size_t)(f - c->low);
+			d = (unsigned char)c->low[a + strlen(fond[w])];
+			/* "Ф." starts the string or follows the archive's name and a stop
+			 * or comma, before a number or "Р-5325", then "Оп." and "Д." /
+			 * "Ед. хр." */
+			if ((a == 0 || (a >= 2 && c->low[a - 1] == ' ' && (c->low[a - 2] == '.' || c->low[a - 2] == ','))) &&
+			    ((d >= '0' && d <= '9') || d == 0xd1 || d == 0xd0) && (op = strstr(f, opis[w])) != NULL &&
+			    op - f <= 24 && (strstr(op, delo[w]) || strstr(op, "ед. хр.")))
+				break;
+		}
 	if (!f)
 		return;
 	lit_record_clear_names(c->rec, LIT_VAR_AUTHOR);
@@ -2757,7 +2828,7 @@ static void archive_shelfmark(ctx *c)
 			lit_record_set(c->rec, v, NULL);
 	lit_record_set_date(c->rec, LIT_VAR_ISSUED, NULL);
 	e = a;
-	while (e > 0 && (c->t->text[e - 1] == ' ' || c->t->text[e - 1] == '.'))
+	while (e > 0 && (c->t->text[e - 1] == ' ' || c->t->text[e - 1] == '.' || c->t->text[e - 1] == ','))
 		e--;
 	if (e > 0 && e < sizeof tmp) {
 		memcpy(tmp, c->t->text, e);
@@ -2816,6 +2887,103 @@ static void patent_number(ctx *c)
 	}
 }
 
+/* APA's descriptions after a title: "(Policy Brief No. 14)", "(Working
+ * Paper No. 2021-17)", "(Publication No. 29210447)", "[Doctoral
+ * dissertation, Columbia University]".  The model splits them over title,
+ * publisher and issue labels; a bracketed group of at most eight tokens
+ * right after the title (or after another such group) whose "(…)" holds a
+ * number sign, or that is in square brackets, is relabelled as one genre
+ * (read apart by genre_groups()). */
+static void relabel_report_groups(const lit_ptokens *t, uint8_t *lab)
+{
+	size_t k = 1;
+	int after_title = 0;
+	while (k < t->n) {
+		const char *x = t->text + t->tok[k].start;
+		size_t e;
+		int num = 0;
+		if (lab[k - 1] == LIT_PL_TITLE)
+			after_title = 1;
+		if (!after_title || (x[0] != '(' && x[0] != '[') || lab[k - 1] == LIT_PL_AUTHOR) {
+			after_title = after_title && lab[k] == LIT_PL_TITLE;
+			k++;
+			continue;
+		}
+		for (e = k; e < t->n && e - k < 8; e++) {
+			const lit_ptoken *q = &t->tok[e];
+			if ((q->lex & LIT_LEX_NUM) && e + 1 < t->n && (t->tok[e + 1].flags & LIT_TF_DIGIT))
+				num = 1;
+			if (memchr(t->text + q->start, x[0] == '(' ? ')' : ']', q->end - q->start))
+				break;
+		}
+		if (e >= t->n || e - k >= 8 || (x[0] == '(' && !num) || (t->tok[k].flags & LIT_TF_YEAR)) {
+			after_title = 0;
+			k++;
+			continue;
+		}
+		for (size_t q = k; q <= e; q++)
+			lab[q] = LIT_PL_GENRE;
+		k = e + 1; /* another group may follow: "(Publication No. …) [Doctoral dissertation, …]" */
+	}
+}
+
+/* The genre groups of relabel_report_groups(): "(Policy Brief No. 14)"
+ * gives the genre "Policy Brief" and the number 14, "[Doctoral
+ * dissertation, Columbia University]" the genre and the publisher.
+ * Returns 1 when s held such groups. */
+static int genre_groups(ctx *c, const char *s, size_t len)
+{
+	int any = 0;
+	char g[256];
+	size_t gl = 0;
+	for (size_t i = 0; i < len;) {
+		size_t j;
+		char close;
+		if (s[i] != '(' && s[i] != '[') {
+			i++;
+			continue;
+		}
+		close = s[i] == '(' ? ')' : ']';
+		for (j = i + 1; j < len && s[j] != close; j++)
+			;
+		if (j >= len)
+			break;
+		{
+			const char *in = s + i + 1;
+			size_t il = j - i - 1;
+			const char *no = NULL;
+			for (size_t q = 0; q + 4 < il; q++)
+				if ((!strncmp(in + q, " No. ", 5) || !strncmp(in + q, " no. ", 5) || !strncmp(in + q, " Nr. ", 5))) {
+					no = in + q;
+					break;
+				}
+			if (close == ')' && no) {
+				set_text(c, LIT_VAR_NUMBER, no + 5, il - (size_t)(no + 5 - in));
+				if (!gl && (size_t)(no - in) < sizeof g) {
+					gl = (size_t)(no - in);
+					memcpy(g, in, gl);
+				}
+				any = 1;
+			} else if (close == ']') {
+				const char *comma = memchr(in, ',', il);
+				size_t cl = comma ? (size_t)(comma - in) : il;
+				if (comma && comma + 2 < in + il)
+					set_text(c, LIT_VAR_PUBLISHER, comma + 2, il - cl - 2);
+				if (cl < sizeof g) {
+					/* the bracketed kind ("Doctoral dissertation") wins over a series name */
+					gl = cl;
+					memcpy(g, in, gl);
+				}
+				any = 1;
+			}
+		}
+		i = j + 1;
+	}
+	if (gl)
+		set_text(c, LIT_VAR_GENRE, g, gl);
+	return any;
+}
+
 int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec)
 {
 	ctx *c = NULL;
@@ -2829,7 +2997,11 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	if (!c)
 		return LIT_ENOMEM;
 	c->nsp = 0;
+	c->org_author = 0;
 	c->t = t;
+	memcpy(c->lab, labels, t->n);
+	relabel_report_groups(t, c->lab);
+	labels = c->lab;
 	c->labels = labels;
 	c->rec = rec;
 	note[0] = 0;
@@ -2853,6 +3025,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	}
 
 	first_container_title(c);
+	apa_group_author(c);
 	imprint_first_pair(c);
 	colon_title_start(c);
 	author_word_into_title(c);
@@ -3035,6 +3208,9 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		case LIT_PL_MEDIUM:
 			/* "[Motion picture].", "[Электронный ресурс]": the words */
 			len = span_text(c, p, 1);
+			if (p->label == LIT_PL_GENRE && (c->buf[0] == '(' || memchr(c->buf, ',', len)) && c->buf[0] != ':' &&
+			    (c->buf[0] == '(' || c->buf[0] == '[') && genre_groups(c, c->buf, len))
+				break;
 			if (len > 2 && c->buf[0] == '[') {
 				size_t e = len;
 				while (e > 1 && (c->buf[e - 1] == '.' || c->buf[e - 1] == ' '))
@@ -3229,6 +3405,20 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 						break;
 					}
 				}
+			}
+		}
+	}
+	if (!lit_record_date(rec, LIT_VAR_ISSUED)) {
+		/* "66, no. 4 (2013): 1102–25" labelled as the volume: the year in
+		 * brackets there is the date */
+		for (size_t i = 0; i < t->n; i++) {
+			const lit_ptoken *k = &t->tok[i];
+			lit_date d;
+			if ((labels[i] == LIT_PL_VOLUME || labels[i] == LIT_PL_ISSUE) && t->text[k->start] == '(' &&
+			    (k->flags & LIT_TF_YEAR) && !(k->flags & LIT_TF_RANGE) && k->nletters == 0 &&
+			    lit_pdate_parse(t->text + k->start, k->end - k->start, &d) && d.year) {
+				lit_record_set_date(rec, LIT_VAR_ISSUED, &d);
+				break;
 			}
 		}
 	}
