@@ -215,6 +215,31 @@ Test(classify, bibliographic_evidence)
 	cr_assert_lt(lit_xbib_score(head, strlen(head)), 2);
 	const char *opno = "Оп. без номера";
 	cr_assert_lt(lit_xbib_score(opno, strlen(opno)), 2);
+	/* a lower-case shelfmark (Chicago: "f. 2736, op. 1, d. 45") */
+	const char *arch_lc = "Latvian State Historical Archive (LVVA), f. 2736, op. 1, d. 45, l. 12.";
+	cr_assert_geq(lit_xbib_score(arch_lc, strlen(arch_lc)), 2);
+	const char *opcit = "Smith, op. cit.";   /* a repeat, no shelfmark */
+	cr_assert_lt(lit_xbib_score(opcit, strlen(opcit)), 5);
+}
+
+Test(classify, introductory_clauses)
+{
+	size_t loc;
+	/* a clause ending in "см.:" / ", see" introduces the work */
+	const char *a = "Об этом подробнее см.: Петров В. Н. Указ. соч. С. 115.";
+	cr_assert_eq(lit_xintro_len(a, strlen(a)), strlen("Об этом подробнее см.: "));
+	cr_assert_eq(lit_xrepeat_kind(a, strlen(a), &loc), 2);
+	cr_assert_str_eq(a + loc, "С. 115.");
+	const char *b = "On the 1905 strikes in the port, see Raudsepp, “Merchants and Money,” 320.";
+	cr_assert_eq(lit_xintro_len(b, strlen(b)), strlen("On the 1905 strikes in the port, see "));
+	/* not when a reference or a sentence has begun before it */
+	const char *c = "Иванов И. И. Как мы см. выше. М., 2000.";
+	cr_assert_eq(lit_xintro_len(c, strlen(c)), 0);
+	const char *d = "Smith J. Ways to see the city. London, 2001.";
+	cr_assert_eq(lit_xintro_len(d, strlen(d)), 0);
+	const char *e = "Подробнее об этом см. Там же. С. 4.";
+	cr_assert_eq(lit_xintro_clause(e, strlen(e)), strlen("Подробнее об этом см. "));
+	cr_assert_eq(lit_xrepeat_kind(e, strlen(e), &loc), 1);
 }
 
 Test(classify, repeats)

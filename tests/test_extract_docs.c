@@ -633,3 +633,182 @@ Test(pdf, missing_pdftotext_is_a_clear_error)
 	cr_expect(strstr(err.message, "poppler-utils") != NULL, "%s", err.message);
 	lit_records_free(recs);
 }
+
+/* ------------------------------------------------------------ layouts */
+
+/* Extract `doc` without parsing; check the raw texts of the records in
+ * order ("*" ends the list) and the repeat links {repeat, work} (1-based,
+ * 0 ends them). */
+static void check_layout(const char *name, const char *doc, const char *const *raws,
+                         const size_t (*links)[2])
+{
+	lit_records *recs = lit_records_new();
+	lit_extract_options o = LIT_EXTRACT_OPTIONS_INIT;
+	lit_error err;
+	o.no_parse = 1;
+	cr_assert_eq(lit_extract_buffer(recs, doc, strlen(doc), &o, NULL, &err), LIT_OK, "%s: %s",
+	             name, err.message);
+	size_t n = 0;
+	while (raws[n][0] != '*')
+		n++;
+	size_t got = lit_records_count(recs);
+	for (size_t k = 0; k < n && k < got; k++)
+		cr_expect_str_eq(lit_record_raw(lit_records_at(recs, k)), raws[k], "%s: record %zu",
+		                 name, k + 1);
+	cr_expect_eq(got, n, "%s: %zu records, want %zu", name, got, n);
+	for (size_t k = 0; links && links[k][0]; k++) {
+		if (links[k][0] > got)
+			continue;
+		int js = 0;
+		const char *ro = lit_record_custom(lit_records_at(recs, links[k][0] - 1), "repeat_of", &js);
+		char item[32];
+		snprintf(item, sizeof item, "\"item\": %zu}", links[k][1]);
+		cr_expect(ro && strstr(ro, item), "%s: record %zu repeats %s, want item %zu", name,
+		          links[k][0], ro ? ro : "nothing", links[k][1]);
+	}
+	lit_records_free(recs);
+}
+
+/* APA 7 with the hanging indent lost: an entry may end with a DOI or a
+ * URL (cut over lines, or ending in '/'), start with an organisation or
+ * "(Eds.)"; "In H. Davies & T. Mbeki (Eds.)" goes on an entry */
+Test(layouts, apa_list_without_indent)
+{
+	static const char doc[] =
+		"Remote work is here to stay (Chen, 2023a; Davies & Mbeki, 2021).\n"
+		"\n"
+		"References\n"
+		"Alvarez, R. M., & Chen, L. (2021). Working from home and urban consumption. Journal of Urban\n"
+		"Economics, 125(2), 211–229. https://doi.org/10.1016/j.jue.2021.05.004\n"
+		"American Community Research Council. (2022). Remote work and housing demand (Policy Brief\n"
+		"No. 14). https://www.acrc-research.org/briefs/remote-work-housing-14.pdf\n"
+		"Carver, J. D. (2020, April 9). The office is dead. The Atlantic Monthly Review. https://www.\n"
+		"amreview.com/ideas/2020/04/office-is-dead/609876/\n"
+		"Chen, L. (2023a). Remote work and school choice. Education Finance and Policy, 18(3), 401–425.\n"
+		"Chen, L., & Iqbal, S. (2022). Zoom towns? Regional Science and Urban Economics, 94, 103–121.\n"
+		"https://doi.org/10.1016/j.regsciurbeco.2022.\n"
+		"103121\n"
+		"Davies, H., & Mbeki, T. (Eds.). (2021). The post-pandemic city. Policy Press.\n"
+		"Garner, S. (n.d.). Mapping remote work. Metro Insights. Retrieved March 3, 2024, from\n"
+		"https://metroinsights.org/maps/remote-work-metros\n"
+		"Okafor, M. N. (2021). Who can work from home? Occupational sorting and neighbourhood income.\n"
+		"In H. Davies & T. Mbeki (Eds.), The post-pandemic city (pp. 45–68). Policy Press.\n";
+	static const char *const want[] = {
+		"Alvarez, R. M., & Chen, L. (2021). Working from home and urban consumption. Journal of Urban "
+		"Economics, 125(2), 211–229. https://doi.org/10.1016/j.jue.2021.05.004",
+		"American Community Research Council. (2022). Remote work and housing demand (Policy Brief "
+		"No. 14). https://www.acrc-research.org/briefs/remote-work-housing-14.pdf",
+		"Carver, J. D. (2020, April 9). The office is dead. The Atlantic Monthly Review. "
+		"https://www.amreview.com/ideas/2020/04/office-is-dead/609876/",
+		"Chen, L. (2023a). Remote work and school choice. Education Finance and Policy, 18(3), 401–425.",
+		"Chen, L., & Iqbal, S. (2022). Zoom towns? Regional Science and Urban Economics, 94, 103–121. "
+		"https://doi.org/10.1016/j.regsciurbeco.2022.103121",
+		"Davies, H., & Mbeki, T. (Eds.). (2021). The post-pandemic city. Policy Press.",
+		"Garner, S. (n.d.). Mapping remote work. Metro Insights. Retrieved March 3, 2024, from "
+		"https://metroinsights.org/maps/remote-work-metros",
+		"Okafor, M. N. (2021). Who can work from home? Occupational sorting and neighbourhood income. "
+		"In H. Davies & T. Mbeki (Eds.), The post-pandemic city (pp. 45–68). Policy Press.",
+		"*"
+	};
+	check_layout("apa", doc, want, NULL);
+}
+
+/* Chicago: notes labelled "1. " at the page foot, in sequence even when
+ * they cite little ("Ibid., 312–14.", a shelfmark) or lost their marker
+ * ("in 1900.11"); short notes, two in one note, one with pages that look
+ * like a year ("1115"), one by an organisation, one dropping "The"; a
+ * body section "Sources" is no list; the bibliography's "Surname, Given."
+ * entries are split */
+Test(layouts, chicago_notes_and_bibliography)
+{
+	static const char doc[] =
+		"Introduction\n"
+		"Riga became the largest export port of the empire.1 Its merchants financed the trade,2\n"
+		"and the railways helped.3 The Exchange published reports.4\n"
+		"1. Margaret Ellison, The Baltic Grain Trade, 1850–1914 (Cambridge: Cambridge University\n"
+		"Press, 2009), 42.\n"
+		"2. Peter Raudsepp, “Merchants and Money in Late Imperial Riga,” Slavic Review 71, no. 2\n"
+		"(2012): 310.\n"
+		"3. Ibid., 312–14.\n"
+		"4. Riga Exchange Committee, Annual Report for 1900 (Riga: Müllersche Buchdruckerei, 1901), 14.\n"
+		"\n"
+		"128 E. VĪTOLA\n"
+		"\n"
+		"Sources\n"
+		"Besides the printed reports, this article draws on the records of the Exchange Committee in\n"
+		"the Latvian archive5 and on the press of the city. The most systematic study lists the firms\n"
+		"active in 1900.6 Others have looked at the prices,7 the railways8 and the reports.9\n"
+		"5. Latvian State Historical Archive (LVVA), f. 2736, op. 1, d. 45, l. 12.\n"
+		"6. Maris Vītols, “Railways, Tariffs and the Hinterland of Riga,” Economic History Review 66,\n"
+		"no. 4 (2013): 1102–25.\n"
+		"7. Ibid., 1110.\n"
+		"8. See Ellison, Baltic Grain Trade, 61; Raudsepp, “Merchants and Money,” 315–18; Vītols,\n"
+		"“Railways, Tariffs,” 1115.\n"
+		"9. Riga Exchange Committee, Annual Report for 1900, 22.\n"
+		"\n"
+		"Bibliography\n"
+		"Ellison, Margaret. The Baltic Grain Trade, 1850–1914. Cambridge: Cambridge University Press,\n"
+		"2009.\n"
+		"Plakans, Andrejs. The Latvians: A Short History. Stanford, CA: Hoover Institution Press, 1995.\n"
+		"Raudsepp, Peter. “Merchants and Money in Late Imperial Riga.” Slavic Review 71, no. 2 (2012):\n"
+		"301–24.\n";
+	static const char *const want[] = {
+		"Margaret Ellison, The Baltic Grain Trade, 1850–1914 (Cambridge: Cambridge University "
+		"Press, 2009), 42.",
+		"Peter Raudsepp, “Merchants and Money in Late Imperial Riga,” Slavic Review 71, no. 2 (2012): 310.",
+		"Ibid., 312–14.",
+		"Riga Exchange Committee, Annual Report for 1900 (Riga: Müllersche Buchdruckerei, 1901), 14.",
+		"Latvian State Historical Archive (LVVA), f. 2736, op. 1, d. 45, l. 12.",
+		"Maris Vītols, “Railways, Tariffs and the Hinterland of Riga,” Economic History Review 66, "
+		"no. 4 (2013): 1102–25.",
+		"Ibid., 1110.",
+		"See Ellison, Baltic Grain Trade, 61",
+		"Raudsepp, “Merchants and Money,” 315–18",
+		"Vītols, “Railways, Tariffs,” 1115.",
+		"Riga Exchange Committee, Annual Report for 1900, 22.",
+		"Ellison, Margaret. The Baltic Grain Trade, 1850–1914. Cambridge: Cambridge University Press, 2009.",
+		"Plakans, Andrejs. The Latvians: A Short History. Stanford, CA: Hoover Institution Press, 1995.",
+		"Raudsepp, Peter. “Merchants and Money in Late Imperial Riga.” Slavic Review 71, no. 2 (2012): "
+		"301–24.",
+		"*"
+	};
+	static const size_t links[][2] = { { 3, 2 }, { 7, 6 }, { 8, 1 }, { 9, 2 }, { 10, 6 }, { 11, 4 },
+	                                   { 0, 0 } };
+	check_layout("chicago", doc, want, links);
+}
+
+/* GOST notes: a note cut after "канд." goes on in lower case; "Там же"
+ * after a dated explanatory sentence repeats the work before it; "Об этом
+ * подробнее см.:" before "Указ. соч."; a short title cut by "…" holding
+ * a comma */
+Test(layouts, gost_notes_repeats)
+{
+	static const char doc[] =
+		"Торговля шла через Кяхту1. Даты даны по старому стилю2. Так считали и позже3.\n"
+		"Об этом писали не раз4. Сведения таможни неполны5. Серебро уходило за границу6.\n"
+		"Споры продолжаются7.\n"
+		"1 Орлова Т. Г. Чайная торговля России с Китаем во второй половине XIX в.: дис. … канд.\n"
+		"ист. наук. Томск, 2004. С. 88.\n"
+		"2 Здесь и далее даты до 1918 г. приводятся по старому стилю.\n"
+		"3 Там же. С. 90.\n"
+		"4 Петров В. Н. Чайные караваны через Монголию // Вопросы истории. 1998. № 7. С. 112–120.\n"
+		"5 Обзор внешней торговли России за 1885 год. СПб.: Тип. В. Киршбаума, 1886. С. 214.\n"
+		"6 Whitcombe R. Tea, Silver and the Kiakhta Exchange, 1800–1860 // Journal of Eurasian\n"
+		"Studies. 2016. Vol. 7, No. 2. P. 130–141.\n"
+		"7 Об этом подробнее см.: Петров В. Н. Указ. соч. С. 115; Whitcombe R. Tea, Silver and the\n"
+		"Kiakhta Exchange… P. 139.\n";
+	static const char *const want[] = {
+		"Орлова Т. Г. Чайная торговля России с Китаем во второй половине XIX в.: дис. … канд. ист. "
+		"наук. Томск, 2004. С. 88.",
+		"Там же. С. 90.",
+		"Петров В. Н. Чайные караваны через Монголию // Вопросы истории. 1998. № 7. С. 112–120.",
+		"Обзор внешней торговли России за 1885 год. СПб.: Тип. В. Киршбаума, 1886. С. 214.",
+		"Whitcombe R. Tea, Silver and the Kiakhta Exchange, 1800–1860 // Journal of Eurasian "
+		"Studies. 2016. Vol. 7, No. 2. P. 130–141.",
+		"Об этом подробнее см.: Петров В. Н. Указ. соч. С. 115",
+		"Whitcombe R. Tea, Silver and the Kiakhta Exchange… P. 139.",
+		"*"
+	};
+	static const size_t links[][2] = { { 2, 1 }, { 6, 3 }, { 7, 5 }, { 0, 0 } };
+	check_layout("gost", doc, want, links);
+}

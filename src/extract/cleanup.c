@@ -958,7 +958,12 @@ int lit_xbib_score(const char *s, size_t n)
 			else if (AT("Op. ") && i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9')
 				archive = 1;   /* "GARF. F. 5446. Op. 1. D. 12" */
 			break;
-		case 'o': if (AT("op. cit")) strong = 1; break;
+		case 'o':
+			if (AT("op. cit"))
+				strong = 1;
+			else if (AT("op. ") && i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9')
+				archive = 1;   /* "LVVA, f. 2736, op. 1, d. 45" */
+			break;
 		case 'i': if (AT("ibid")) strong = 1; break;
 		case 0xE2: if (AT("№")) vol = 1; break;
 		case 0xD0: case 0xD1:
@@ -1046,7 +1051,7 @@ size_t lit_xintro_len(const char *s, size_t n)
 	if (n < 4 || !(s[0] == 'C' || s[0] == 'c' || s[0] == 'S' ||
 	               ((unsigned char)s[0] == 0xD0 && (unsigned char)s[1] == 0xA1) ||
 	               ((unsigned char)s[0] == 0xD1 && (unsigned char)s[1] == 0x81)))
-		return 0;
+		return lit_xintro_clause(s, n);
 	for (size_t k = 0; intro[k]; k++) {
 		size_t m = strlen(intro[k]);
 		if (n <= m + 1 || memcmp(s, intro[k], m) != 0 ||
@@ -1055,6 +1060,29 @@ size_t lit_xintro_len(const char *s, size_t n)
 		while (m < n && (s[m] == ' ' || s[m] == ':' || s[m] == ','))
 			m++;
 		return m;
+	}
+	return lit_xintro_clause(s, n);
+}
+
+size_t lit_xintro_clause(const char *s, size_t n)
+{
+	static const char *const see[] = { " см.:", " см. ", ", see ", ", see:", " see:", NULL };
+	size_t lim = n < 90 ? n : 90;
+	for (size_t i = 2; i + 5 < lim; i++) {
+		char c = s[i];
+		if (c == '.' || c == ';' || c == '/' || c == '(' || c == '"')
+			return 0;   /* a sentence or a reference has begun */
+		if (c != ' ' && c != ',')
+			continue;
+		for (size_t k = 0; see[k]; k++) {
+			size_t m = strlen(see[k]);
+			if (i + m >= n || memcmp(s + i, see[k], m) != 0)
+				continue;
+			m += i;
+			while (m < n && (s[m] == ' ' || s[m] == ':'))
+				m++;
+			return m < n ? m : 0;
+		}
 	}
 	return 0;
 }

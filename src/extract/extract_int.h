@@ -148,8 +148,13 @@ int lit_xbib_score(const char *s, size_t len);
  * *loc receives the offset of the locator that follows (or len). */
 int lit_xrepeat_kind(const char *s, size_t len, size_t *loc);
 /* Length of a leading "См.:", "Ср.", "See also", "Cf." with its spaces
- * and colon; 0 when there is none. */
+ * and colon, or of an introductory clause (lit_xintro_clause); 0 when
+ * there is none. */
 size_t lit_xintro_len(const char *s, size_t len);
+/* Length of a leading clause that ends in "см.:" / ", see" within the
+ * first 90 bytes, before any '.', ';', '/', '(' ("Об этом подробнее
+ * см.: ", "On the 1905 strikes in the port, see "); 0 when none. */
+size_t lit_xintro_clause(const char *s, size_t len);
 
 /* Reference-list heading?  Returns 0 no, LIT_XW_LIST for a bibliography,
  * LIT_XW_END for notes ("Примечания", "Notes"). */

@@ -726,6 +726,20 @@ static int is_list_ender(const xline *L)
 	return 0;
 }
 
+/* Capitalised words that start a line of a reference without being a
+ * surname ("In H. Davies & T. Mbeki (Eds.)", "See J. Smith"). */
+static int function_word(const char *s, size_t n)
+{
+	static const char *const w[] = {
+		"In", "On", "At", "By", "To", "Of", "As", "An", "Ed", "Eds", "See", "The", "And",
+		"For", "From", "With", "Vol", "No", "Pp", "Cf", NULL
+	};
+	for (size_t k = 0; w[k]; k++)
+		if (strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Does the line start a new unnumbered entry: "Иванов И. И.", "Smith, J.",
  * "Smith J.", a bullet? */
 static int author_start(const char *s, size_t n)
@@ -743,7 +757,7 @@ static int author_start(const char *s, size_t n)
 		i += adv;
 		letters++;
 	}
-	if (letters < 2 || i >= n)
+	if (letters < 2 || i >= n || function_word(s, i))
 		return 0;
 	if (s[i] == ',')
 		i++;
@@ -751,6 +765,110 @@ static int author_start(const char *s, size_t n)
 		i++;
 	cp = lit_xcp(s + i, n - i, &adv);
 	return lit_xcp_upper(cp) && i + adv < n && (s[i + adv] == '.' || s[i + adv] == ' ');
+}
+
+/* A capitalised word of letters (and inner hyphens/apostrophes) at s[i];
+ * its end, or i when there is none.  *lower: it has lower-case letters. */
+static size_t cap_word(const char *s, size_t n, size_t i, int *lower)
+{
+	size_t adv, j = i;
+	*lower = 0;
+	if (j >= n || !lit_xcp_upper(lit_xcp(s + j, n - j, &adv)))
+		return i;
+	j += adv;
+	while (j < n) {
+		uint32_t cp = lit_xcp(s + j, n - j, &adv);
+		if (lit_xcp_lower(cp))
+			*lower = 1;
+		else if (!lit_xcp_letter(cp) && cp != '-' && cp != '\'' && cp != 0x2019)
+			break;
+		j += adv;
+	}
+	return j;
+}
+
+/* "Ellison, Margaret." / "Berg, Jonas, and Karin Lund, eds." / "Kalniņš,
+ * Ēriks." / "Smith, John R.": a bibliography entry (Chicago, MLA) that
+ * starts with the surname and the full given name. */
+static int inverted_name_start(const char *s, size_t n)
+{
+	int lower;
+	size_t i = cap_word(s, n, 0, &lower);
+	if (i == 0 || !lower || function_word(s, i) || i + 2 >= n || s[i] != ',' || s[i + 1] != ' ')
+		return 0;
+	i += 2;
+	for (int tok = 0; tok < 4; tok++) {
+		size_t j = cap_word(s, n, i, &lower);
+		if (j == i)
+			return 0;
+		if (j < n && s[j] == '.')     /* "Margaret." or the initial "R." */
+			return tok > 0 || lower;
+		if (!lower)
+			return 0;                 /* "Routledge" is fine, "USA" is not a name */
+		if (j + 6 <= n && memcmp(s + j, ", and ", 6) == 0)
+			return 1;
+		if (j + 6 <= n && memcmp(s + j, ", eds.", 6) == 0)
+			return 1;
+		if (j >= n || s[j] != ' ')
+			return 0;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* "American Community Research Council. (2022)." / "Garner, S. (n.d.).":
+ * an APA head, names (capitalised words, initials, '&', a few particles,
+ * "(Eds.).") closed by ". (" and a year, "n.d." or "in press". */
+static int apa_head_start(const char *s, size_t n)
+{
+	static const char *const small[] = {
+		"&", "of", "for", "and", "the", "on", "in", "de", "van", "der", "von", "du", "la",
+		"le", "da", "di", NULL
+	};
+	size_t i = 0, words = 0, adv;
+	if (!lit_xcp_upper(lit_xcp(s, n, &adv)))
+		return 0;
+	while (i < n && i < 200 && words <= 12) {
+		size_t b = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		size_t wl = i - b;
+		words++;
+		if (wl >= 2 && s[i - 1] == '.' && i + 2 < n && s[i + 1] == '(') {
+			const char *t = s + i + 2;
+			size_t tn = n - i - 2;
+			if (has_prefix(t, tn, "n.d.") || has_prefix(t, tn, "in press"))
+				return 1;
+			if (!has_prefix(t, tn, "Ed"))     /* "T. (Eds.). (2021)" goes on */
+				return tn >= 5 && t[0] >= '1' && t[0] <= '2' && t[1] >= '0' &&
+				       t[1] <= '9' && t[2] >= '0' && t[2] <= '9' && t[3] >= '0' &&
+				       t[3] <= '9' &&
+				       (t[4] == ')' || t[4] == ',' || (t[4] >= 'a' && t[4] <= 'z'));
+		}
+		int ok = lit_xcp_upper(lit_xcp(s + b, n - b, &adv)) || has_prefix(s + b, wl, "(Ed");
+		for (size_t k = 0; !ok && small[k]; k++)
+			if (strlen(small[k]) == wl && memcmp(small[k], s + b, wl) == 0)
+				ok = 1;
+		if (!ok)
+			return 0;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return 0;
+}
+
+/* Does the last token of a line end a URL or DOI ("https://doi.org/10.1/x",
+ * "doi:10.1/x")? */
+static int ends_with_url(const xline *L)
+{
+	size_t b = L->len;
+	while (b && L->s[b - 1] != ' ')
+		b--;
+	const char *t = L->s + b;
+	size_t tn = L->len - b;
+	return has_prefix(t, tn, "http://") || has_prefix(t, tn, "https://") ||
+	       has_prefix(t, tn, "www.") || has_prefix(t, tn, "doi:") ||
+	       (tn > 4 && t[0] == '1' && t[1] == '0' && t[2] == '.' && t[3] >= '0' && t[3] <= '9');
 }
 
 static int bullet_start(const xline *L, size_t *off)
@@ -808,6 +926,27 @@ static int strict_entry(seg *g, const entry *e)
 			parts++;
 	}
 	return parts >= 2;
+}
+
+/* Can the first paragraph of an unnumbered list (its text in g->tmp) be a
+ * reference?  Not without bibliographic evidence, nor when it is long and
+ * its first line neither starts with a name nor shows evidence of its
+ * own: that is a body paragraph (with its footnotes) under a section
+ * heading that reads like a list heading ("Sources" over "Besides the
+ * printed reports, this article draws on the records ..."). */
+static int first_entry_ok(seg *g, const entry *e)
+{
+	if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2)
+		return 0;
+	if (g->tmp.len <= 400)
+		return 1;
+	const xline *L = &g->lines[e->first];
+	const char *s = L->s + e->text_off;
+	size_t n = L->len - e->text_off;
+	/* footnotes glued under the body paragraph may bring evidence
+	 * enough: the first line has to show some itself */
+	return author_start(s, n) || inverted_name_start(s, n) || apa_head_start(s, n) ||
+	       lit_xbib_score(s, n) >= 2;
 }
 
 /*
@@ -946,9 +1085,17 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 			const xline *Q = &g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first];
 			/* an entry may also end with its URL or access date:
 			 * "<https://...>", "(дата обращения: 01.02.2023)" */
+			/* or with a bare URL or DOI that the line does not continue
+			 * (APA: "... https://doi.org/10.1177/0042098022" + "Baptiste, R.") */
 			if ((ends_terminal(Q->s, Q->len) ||
-			     (Q->len && (Q->s[Q->len - 1] == '>' || Q->s[Q->len - 1] == ')'))) &&
-			    author_start(L->s, L->len))
+			     (Q->len && (Q->s[Q->len - 1] == '>' || Q->s[Q->len - 1] == ')')) ||
+			     (ends_with_url(Q) && !lit_xurl_continues(Q->s, Q->len, L->s, L->len))) &&
+			    (author_start(L->s, L->len) || inverted_name_start(L->s, L->len)))
+				starts = 1;
+			/* an APA head ("Chen, L. (2023a).", "Statistics Nordland.
+			 * (2023).") starts an entry whatever the line before ended
+			 * with: a DOI cut over lines, a URL ending in '/' */
+			if (apa_head_start(L->s, L->len))
 				starts = 1;
 			if (e.nlines > 400)
 				break;
@@ -983,11 +1130,14 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				starts = 1;
 		}
 		if (starts) {
-			if (e.open && count == 0 && !probe) {
-				/* a first paragraph that is not a reference: no list here */
+			if (e.open && count == 0) {
+				/* a first paragraph that is not a reference: no list here
+				 * (a section "Sources" or "Источники" of the body) */
 				entry_text(g, &e);
-				if (lit_xbib_score(g->tmp.ptr, g->tmp.len) < 2)
+				if (!first_entry_ok(g, &e)) {
+					entry_reset(&e);   /* not emitted either */
 					break;
+				}
 			}
 			FLUSH();
 			/* the new paragraph must look like a reference */
@@ -1031,6 +1181,12 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 		last_taken = i;
 		if (!probe)
 			L->role = where == LIT_XW_END ? R_NOTE : R_LIST;
+	}
+	if (!numbered && e.open && count == 0) {
+		/* the only paragraph, up to a heading or the end */
+		entry_text(g, &e);
+		if (!first_entry_ok(g, &e))
+			entry_reset(&e);
 	}
 	FLUSH();
 #undef FLUSH
@@ -1305,9 +1461,26 @@ static int note_start(seg *g, size_t i, int in_note, long last_num, xlabel *lab)
 		return 1;
 	if (lab->style == LAB_DOT && lab->value >= 1 && lab->value <= 999) {
 		/* "1. Text" as a footnote: only for a waiting marker and a text
-		 * that cites something */
-		if (starts_lower(t, tn) || find_marker(g, lab->value, (long)i + 1, 150) < 0)
+		 * that cites something, or a note that goes on the numbering of
+		 * the note above it or of the one below it (Chicago notes "4.
+		 * Ibid., 312-14.", "8. LVVA, f. 2736, op. 1" + "9. ...") */
+		if (starts_lower(t, tn))
 			return 0;
+		/* the next number right under a note: its marker may be lost
+		 * ("active in 1900.11" reads as a number) */
+		if (in_note && lab->value == last_num + 1 && g->lines[i - 1].role == R_NOTE)
+			return 1;
+		if (find_marker(g, lab->value, (long)i + 1, 150) < 0)
+			return 0;
+		size_t loc;
+		if (lit_xrepeat_kind(t, tn, &loc))
+			return 1;
+		for (size_t q = i + 1; q < g->n && q - i <= 8 && g->lines[q].kind == K_TEXT; q++) {
+			xlabel nl;
+			if (parse_label(&g->lines[q], &nl) && nl.style == LAB_DOT &&
+			    nl.value == lab->value + 1 && find_marker(g, nl.value, (long)i + 1, 150) >= 0)
+				return 1;
+		}
 		lit_buf_clear(&g->tmp);
 		for (size_t q = i; q < g->n && q - i < 6 && g->lines[q].kind == K_TEXT; q++)
 			lit_xjoin_line(&g->tmp, g->lines[q].s, g->lines[q].len, NULL);
@@ -1538,6 +1711,27 @@ static void note_close(seg *g, entry *e, entry *held)
 	*e = t;
 }
 
+/* Does the line end with a lower-case abbreviation that does not end a
+ * note: "дис. … канд." + "ист. наук. Томск, 2004", "XIX в.", "ed."?  Not
+ * after a number ("210 с.", "2004 г." end one). */
+static int ends_abbrev(const xline *P)
+{
+	size_t b = P->len - 1, letters = 0, st;   /* before the final '.' */
+	while (b > 0) {
+		uint32_t c = lit_xcp_before(P->s, b, &st);
+		if (!lit_xcp_lower(c))
+			break;
+		b = st;
+		letters++;
+	}
+	if (letters == 0 || letters > 5 || (b > 0 && P->s[b - 1] != ' '))
+		return 0;
+	size_t q = b;
+	while (q > 0 && P->s[q - 1] == ' ')
+		q--;
+	return !(q > 0 && P->s[q - 1] >= '0' && P->s[q - 1] <= '9');
+}
+
 static void body_pass(seg *g)
 {
 	entry e = {0}, held = {0};
@@ -1600,7 +1794,7 @@ static void body_pass(seg *g)
 				/* a finished note followed by a lower-case line: the body
 				 * sentence cut by the page break goes on */
 				xline *P = &g->lines[prev_text];
-				if (P->len && P->s[P->len - 1] == '.' &&
+				if (P->len && P->s[P->len - 1] == '.' && !ends_abbrev(P) &&
 				    !lit_xurl_continues(P->s, P->len, L->s, L->len))
 					body = 1;
 			}
@@ -2200,6 +2394,17 @@ static int fullname_start(const char *s, size_t n)
 	return 0;
 }
 
+/* A short-form repeat note (see parse_short_note below). */
+typedef struct short_note {
+	const char *name;   /* surname, organisation word or abbreviation */
+	size_t namen;
+	const char *title;  /* the shortened title, quotes and ellipsis off */
+	size_t titlen;
+	int cut;            /* the title ended with an ellipsis */
+	size_t loc;         /* offset of the locator in the note */
+} short_note;
+static int parse_short_note(const char *s, size_t n, short_note *sn);
+
 /* Split "A. Work one. 2001; B. Work two. 2002" into two items (the new
  * item is checked in its turn: three works make three items). */
 static void split_multi(seg *g)
@@ -2232,12 +2437,22 @@ static void split_multi(seg *g)
 			int titled = lit_xcp_upper(lit_xcp(r, rn, &(size_t){0})) &&
 			             mem_contains(r, rn, " // ", 4) && mem_contains(it->raw + start, i - start, " // ", 4);
 			int full = !see && !titled && fullname_start(r, rn);
-			if (!see && !titled && !full && !author_start(r, rn))
+			/* or short forms with their locators: "See Ellison, Baltic
+			 * Grain Trade, 61; Raudsepp, "Merchants and Money," 315-18." */
+			short_note s1, s2;
+			size_t r1 = 0;   /* the right part up to a third work */
+			while (r1 < rn && r[r1] != ';')
+				r1++;
+			int shorts = !see && !titled && parse_short_note(r, r1, &s2) &&
+			             (rep || parse_short_note(it->raw + start, i - start, &s1) ||
+			              lit_xbib_score(it->raw + start, i - start) >= 3);
+			if (!see && !titled && !full && !shorts && !author_start(r, rn))
 				continue;
 			/* after a repeat a named work needs less evidence */
 			int weak = full || (rep && !see && !titled);
-			if ((!rep && lit_xbib_score(it->raw + start, i - start) < (full ? 2 : 3)) ||
-			    lit_xbib_score(r, rn) < (weak ? 2 : 3))
+			if (!shorts &&
+			    ((!rep && lit_xbib_score(it->raw + start, i - start) < (full ? 2 : 3)) ||
+			     lit_xbib_score(r, rn) < (weak ? 2 : 3)))
 				continue;
 			/* split: the right part becomes a new item */
 			char label[24];
@@ -2269,14 +2484,6 @@ static void split_multi(seg *g)
  * Арктическая политика… С. 17.", "ERG, Annual Transit Report 2021, 20."
  * ---------------------------------------------------------------- */
 
-typedef struct short_note {
-	const char *name;   /* surname, organisation word or abbreviation */
-	size_t namen;
-	const char *title;  /* the shortened title, quotes and ellipsis off */
-	size_t titlen;
-	int cut;            /* the title ended with an ellipsis */
-	size_t loc;         /* offset of the locator in the note */
-} short_note;
 
 /* Lower-case code point (Latin, Cyrillic) for comparing titles. */
 static uint32_t fold_cp(uint32_t c)
@@ -2356,8 +2563,9 @@ static int parse_short_note(const char *s, size_t n, short_note *sn)
 	}
 	if (!seps || (!marked && !comma))
 		return 0;
-	/* ", 2019." with no page mark is a year: a reference, not a page */
-	if (!marked && e - ls == 4 && (s[ls] == '1' || s[ls] == '2'))
+	/* ", 2019." with no page mark is a year (1500-2099): a reference, not
+	 * a page ("1115." is one) */
+	if (!marked && e - ls == 4 && ((s[ls] == '1' && s[ls + 1] >= '5') || (s[ls] == '2' && s[ls + 1] == '0')))
 		return 0;
 	if (dots >= 2)
 		cut = 1;
@@ -2376,6 +2584,23 @@ static int parse_short_note(const char *s, size_t n, short_note *sn)
 	size_t ne = i;
 	if (ne - ns < 2)
 		return 0;
+	/* an organisation of capitalised words up to the comma ("Riga
+	 * Exchange Committee, Annual Report for 1900, 22.") */
+	for (int w = 0; w < 5 && i + 2 < te && s[i] == ' ' && !initial_at(s, te, i + 1); w++) {
+		int lower;
+		size_t we = cap_word(s, te, i + 1, &lower);
+		if (we == i + 1 || !lower)
+			break;
+		if (we < te && s[we] == ',') {
+			i = ne = we;
+			break;
+		}
+		if (we >= te || s[we] != ' ')
+			break;
+		i = we;
+	}
+	if (i != ne)
+		i = ne;
 	int inits = 0;
 	while (i + 1 < te && s[i] == ' ') {
 		size_t m = initial_at(s, te, i + 1);
@@ -2418,7 +2643,10 @@ static int parse_short_note(const char *s, size_t n, short_note *sn)
 			inword = 1;
 		} else if (c == ' ') {
 			inword = 0;
-		} else if (c != '-' && c != '\'' && c != 0x2019) {
+		} else if (c != '-' && c != '\'' && c != 0x2019 &&
+		           !((ts > i || cut) && (c == ',' || c == ':' || c == '?' || c == '!'))) {
+			/* a quoted title or one cut by an ellipsis may hold
+			 * commas: "Railways, Tariffs,", "Tea, Silver and the…" */
 			return 0;
 		}
 	}
@@ -2485,7 +2713,16 @@ static int title_follows(const char *t, size_t tn, size_t from, const short_note
 		}
 		if (w > q && w + 1 < tn && t[w] == ' ' && initial_at(t, tn, w + 1))
 			continue;
-		return title_at(t, tn, q, sn);
+		if (title_at(t, tn, q, sn))
+			return 1;
+		/* the short title drops a leading article ("The Baltic Grain
+		 * Trade, 1850-1914" -> "Baltic Grain Trade") */
+		static const char *const art[] = { "The ", "A ", "An ", "Die ", "Der ", "Das ", "La ",
+		                                   "Le ", "Les ", "L'", "Il ", "El ", NULL };
+		for (size_t k = 0; art[k]; k++)
+			if (has_prefix(t + q, tn - q, art[k]) && !has_prefix(sn->title, sn->titlen, art[k]))
+				return title_at(t, tn, q + strlen(art[k]), sn);
+		return 0;
 	}
 	return 0;
 }
@@ -2701,6 +2938,36 @@ static void resolve_repeats(seg *g)
 	}
 }
 
+/* A sentence with a date in it, not a reference: "Здесь и далее даты до
+ * 1918 г. приводятся по старому стилю.", "The figures for 1913 exclude
+ * transit cargo, which ..." - a year is all its evidence (score 2, no
+ * "//", no quotes around a title) and most of its words are lower-case. */
+static int dated_sentence(const char *s, size_t n)
+{
+	char year[5];
+	if (!find_year(s, n, year) || mem_contains(s, n, "//", 2))
+		return 0;
+	size_t words = 0, lower = 0, adv;
+	int start = 1;
+	for (size_t i = 0; i < n; i += adv) {
+		uint32_t c = lit_xcp(s + i, n - i, &adv);
+		if (c == '"' || c == 0xAB || c == 0xBB || c == 0x201C || c == 0x201D || c == 0x201E)
+			return 0;
+		if (c == ' ') {
+			start = 1;
+			continue;
+		}
+		if (start && lit_xcp_letter(c)) {
+			words++;
+			lower += lit_xcp_lower(c) != 0;
+		} else if (start) {
+			words++;
+		}
+		start = 0;
+	}
+	return lower >= 6 && lower * 10 >= words * 6;
+}
+
 static void mark_nonbib(seg *g)
 {
 	for (size_t q = 0; q < g->doc->nitems; q++) {
@@ -2710,7 +2977,8 @@ static void mark_nonbib(seg *g)
 		size_t rl = strlen(it->raw), loc;
 		if (lit_xrepeat_kind(it->raw, rl, &loc))
 			continue;
-		if (lit_xbib_score(it->raw, rl) < 2) {
+		int sc = lit_xbib_score(it->raw, rl);
+		if (sc < 2 || (sc == 2 && dated_sentence(it->raw, rl))) {
 			it->nonbib = 1;
 			g->doc->n_nonbib++;
 		}
