@@ -103,6 +103,11 @@ Test(record, names_dates_custom_provenance_and_clone)
 	cr_assert_eq(lit_record_set_date(c, LIT_VAR_ISSUED, NULL), LIT_OK);
 	cr_assert_null(lit_record_date(c, LIT_VAR_ISSUED));
 	lit_record_free(c);
+	/* clearing the names of a record that has none (UBSan: no memmove on NULL) */
+	lit_record *e = lit_record_new();
+	lit_record_clear_names(e, LIT_VAR_EDITOR);
+	cr_assert_eq(lit_record_name_count(e, LIT_VAR_EDITOR), 0);
+	lit_record_free(e);
 }
 
 Test(record, lists)

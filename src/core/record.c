@@ -365,10 +365,13 @@ int lit_record_add_name(lit_record *r, lit_var var, const lit_name *name)
 void lit_record_clear_names(lit_record *r, lit_var var)
 {
 	size_t lo = names_lower(r, (int)var), hi = names_lower(r, (int)var + 1);
-	for (size_t i = lo; i < hi; i++)
-		name_free(&r->names[i].n);
-	memmove(&r->names[lo], &r->names[hi], (r->nnames - hi) * sizeof *r->names);
-	r->nnames -= hi - lo;
+	if (hi > lo) {
+		/* (no memmove on an empty list: names may be NULL) */
+		for (size_t i = lo; i < hi; i++)
+			name_free(&r->names[i].n);
+		memmove(&r->names[lo], &r->names[hi], (r->nnames - hi) * sizeof *r->names);
+		r->nnames -= hi - lo;
+	}
 	lit_record_set_names_etal(r, var, 0);
 }
 
