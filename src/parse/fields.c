@@ -1828,6 +1828,17 @@ static int has_span(const ctx *c, int label)
 	return 0;
 }
 
+/* The first title span and its index in *at; NULL when there is none. */
+static span *title_span(ctx *c, size_t *at)
+{
+	for (size_t i = 0; i < c->nsp; i++)
+		if (c->sp[i].label == LIT_PL_TITLE) {
+			*at = i;
+			return &c->sp[i];
+		}
+	return NULL;
+}
+
 /* The host after a title span that ran past it: tokens [k, t1) of title
  * span i are the container ("in Proceedings ...", a journal): they join a
  * container or journal span that follows, or become one when the record has
@@ -1883,21 +1894,18 @@ static int closes_quote_punct(const lit_ptokens *t, size_t k)
 static void quoted_title_end(ctx *c)
 {
 	const lit_ptokens *t = c->t;
-	for (size_t i = 0; i < c->nsp; i++) {
-		span *ti = &c->sp[i];
-		size_t k;
-		if (ti->label != LIT_PL_TITLE)
-			continue;
-		if (!(t->tok[ti->t0].flags & LIT_TF_INQUOTE) ||
-		    (i > 0 && ti->t0 > 0 && (t->tok[ti->t0 - 1].flags & LIT_TF_INQUOTE)))
-			return;
-		for (k = ti->t0; k < ti->t1 && (t->tok[k].flags & LIT_TF_INQUOTE); k++)
-			;
-		if (k >= ti->t1 || k == ti->t0 || !closes_quote_punct(t, k - 1))
-			return;
-		title_tail_host(c, i, k);
+	size_t i, k;
+	span *ti = title_span(c, &i);
+	if (!ti)
 		return;
-	}
+	if (!(t->tok[ti->t0].flags & LIT_TF_INQUOTE) ||
+	    (i > 0 && ti->t0 > 0 && (t->tok[ti->t0 - 1].flags & LIT_TF_INQUOTE)))
+		return;
+	for (k = ti->t0; k < ti->t1 && (t->tok[k].flags & LIT_TF_INQUOTE); k++)
+		;
+	if (k >= ti->t1 || k == ti->t0 || !closes_quote_punct(t, k - 1))
+		return;
+	title_tail_host(c, i, k);
 }
 
 /* "The Europeans, in Novels, 1871-1880", "An Introduction to ChPT, in
@@ -2186,31 +2194,29 @@ static int edition_word(const lit_ptokens *t, size_t k)
 static void title_edition_tail(ctx *c)
 {
 	const lit_ptokens *t = c->t;
-	for (size_t i = 0; i < c->nsp; i++) {
-		span *ti = &c->sp[i];
-		size_t k, cut = 0;
-		int ed = 0;
-		if (ti->label != LIT_PL_TITLE)
-			continue;
-		if (ti->t1 - ti->t0 < 3)
-			return;
-		for (k = ti->t1 - 1; k > ti->t0 && ti->t1 - k <= 4; k--)
-			if (tok_ends(t, k - 1, '.') && t->tok[k - 1].nletters >= 2 && !(t->tok[k - 1].flags & LIT_TF_INITIAL)) {
-				cut = k;
-				break;
-			}
-		if (!cut || cut - ti->t0 < 2)
-			return;
-		for (k = cut; k < ti->t1; k++) {
-			if (edition_word(t, k))
-				ed = 1;
-			else if (t->tok[k].nletters > 3 || (t->tok[k].flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN)))
-				return;
-		}
-		if (ed)
-			split_span(c, i, cut, LIT_PL_EDITION);
+	size_t i;
+	span *ti = title_span(c, &i);
+	if (!ti)
 		return;
+	size_t k, cut = 0;
+	int ed = 0;
+	if (ti->t1 - ti->t0 < 3)
+		return;
+	for (k = ti->t1 - 1; k > ti->t0 && ti->t1 - k <= 4; k--)
+		if (tok_ends(t, k - 1, '.') && t->tok[k - 1].nletters >= 2 && !(t->tok[k - 1].flags & LIT_TF_INITIAL)) {
+			cut = k;
+			break;
+		}
+	if (!cut || cut - ti->t0 < 2)
+		return;
+	for (k = cut; k < ti->t1; k++) {
+		if (edition_word(t, k))
+			ed = 1;
+		else if (t->tok[k].nletters > 3 || (t->tok[k].flags & (LIT_TF_INQUOTE | LIT_TF_INPAREN)))
+			return;
 	}
+	if (ed)
+		split_span(c, i, cut, LIT_PL_EDITION);
 }
 
 /* APA's description in brackets after a title ("Harry Potter and the
@@ -2221,24 +2227,21 @@ static void title_edition_tail(ctx *c)
 static void title_bracket_medium(ctx *c)
 {
 	const lit_ptokens *t = c->t;
-	for (size_t i = 0; i < c->nsp; i++) {
-		span *ti = &c->sp[i];
-		size_t k;
-		if (ti->label != LIT_PL_TITLE)
-			continue;
-		for (k = ti->t1; k > ti->t0 && (t->tok[k - 1].flags & LIT_TF_INBRACK); k--)
-			;
-		if (k == ti->t1 || k == ti->t0 || ti->t1 - k > 3 || t->text[t->tok[k].start] != '[' ||
-		    (t->tok[k - 1].flags & LIT_TF_INBRACK) || text_has_cjk(t->text + ti->a, ti->b - ti->a))
-			return;
-		{
-			const lit_ptoken *e = &t->tok[ti->t1 - 1];
-			if (!memchr(t->text + e->start, ']', e->end - e->start))
-				return;
-		}
-		split_span(c, i, k, LIT_PL_MEDIUM);
+	size_t i, k;
+	span *ti = title_span(c, &i);
+	if (!ti)
 		return;
+	for (k = ti->t1; k > ti->t0 && (t->tok[k - 1].flags & LIT_TF_INBRACK); k--)
+		;
+	if (k == ti->t1 || k == ti->t0 || ti->t1 - k > 3 || t->text[t->tok[k].start] != '[' ||
+	    (t->tok[k - 1].flags & LIT_TF_INBRACK) || text_has_cjk(t->text + ti->a, ti->b - ti->a))
+		return;
+	{
+		const lit_ptoken *e = &t->tok[ti->t1 - 1];
+		if (!memchr(t->text + e->start, ']', e->end - e->start))
+			return;
 	}
+	split_span(c, i, k, LIT_PL_MEDIUM);
 }
 
 /* "Rio de Janeiro: Aeroplano", "М. : Наука" labelled as one publisher: a
