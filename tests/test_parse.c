@@ -1186,6 +1186,29 @@ Test(parse_model, vancouver)
 	lit_parser_free(p);
 }
 
+/* Markdown italics mark the journal; a report series' number is no issue */
+Test(parse_model, markdown_journal_and_report_number)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Özel Özcan M. S. Sanction Comradeship: The Russia-North Korea Alliance Against Western "
+	                         "Embargoes. *Uluslararası Kriz Ve Siyaset Araştırmaları Dergisi*. 2024; 8(2): 167–182.");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Sanction Comradeship: The Russia-North Korea Alliance Against Western Embargoes");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Uluslararası Kriz Ve Siyaset Araştırmaları Dergisi");
+	lit_record_free(r);
+	/* italics with no title before them are a book's title */
+	r = parse(p, "Smith, J. (2020). *A Book Title*. Oxford University Press.");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "A Book Title");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
+	lit_record_free(r);
+	r = parse(p, "Abhishek Sharma and Rajoli Siddharth Jayaprakash. \"Russia-North Korea Ties: Tactical Convenience or "
+	             "Strategic Commitment?,\" ORF Occasional Paper No. 489, Observer Research Foundation, July 2025.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_REPORT);
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "489");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
 /* invented articles of Russian area-studies journals, end to end */
 Test(parse_model, invented_articles)
 {

@@ -2680,6 +2680,44 @@ static void site_not_place(ctx *c)
 		}
 }
 
+/* A report series taken for a journal: "ORF Occasional Paper No. 489,
+ * Observer Research Foundation", "NBER Working Paper 31234": the series is
+ * the report's genre and its number the report's number, not a host's
+ * issue. */
+static void report_series(ctx *c)
+{
+	static const char *const kinds[] = { "paper", "papers", "brief", "briefs", "report", "reports", "note", "notes", NULL };
+	const char *ct = lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE);
+	const char *last;
+	char tmp[256];
+	size_t cl;
+	if (!ct) {
+		/* a report's own number, with no host: no issue */
+		if (lit_record_get(c->rec, LIT_VAR_ISSUE) && !lit_record_get(c->rec, LIT_VAR_VOLUME) &&
+		    !lit_record_get(c->rec, LIT_VAR_NUMBER)) {
+			lit_record_set(c->rec, LIT_VAR_NUMBER, lit_record_get(c->rec, LIT_VAR_ISSUE));
+			lit_record_set(c->rec, LIT_VAR_ISSUE, NULL);
+		}
+		return;
+	}
+	if ((cl = strlen(ct)) >= sizeof tmp)
+		return;
+	last = strrchr(ct, ' ');
+	last = last ? last + 1 : ct;
+	for (size_t k = 0; kinds[k]; k++)
+		if (!strcmp(last, kinds[k]) || (last[0] >= 'A' && last[0] <= 'Z' && starts_ci(last, strlen(last), kinds[k]) &&
+		                                 strlen(last) == strlen(kinds[k]))) {
+			memcpy(tmp, ct, cl + 1);
+			set_text(c, LIT_VAR_GENRE, tmp, cl);
+			lit_record_set(c->rec, LIT_VAR_CONTAINER_TITLE, NULL);
+			if (lit_record_get(c->rec, LIT_VAR_ISSUE) && !lit_record_get(c->rec, LIT_VAR_NUMBER)) {
+				lit_record_set(c->rec, LIT_VAR_NUMBER, lit_record_get(c->rec, LIT_VAR_ISSUE));
+				lit_record_set(c->rec, LIT_VAR_ISSUE, NULL);
+			}
+			return;
+		}
+}
+
 /* A standard's description starts with its designation: "ГОСТ Р
  * 70462–2022. Умный город. …" is the title with "ГОСТ" (the model may
  * leave the word out), and its approval details ("Приказом … № 1385-ст",
@@ -2890,6 +2928,33 @@ static void patent_number(ctx *c)
 	}
 }
 
+/* Markdown italics ("Lukin A. The Korean Peninsula's New Geopolitics.
+ * *Asia Policy*. 2024; 19(3): 57–70"): an emphasised run after the
+ * article's title is the journal, whole; the model sometimes runs the title
+ * into it or splits it.  An emphasised run with no title before it is a
+ * book's title and is left alone. */
+static void relabel_emphasis(const lit_ptokens *t, uint8_t *lab)
+{
+	for (size_t e = 0; e < t->nemph; e++) {
+		size_t a = t->emph[e][0], b = t->emph[e][1], k0 = t->n, k1 = 0, hosts = 0, titles_before = 0;
+		for (size_t k = 0; k < t->n; k++) {
+			if (t->tok[k].start >= a && t->tok[k].end <= b + 1) {
+				if (k0 == t->n)
+					k0 = k;
+				k1 = k + 1;
+				hosts += lab[k] == LIT_PL_TITLE || lab[k] == LIT_PL_JOURNAL || lab[k] == LIT_PL_CONTAINER;
+			} else if (t->tok[k].end <= a && lab[k] == LIT_PL_TITLE) {
+				titles_before++;
+			}
+		}
+		/* every token a title or host label, a title before it */
+		if (k0 >= k1 || hosts != k1 - k0 || !titles_before)
+			continue;
+		for (size_t k = k0; k < k1; k++)
+			lab[k] = LIT_PL_JOURNAL;
+	}
+}
+
 /* APA's descriptions after a title: "(Policy Brief No. 14)", "(Working
  * Paper No. 2021-17)", "(Publication No. 29210447)", "[Doctoral
  * dissertation, Columbia University]".  The model splits them over title,
@@ -3004,6 +3069,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	c->t = t;
 	memcpy(c->lab, labels, t->n);
 	relabel_report_groups(t, c->lab);
+	relabel_emphasis(t, c->lab);
 	labels = c->lab;
 	c->labels = labels;
 	c->rec = rec;
@@ -3436,6 +3502,8 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		patent_number(c);
 	if (lit_record_type(rec) == LIT_TYPE_STANDARD)
 		standard_fields(c);
+	if (lit_record_type(rec) == LIT_TYPE_REPORT)
+		report_series(c);
 	/* a dissertation's university after " ; " is its publisher, no host */
 	if (lit_record_type(rec) == LIT_TYPE_THESIS && lit_record_get(rec, LIT_VAR_CONTAINER_TITLE) &&
 	    !lit_record_get(rec, LIT_VAR_PUBLISHER) && !(t->doc_flags & LIT_DF_SLASHES)) {

@@ -125,6 +125,11 @@ typedef struct lit_ptokens {
 	size_t n;
 	lit_ptoken tok[LIT_PARSE_MAX_TOKENS];
 	uint32_t doc_flags;      /* LIT_TF_CYR etc. over the whole string, plus LIT_DF_* */
+	/* Markdown emphasis removed before tokenizing ("*Asia Policy*"): byte
+	 * ranges in text, set by the caller after lit_ptok_run (which clears
+	 * them); italics mark a journal or a book's title */
+	size_t nemph;
+	size_t emph[4][2];
 } lit_ptokens;
 
 /* Whole-string flags in doc_flags (high bits). */

@@ -171,18 +171,30 @@ int lit_parse_reference(const lit_parser *parser, const char *text, size_t len,
 		free(raw);
 		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
 	}
-	size_t tl = 0;
+	size_t tl = 0, nemph = 0, emph[4][2], open_at = (size_t)-1;
 	for (size_t i = 0; i < rl; i++) {
 		char c = raw[i];
 		if (c == '\\' && i + 1 < rl && strchr("$*_[]()#\\`", raw[i + 1]))
 			continue;
 		if (c == '*' && (i == 0 || raw[i - 1] == ' ' || i + 1 == rl || raw[i + 1] == ' ' || raw[i + 1] == '.' ||
-		                 raw[i + 1] == ',' || raw[i + 1] == ';'))
+		                 raw[i + 1] == ',' || raw[i + 1] == ';')) {
+			/* an emphasis opens after a space and closes before one */
+			if ((i == 0 || raw[i - 1] == ' ') && i + 1 < rl && raw[i + 1] != ' ')
+				open_at = tl;
+			else if (open_at != (size_t)-1 && tl > open_at && nemph < 4) {
+				emph[nemph][0] = open_at;
+				emph[nemph][1] = tl;
+				nemph++;
+				open_at = (size_t)-1;
+			}
 			continue;
+		}
 		txt[tl++] = c;
 	}
 	txt[tl] = 0;
 	lit_ptok_run(t, txt, tl);
+	t->nemph = nemph;
+	memcpy(t->emph, emph, sizeof emph[0] * nemph);
 	memset(labels, 0, LIT_PARSE_MAX_TOKENS);
 	label_tokens(parser, t, labels);
 	rc = lit_pfields_build(t, labels, !(parser && parser->has_model), rec);

@@ -453,6 +453,7 @@ void lit_ptok_run(lit_ptokens *t, const char *text, size_t len)
 	t->len = len;
 	t->n = 0;
 	t->doc_flags = 0;
+	t->nemph = 0;
 	tc.t = t;
 	tc.space = 0;
 	while (i < len) {
