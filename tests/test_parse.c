@@ -522,6 +522,16 @@ Test(parse_fields, title_overruns)
 	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
 	cr_assert_str_eq(get(r, LIT_VAR_STATUS), "in press");
 	lit_record_free(r);
+	/* a full date closing the title is the date when there is no other */
+	const char *s7f[] = { "title:Statement by the Deputy Head, New York, August 2, 2022.", "accessed:(accessed: 18.08.2022).", NULL };
+	r = labelled("Statement by the Deputy Head, New York, August 2, 2022. (accessed: 18.08.2022).", s7f);
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2022);
+	cr_assert_eq(lit_record_date(r, LIT_VAR_ISSUED)->month, 8);
+	lit_record_free(r);
+	const char *s7g[] = { "title:History of Europe, 1815-1914.", NULL };
+	r = labelled("Smith J. History of Europe, 1815-1914. Oxford: OUP.", s7g);
+	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
+	lit_record_free(r);
 	/* a place inside the publisher span */
 	const char *s8[] = { "title:Os perigosos: autobiografia & AIDS.", "publisher:Rio de Janeiro: Aeroplano,", NULL };
 	r = labelled("BESSA, Marcelo Secron. Os perigosos: autobiografia & AIDS. Rio de Janeiro: Aeroplano, 2002.", s8);

@@ -3478,6 +3478,17 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		}
 	}
 	if (!lit_record_date(rec, LIT_VAR_ISSUED)) {
+		/* "Statement by …, New York, August 2, 2022." with no date span:
+		 * a date closing the title is the work's (the title keeps it) */
+		const span *ti = first_span(c, LIT_PL_TITLE);
+		if (ti && ti->t1 - ti->t0 >= 4 && (t->tok[ti->t1 - 1].flags & LIT_TF_YEAR) && !first_span(c, LIT_PL_DATE)) {
+			lit_date d;
+			size_t a = t->tok[ti->t1 - 3].start, b = t->tok[ti->t1 - 1].end;
+			if (lit_pdate_parse(t->text + a, b - a, &d) && d.year && d.month)
+				lit_record_set_date(rec, LIT_VAR_ISSUED, &d);
+		}
+	}
+	if (!lit_record_date(rec, LIT_VAR_ISSUED)) {
 		/* "66, no. 4 (2013): 1102–25" labelled as the volume: the year in
 		 * brackets there is the date */
 		for (size_t i = 0; i < t->n; i++) {
