@@ -646,6 +646,26 @@ Test(parse_fields, gost_areas)
 	r = labelled("Русско-китайские отношения в XIX веке: материалы и документы. М., 1995.", s16);
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Русско-китайские отношения в XIX веке: материалы и документы");
 	lit_record_free(r);
+	/* a quotation inside a value keeps both its marks */
+	const char *s17[] = { "title:«Слово о полку Игореве» и его время.", NULL };
+	r = labelled("Лихачев Д. С. «Слово о полку Игореве» и его время. М., 1985.", s17);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "«Слово о полку Игореве» и его время");
+	lit_record_free(r);
+	/* a series in brackets; a particle the model left out of the name */
+	const char *s18[] = { "title:Платформенное государство", "collection-title:(Высшее образование).",
+		              "author:М. Janssen, H.", NULL };
+	r = labelled("Платформенное государство / М. Janssen, H. van der Voort. – 386 с. – (Высшее образование).", s18);
+	cr_assert_str_eq(get(r, LIT_VAR_COLLECTION_TITLE), "Высшее образование");
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 1), "van der Voort");
+	lit_record_free(r);
+	/* a decree's number the model took for an issue */
+	const char *s19[] = { "title:О национальных целях : Указ Президента Российской Федерации от 07.05.2024 №",
+		              "issue:309.", "container-title:// Официальное опубликование правовых актов.", NULL };
+	r = labelled("О национальных целях : Указ Президента Российской Федерации от 07.05.2024 № 309. "
+	             "// Официальное опубликование правовых актов.", s19);
+	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "Указ Президента Российской Федерации от 07.05.2024 № 309");
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

@@ -102,6 +102,38 @@ static size_t edge_len(const char *s, size_t len, size_t i, int leading)
 
 /* Trim edge punctuation in place; keeps a final '.' of an abbreviation
  * only when `keep_dot`; balances brackets.  Returns the new length. */
+/* Is the guillemet or curly quote at s[i] one half of a pair whose other
+ * half stands inside s[a, b), not at its edge ("«Слово о полку Игореве» и
+ * его время", "специальность 5.2.6 «Менеджмент»")?  Such a quote is text,
+ * not edge punctuation. */
+static int inner_quote_pair(const char *s, size_t a, size_t b, size_t i)
+{
+	static const char *const open[] = { "\xc2\xab", "\xe2\x80\x9c" }, *const close[] = { "\xc2\xbb", "\xe2\x80\x9d" };
+	for (int q = 0; q < 2; q++) {
+		size_t ol = strlen(open[q]), cl = strlen(close[q]);
+		if (i + ol <= b && !memcmp(s + i, open[q], ol)) {
+			/* an opening quote whose closing one is followed by more words */
+			for (size_t k = i + ol; k + cl <= b; k++)
+				if (!memcmp(s + k, close[q], cl)) {
+					for (size_t m = k + cl; m < b; m++)
+						if (((unsigned char)s[m] >= 0x80) || (s[m] >= '0' && s[m] <= '9') ||
+						    ((s[m] | 0x20) >= 'a' && (s[m] | 0x20) <= 'z'))
+							return 1;
+					return 0;
+				}
+			return 0;
+		}
+		if (i + cl <= b && !memcmp(s + i, close[q], cl)) {
+			/* a closing quote whose opening one is not at the start */
+			for (size_t k = a + 1; k + ol <= i; k++)
+				if (!memcmp(s + k, open[q], ol))
+					return 1;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 static size_t trim(char *s, size_t len, int keep_dot)
 {
 	size_t a = 0, b = len;
@@ -109,7 +141,7 @@ static size_t trim(char *s, size_t len, int keep_dot)
 		size_t oa = a, ob = b;
 		while (a < b) {
 			size_t l = edge_len(s, b, a, 1);
-			if (!l)
+			if (!l || inner_quote_pair(s, a, b, a))
 				break;
 			a += l;
 		}
@@ -118,6 +150,8 @@ static size_t trim(char *s, size_t len, int keep_dot)
 			while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
 				k--;
 			size_t l = edge_len(s, b, k, 0);
+			if (l && inner_quote_pair(s, a, b, k))
+				break;
 			if (!l) {
 				if (s[k] == '.' && !keep_dot) {
 					/* keep "..." and a dot after a one-letter word (initials, "Vol. 3 A.") */
@@ -1592,6 +1626,48 @@ static void colon_title_start(ctx *c)
 	ti->a = t->tok[w0].start;
 }
 
+/* "/ M. Janssen, H. van der Voort. –": a name whose particle the model
+ * left out of the author span.  After an author span ending in an initial,
+ * lower-case particles and one capitalised word join the span. */
+static void particle_surname(ctx *c)
+{
+	static const char *const particles[] = { "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del",
+		                                 "della", "dos", "das", "ten", "ter", "zu", "y", NULL };
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		span *au = &c->sp[i], *o = &c->sp[i + 1];
+		size_t k = o->t0, np = 0;
+		if (au->label != LIT_PL_AUTHOR && au->label != LIT_PL_EDITOR)
+			continue;
+		if (o->label != LIT_PL_OTHER || !(t->tok[au->t1 - 1].flags & LIT_TF_INITIAL) || !tok_ends(t, au->t1 - 1, '.'))
+			continue;
+		for (; k < o->t1; k++) {
+			const lit_ptoken *q = &t->tok[k];
+			int is_particle = 0;
+			for (size_t m = 0; particles[m]; m++)
+				if ((size_t)(q->end - q->start) == strlen(particles[m]) &&
+				    !memcmp(t->text + q->start, particles[m], q->end - q->start))
+					is_particle = 1;
+			if (!is_particle)
+				break;
+			np++;
+		}
+		if (!np || k >= o->t1 || !(t->tok[k].flags & LIT_TF_UPPER0) || (t->tok[k].flags & LIT_TF_INITIAL) ||
+		    t->tok[k].nletters < 2)
+			continue;
+		/* the surname, then the rest of the other span */
+		au->t1 = k + 1;
+		au->b = t->tok[k].end;
+		if (k + 1 < o->t1) {
+			o->t0 = k + 1;
+			o->a = t->tok[k + 1].start;
+		} else {
+			memmove(&c->sp[i + 1], &c->sp[i + 2], (c->nsp - i - 2) * sizeof c->sp[0]);
+			c->nsp--;
+		}
+	}
+}
+
 /* GOST headings end with the initials: "Лакан Ж. Символическое,
  * воображаемое, реальное", "Grigg R. Lacan, language, and philosophy",
  * "Heyting A. Intuitionism. An Introduction" in a string with GOST areas or
@@ -1615,10 +1691,6 @@ static void author_word_into_title(ctx *c)
 	ini = &t->tok[au->t1 - 2];
 	if ((w->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_ALLCAPS)) || !(w->flags & LIT_TF_UPPER0) || w->nletters < 3 ||
 	    !(ini->flags & LIT_TF_INITIAL) || !tok_ends(t, au->t1 - 2, '.') || !(t->tok[au->t0].flags & LIT_TF_UPPER0))
-		return;
-	/* "Шопенгауэр А., Ницше Ф." style lists put a comma after the initials;
-	 * here the name before w is complete */
-	if (!(tok_ends(t, au->t1 - 1, ',') || tok_ends(t, au->t1 - 1, '.') || tok_ends(t, au->t1 - 1, ':')))
 		return;
 	au->t1--;
 	au->b = t->tok[au->t1 - 1].end;
@@ -2758,6 +2830,21 @@ static void legislation_fields(ctx *c)
 {
 	lit_record *rec = c->rec;
 	const char *page = lit_record_get(rec, LIT_VAR_PAGE);
+	const char *genre = lit_record_get(rec, LIT_VAR_GENRE), *iss = lit_record_get(rec, LIT_VAR_ISSUE);
+	if (genre && iss) {
+		/* "Указ Президента … от 07.05.2024 №" + "309": the number the model
+		 * took for an issue ends the law's designation */
+		size_t gl = strlen(genre);
+		size_t il = strlen(iss);
+		if (gl >= 3 && !strcmp(genre + gl - 3, "\xe2\x84\x96") && gl + il + 2 < LIT_PARSE_MAX_TEXT) {
+			char tmp[LIT_PARSE_MAX_TEXT + 1];
+			memcpy(tmp, genre, gl);
+			tmp[gl] = ' ';
+			memcpy(tmp + gl + 1, iss, il + 1);
+			lit_record_set(rec, LIT_VAR_GENRE, tmp);
+			lit_record_set(rec, LIT_VAR_ISSUE, NULL);
+		}
+	}
 	if (lit_record_get(rec, LIT_VAR_ISSUE) && !lit_record_get(rec, LIT_VAR_NUMBER) &&
 	    !lit_record_get(rec, LIT_VAR_VOLUME) && !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) {
 		lit_record_set(rec, LIT_VAR_NUMBER, lit_record_get(rec, LIT_VAR_ISSUE));
@@ -3094,6 +3181,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	}
 
 	first_container_title(c);
+	particle_surname(c);
 	apa_group_author(c);
 	imprint_first_pair(c);
 	colon_title_start(c);
@@ -3169,6 +3257,14 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		}
 		case LIT_PL_COLLECTION: {
 			len = span_text(c, p, 1);
+			/* "(Высшее образование)." */
+			while (len && (c->buf[len - 1] == '.' || c->buf[len - 1] == ' '))
+				c->buf[--len] = 0;
+			if (len > 2 && c->buf[0] == '(' && c->buf[len - 1] == ')' && !memchr(c->buf + 1, '(', len - 2)) {
+				memmove(c->buf, c->buf + 1, len - 2);
+				len -= 2;
+				c->buf[len] = 0;
+			}
 			/* "(Series ; 14)" */
 			char *semi = strstr(c->buf, " ; ");
 			if (semi) {
