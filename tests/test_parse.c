@@ -666,6 +666,16 @@ Test(parse_fields, gost_areas)
 	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "Указ Президента Российской Федерации от 07.05.2024 № 309");
 	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
 	lit_record_free(r);
+	/* a title ending in an abbreviation keeps its stop; the GMD is no genre */
+	const char *s20[] = { "title:Чайная торговля во второй половине XIX в.:", "genre:дис. … канд. ист. наук.", NULL };
+	r = labelled("Орлова Т. Г. Чайная торговля во второй половине XIX в.: дис. … канд. ист. наук. Томск, 2004.", s20);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Чайная торговля во второй половине XIX в.");
+	lit_record_free(r);
+	const char *s21[] = { "title:Кяхта : история торговой слободы [Электронный ресурс]", NULL };
+	r = labelled("Кяхта : история торговой слободы [Электронный ресурс] // Музей. URL: http://example.org/", s21);
+	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "история торговой слободы");
+	cr_assert_str_eq(get(r, LIT_VAR_MEDIUM), "Электронный ресурс");
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

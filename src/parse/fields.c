@@ -2014,6 +2014,52 @@ static void title_comma_in(ctx *c)
  * GOST (Cyrillic, ". – " areas or "//"); English and French titles keep a
  * spaced colon ("Voir et planifier : l'aménagement").  Returns the title's
  * new length. */
+/* A title ending in an abbreviation keeps its stop: "… в 1860–1880-е гг.",
+ * "… во второй половине XIX в.", "… и др.", "etc.".  Returns the new
+ * length (s has room: it is c->buf). */
+static size_t title_abbrev_dot(ctx *c, const span *p, char *s, size_t len)
+{
+	static const char *const abbr[] = { " гг", " вв", " в", " г", " др", " пр", " etc", " et al", " ca", NULL };
+	const char *raw = c->t->text;
+	size_t e = p->b;
+	if (!len || s[len - 1] == '.')
+		return len;
+	/* the span as written ends with that word and a full stop */
+	while (e > p->a && (raw[e - 1] == ' ' || raw[e - 1] == ':' || raw[e - 1] == ',' || raw[e - 1] == ';'))
+		e--;
+	if (e == p->a || raw[e - 1] != '.')
+		return len;
+	for (size_t k = 0; abbr[k]; k++) {
+		size_t al = strlen(abbr[k]);
+		if (len > al && !memcmp(s + len - al, abbr[k], al)) {
+			s[len++] = '.';
+			s[len] = 0;
+			return len;
+		}
+	}
+	return len;
+}
+
+/* GOST 7.0.5's general material designation closing a title or its other
+ * information ("Кяхта : история торговой слободы [Электронный ресурс]") is
+ * the record's medium, not its words.  Returns the new length. */
+static size_t strip_gmd(ctx *c, char *s, size_t len)
+{
+	static const char *const gmd[] = { "[Электронный ресурс]", "[Текст]", "[Electronic resource]", NULL };
+	for (size_t k = 0; gmd[k]; k++) {
+		size_t gl = strlen(gmd[k]);
+		if (len > gl && !memcmp(s + len - gl, gmd[k], gl)) {
+			set_text(c, LIT_VAR_MEDIUM, gmd[k] + 1, gl - 2);
+			len -= gl;
+			while (len && s[len - 1] == ' ')
+				len--;
+			s[len] = 0;
+			return len;
+		}
+	}
+	return len;
+}
+
 static int designation_start(const char *s, size_t len);
 
 static size_t other_title_info(ctx *c, char *s, size_t len, char *note, size_t notecap, size_t *notelen)
@@ -2050,6 +2096,7 @@ static size_t other_title_info(ctx *c, char *s, size_t len, char *note, size_t n
 		memcpy(r, s + from, rest);
 		r[rest] = 0;
 		rest = final_dot(r, rest);
+		rest = strip_gmd(c, r, rest);
 		if (!has_span(c, LIT_PL_GENRE) && !lit_record_get(c->rec, LIT_VAR_GENRE)) {
 			set_text(c, LIT_VAR_GENRE, r, rest);
 		} else if (*notelen + rest + 3 < notecap) {
@@ -3068,10 +3115,14 @@ static void relabel_report_groups(const lit_ptokens *t, uint8_t *lab)
 			const lit_ptoken *q = &t->tok[e];
 			if ((q->lex & LIT_LEX_NUM) && e + 1 < t->n && (t->tok[e + 1].flags & LIT_TF_DIGIT))
 				num = 1;
+			/* "[Электронный ресурс]", "[Текст]": the GMD, not a genre */
+			if (q->lex & LIT_LEX_MEDIUM)
+				break;
 			if (memchr(t->text + q->start, x[0] == '(' ? ')' : ']', q->end - q->start))
 				break;
 		}
-		if (e >= t->n || e - k >= 8 || (x[0] == '(' && !num) || (t->tok[k].flags & LIT_TF_YEAR)) {
+		if (e >= t->n || e - k >= 8 || (x[0] == '(' && !num) || (t->tok[k].flags & LIT_TF_YEAR) ||
+		    (t->tok[e].lex & LIT_LEX_MEDIUM)) {
 			after_title = 0;
 			k++;
 			continue;
@@ -3233,6 +3284,8 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			len = split_translation(c, c->buf, len, note, sizeof note, &notelen);
 			len = trim(c->buf, len, 0);
 			len = other_title_info(c, c->buf, len, note, sizeof note, &notelen);
+			len = title_abbrev_dot(c, p, c->buf, len);
+			len = strip_gmd(c, c->buf, len);
 			set_text(c, LIT_VAR_TITLE, c->buf, len);
 			break;
 		case LIT_PL_JOURNAL:
