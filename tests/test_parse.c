@@ -676,6 +676,21 @@ Test(parse_fields, gost_areas)
 	cr_assert_str_eq(get(r, LIT_VAR_GENRE), "история торговой слободы");
 	cr_assert_str_eq(get(r, LIT_VAR_MEDIUM), "Электронный ресурс");
 	lit_record_free(r);
+	/* initials inside a title; a heading that ends with a comma goes on */
+	const char *s22[] = { "title:Записки иркутского купца", "author:Н. Л.", "title:Баснина", NULL };
+	r = labelled("Записки иркутского купца Н. Л. Баснина // Сибирская старина. 1913.", s22);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Записки иркутского купца Н. Л. Баснина");
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 0);
+	lit_record_free(r);
+	const char *s23[] = { "author:Бадмаев Ц. Б., Очирова С. Д.,", "title:Ли Вэй. Чайная дорога", NULL };
+	r = labelled("Бадмаев Ц. Б., Очирова С. Д., Ли Вэй. Чайная дорога // Российское востоковедение. 2020.", s23);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Чайная дорога");
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 3);
+	lit_record_free(r);
+	const char *s24[] = { "author:Smith, J., Brown, K.,", "title:Deep Learning. Nature", NULL };
+	r = labelled("Smith, J., Brown, K., Deep Learning. Nature 521, 2015.", s24);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 2);
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

@@ -1668,6 +1668,64 @@ static void particle_surname(ctx *c)
 	}
 }
 
+/* Initials inside a title ("Записки иркутского купца Н. Л. Баснина //
+ * Сибирская старина"): an author span of initials only between two title
+ * spans, with no "/" before it, is part of the title. */
+static void title_inner_initials(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 1; i + 1 < c->nsp; i++) {
+		span *a = &c->sp[i];
+		if (a->label != LIT_PL_AUTHOR || c->sp[i - 1].label != LIT_PL_TITLE || c->sp[i + 1].label != LIT_PL_TITLE ||
+		    c->sp[i - 1].t1 != a->t0 || a->t1 != c->sp[i + 1].t0)
+			continue;
+		for (size_t k = a->t0; k < a->t1; k++)
+			if (!(t->tok[k].flags & LIT_TF_INITIAL))
+				return;
+		c->sp[i - 1].t1 = c->sp[i + 1].t1;
+		c->sp[i - 1].b = c->sp[i + 1].b;
+		memmove(&c->sp[i], &c->sp[i + 2], (c->nsp - i - 2) * sizeof c->sp[0]);
+		c->nsp -= 2;
+		return;
+	}
+}
+
+/* A heading that ends with a comma goes on: "Бадмаев Ц. Б., Очирова С. Д.,
+ * Ли Вэй. Чайная дорога …" - the model closed the author span at the
+ * comma and started the title with "Ли Вэй.".  Up to three short
+ * capitalised Cyrillic words, the last closed by a full stop, then a
+ * capitalised word: they are the last name of the list. */
+static void author_list_continues(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *au, *ti;
+	size_t k, e = 0;
+	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE)
+		return;
+	au = &c->sp[0];
+	ti = &c->sp[1];
+	if (!tok_ends(t, au->t1 - 1, ',') || ti->t0 != au->t1)
+		return;
+	for (k = ti->t0; k < ti->t1 && k < ti->t0 + 3; k++) {
+		const lit_ptoken *q = &t->tok[k];
+		/* short Cyrillic words: "Ли Вэй.", "Ким Чен Ын." (an English list that
+		 * ends with a comma runs into its title: "Brown, K., Deep Learning.") */
+		if (!(q->flags & LIT_TF_UPPER0) || !(q->flags & LIT_TF_CYR) || (q->flags & LIT_TF_DIGIT) ||
+		    (q->lex & LIT_LEX_STOP) || q->nletters > 5)
+			return;
+		if (tok_ends(t, k, '.')) {
+			e = k + 1;
+			break;
+		}
+	}
+	if (!e || e >= ti->t1 || !(t->tok[e].flags & LIT_TF_UPPER0))
+		return;
+	au->t1 = e;
+	au->b = t->tok[e - 1].end;
+	ti->t0 = e;
+	ti->a = t->tok[e].start;
+}
+
 /* GOST headings end with the initials: "Лакан Ж. Символическое,
  * воображаемое, реальное", "Grigg R. Lacan, language, and philosophy",
  * "Heyting A. Intuitionism. An Introduction" in a string with GOST areas or
@@ -3233,6 +3291,8 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 
 	first_container_title(c);
 	particle_surname(c);
+	title_inner_initials(c);
+	author_list_continues(c);
 	apa_group_author(c);
 	imprint_first_pair(c);
 	colon_title_start(c);
