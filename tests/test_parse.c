@@ -691,6 +691,24 @@ Test(parse_fields, gost_areas)
 	r = labelled("Smith, J., Brown, K., Deep Learning. Nature 521, 2015.", s24);
 	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 2);
 	lit_record_free(r);
+	/* surname-first headings: the words after the last initial start the
+	 * title; a journal the title ran into before the date */
+	const char *s25[] = { "author:Cooley A. Great Games,", "title:Local Rules: The New Great Power Contest.", NULL };
+	r = labelled("Cooley A. Great Games, Local Rules: The New Great Power Contest. Oxford, 2012.", s25);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Great Games, Local Rules: The New Great Power Contest");
+	lit_record_free(r);
+	const char *s26[] = { "author:Sarita V. Adve.", "title:Using information from the programmer.", NULL };
+	r = labelled("Sarita V. Adve. Using information from the programmer. Technical Report, 1996.", s26);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Using information from the programmer");
+	lit_record_free(r);
+	const char *s27[] = { "author:Contessi N. P.",
+		              "title:Foreign and security policy diversification in Eurasia. Problems of Post-Communism.",
+		              "date:2015.", "volume:Vol. 62,", NULL };
+	r = labelled("Contessi N. P. Foreign and security policy diversification in Eurasia. Problems of Post-Communism. "
+	             "2015. Vol. 62, No. 5.", s27);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Foreign and security policy diversification in Eurasia");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Problems of Post-Communism");
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

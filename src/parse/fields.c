@@ -1729,30 +1729,49 @@ static void author_list_continues(ctx *c)
 /* GOST headings end with the initials: "Лакан Ж. Символическое,
  * воображаемое, реальное", "Grigg R. Lacan, language, and philosophy",
  * "Heyting A. Intuitionism. An Introduction" in a string with GOST areas or
- * slashes.  When the author span's last token is one capitalised word
- * without initials right after an initial that closes a name ("Ж.", not
- * "Ж.,"), and the title goes on after it, that word is the title's first:
- * a second author would follow a comma. */
+ * slashes; "Cooley A. Great Games, Local Rules: …" in a surname-first list.
+ * When the author span ends in capitalised words without initials right
+ * after an initial that closes a name ("Ж.", not "Ж.,"), and the title goes
+ * on after them, they are the title's first words: a second author would
+ * follow a comma. */
 static void author_word_into_title(ctx *c)
 {
 	const lit_ptokens *t = c->t;
 	span *au, *ti;
-	const lit_ptoken *w, *ini;
-	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE ||
-	    !(t->doc_flags & (LIT_DF_AREAS | LIT_DF_SLASHES)))
+	size_t m, n;
+	int gost = (t->doc_flags & (LIT_DF_AREAS | LIT_DF_SLASHES)) != 0;
+	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE)
 		return;
 	au = &c->sp[0];
 	ti = &c->sp[1];
-	if (au->t1 - au->t0 < 3 || ti->t0 != au->t1)
+	if (au->t1 - au->t0 < 3 || ti->t0 != au->t1 || !(t->tok[au->t0].flags & LIT_TF_UPPER0))
 		return;
-	w = &t->tok[au->t1 - 1];
-	ini = &t->tok[au->t1 - 2];
-	if ((w->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_ALLCAPS)) || !(w->flags & LIT_TF_UPPER0) || w->nletters < 3 ||
-	    !(ini->flags & LIT_TF_INITIAL) || !tok_ends(t, au->t1 - 2, '.') || !(t->tok[au->t0].flags & LIT_TF_UPPER0))
+	/* the last initial, closing a name ("Ж.", not "Ж.,") */
+	for (m = au->t1 - 1; m > au->t0 && !(t->tok[m].flags & LIT_TF_INITIAL); m--)
+		;
+	n = au->t1 - 1 - m;
+	if (m == au->t0 || !n || !tok_ends(t, m, '.'))
 		return;
-	au->t1--;
-	au->b = t->tok[au->t1 - 1].end;
-	ti->t0 = au->t1;
+	/* one word in a GOST string; outside GOST two to four words, not closed
+	 * by a full stop, after a surname-first heading ("Cooley A. Great Games,
+	 * Local Rules"), never a name's last word ("Sarita V. Adve.") or words
+	 * after initials that precede a surname ("J. R. R. Tolkien") */
+	if (n > (gost ? 1u : 4u) || (!gost && (n < 2 || tok_ends(t, au->t1 - 1, '.') ||
+	                                         (t->tok[au->t0].flags & LIT_TF_INITIAL) ||
+	                                         !(t->tok[au->t0 + 1].flags & LIT_TF_INITIAL))))
+		return;
+	for (size_t k = m + 1; k < au->t1; k++) {
+		const lit_ptoken *w = &t->tok[k];
+		if ((w->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_ALLCAPS)) || !(w->flags & LIT_TF_UPPER0) ||
+		    w->nletters < 3 || (w->lex & (LIT_LEX_AND | LIT_LEX_ETAL)))
+			return;
+		/* "John C. Baez, James Dolan," and "Enrique V. Muñoz Pérez:" are names */
+		if (!gost && ((k + 1 < au->t1 && tok_ends(t, k, ',')) || tok_ends(t, k, ':')))
+			return;
+	}
+	au->t1 = m + 1;
+	au->b = t->tok[m].end;
+	ti->t0 = m + 1;
 	ti->a = t->tok[ti->t0].start;
 }
 
@@ -2450,6 +2469,38 @@ static size_t place_in_publisher(ctx *c, char *s, size_t len)
 	len -= (size_t)(colon + 2 - s);
 	memmove(s, colon + 2, len + 1);
 	return len;
+}
+
+/* "Title: subtitle. Problems of Post-Communism. 2015. Vol. 62, No. 5.":
+ * an article (a volume or issue follows) whose model found no journal and
+ * ran the title into it, up to the date.  The title's last sentence, of at
+ * most eight words, is the journal. */
+static void title_journal_before_date(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	size_t i, k, cut = 0;
+	span *ti;
+	if (has_span(c, LIT_PL_CONTAINER) || has_span(c, LIT_PL_JOURNAL) ||
+	    !(has_span(c, LIT_PL_VOLUME) || has_span(c, LIT_PL_ISSUE)))
+		return;
+	ti = title_span(c, &i);
+	if (!ti || i + 1 >= c->nsp || c->sp[i + 1].label != LIT_PL_DATE || ti->t1 - ti->t0 < 6)
+		return;
+	/* four title words at least before the journal ("Proc. Natl. Acad Sci" is one name) */
+	for (k = ti->t1 - 1; k > ti->t0 + 3 && ti->t1 - k <= 8; k--) {
+		const lit_ptoken *q = &t->tok[k - 1];
+		if (tok_ends(t, k - 1, '.') && q->nletters >= 2 && !(q->flags & LIT_TF_INITIAL) &&
+		    (t->tok[k].flags & LIT_TF_UPPER0)) {
+			cut = k;
+			break;
+		}
+	}
+	if (!cut)
+		return;
+	for (k = cut; k < ti->t1; k++)
+		if (t->tok[k].flags & (LIT_TF_DIGIT | LIT_TF_INQUOTE))
+			return;
+	split_span(c, i, cut, LIT_PL_JOURNAL);
 }
 
 /* Physics journals carry a section letter written against the volume:
@@ -3305,6 +3356,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	quoted_title_end(c);
 	title_comma_in(c);
 	title_part_marker(c);
+	title_journal_before_date(c);
 	title_edition_tail(c);
 	title_bracket_medium(c);
 	section_letter(c);
