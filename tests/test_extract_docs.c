@@ -812,3 +812,102 @@ Test(layouts, gost_notes_repeats)
 	static const size_t links[][2] = { { 2, 1 }, { 6, 3 }, { 7, 5 }, { 0, 0 } };
 	check_layout("gost", doc, want, links);
 }
+
+/* A narrow column: the date of an APA head on the next line, an author
+ * list broken after ". . ." or an initial, a publisher on a short line
+ * after "(pp. 301–322)." */
+Test(layouts, apa_narrow_column)
+{
+	static const char doc[] =
+		"References\n"
+		"Nakamura, K. (2019). Telework and regional development in Japan. In S.\n"
+		"Hall, R. Ito, & M. Weber (Eds.), Handbook of regional labour markets\n"
+		"(pp. 301–322).\n"
+		"Edward Elgar. https://doi.org/10.4337/9781788117456.00025\n"
+		"Organisation for Regional Co-operation and Development.\n"
+		"(2021). Teleworking and regions: Trends and prospects. ORCD\n"
+		"Publishing. https://doi.org/10.1787/5f2a9e41-en\n"
+		"Williams, J. C., Okafor, M. N., Chen, L., Davies, H., Eriksen, K.,\n"
+		"Florez, P., Garner, S., Hughes, D. A., Iqbal, S., Jensen, M., Kaur, P.,\n"
+		"Lopez, G. R., Mbeki, T., Nakamura, K., Patel, R., Quinlan, B., Ramos,\n"
+		"A., Schuller, B., Taylor, V., . . .\n"
+		"Zhao, Y. (2023). The Remote Work Panel: Design and first results.\n"
+		"Journal of Survey Methods, 11(2), 1–29.\n"
+		"Whitfield, N. (2020). Urban amenities and the location choices of\n"
+		"knowledge workers. Journal of Economic Geography, 20(4), 887–912.\n"
+		"https://doi.org/10.\n"
+		"1093/jeg/lbz038\n"
+		"Wu, H. (2021). Remote work and the housing market: A review [Preprint].\n"
+		"SSRN. https://doi.org/10.2139/ssrn.3912345\n";
+	static const char *const want[] = {
+		"Nakamura, K. (2019). Telework and regional development in Japan. In S. Hall, R. Ito, & "
+		"M. Weber (Eds.), Handbook of regional labour markets (pp. 301–322). Edward Elgar. "
+		"https://doi.org/10.4337/9781788117456.00025",
+		"Organisation for Regional Co-operation and Development. (2021). Teleworking and regions: "
+		"Trends and prospects. ORCD Publishing. https://doi.org/10.1787/5f2a9e41-en",
+		"Williams, J. C., Okafor, M. N., Chen, L., Davies, H., Eriksen, K., Florez, P., Garner, S., "
+		"Hughes, D. A., Iqbal, S., Jensen, M., Kaur, P., Lopez, G. R., Mbeki, T., Nakamura, K., "
+		"Patel, R., Quinlan, B., Ramos, A., Schuller, B., Taylor, V., . . . Zhao, Y. (2023). The "
+		"Remote Work Panel: Design and first results. Journal of Survey Methods, 11(2), 1–29.",
+		"Whitfield, N. (2020). Urban amenities and the location choices of knowledge workers. "
+		"Journal of Economic Geography, 20(4), 887–912. https://doi.org/10.1093/jeg/lbz038",
+		"Wu, H. (2021). Remote work and the housing market: A review [Preprint]. SSRN. "
+		"https://doi.org/10.2139/ssrn.3912345",
+		"*"
+	};
+	check_layout("apa-narrow", doc, want, NULL);
+}
+
+/* Chicago bibliography in a narrow column: an organisation as author
+ * after "Surname, Given." entries, a place line after a short title line,
+ * a German ordinal ("im 19." + "Jahrhundert.") */
+Test(layouts, chicago_bibliography_narrow)
+{
+	static const char doc[] =
+		"Bibliography\n"
+		"Ellison, Margaret. The Baltic Grain Trade, 1850–1914.\n"
+		"Cambridge: Cambridge University Press, 2009.\n"
+		"Raudsepp, Peter. “Merchants and Money in Late Imperial Riga.”\n"
+		"Slavic Review 71, no. 2 (2012): 301–24.\n"
+		"Riga Exchange Committee. Annual Report for 1900. Riga: Müllersche\n"
+		"Buchdruckerei, 1901.\n"
+		"Strauss, Helga. Kaufleute und Kredit: Die Rigaer Börse im 19.\n"
+		"Jahrhundert. Marburg: Herder-Institut, 2004.\n"
+		"Whitaker, Thomas. “Grain Elevators and the Modernisation of Baltic\n"
+		"Ports.” Journal of Baltic Studies 48, no. 1 (2017): 1–20.\n";
+	static const char *const want[] = {
+		"Ellison, Margaret. The Baltic Grain Trade, 1850–1914. Cambridge: Cambridge University "
+		"Press, 2009.",
+		"Raudsepp, Peter. “Merchants and Money in Late Imperial Riga.” Slavic Review 71, no. 2 "
+		"(2012): 301–24.",
+		"Riga Exchange Committee. Annual Report for 1900. Riga: Müllersche Buchdruckerei, 1901.",
+		"Strauss, Helga. Kaufleute und Kredit: Die Rigaer Börse im 19. Jahrhundert. Marburg: "
+		"Herder-Institut, 2004.",
+		"Whitaker, Thomas. “Grain Elevators and the Modernisation of Baltic Ports.” Journal of "
+		"Baltic Studies 48, no. 1 (2017): 1–20.",
+		"*"
+	};
+	check_layout("chicago-narrow", doc, want, NULL);
+}
+
+/* Notes cut after "Указ." or "Бурят." go on in lower case */
+Test(layouts, gost_notes_cut_after_abbreviations)
+{
+	static const char doc[] =
+		"Торговля шла через Кяхту1. Купцы богатели2. Об этом писали3.\n"
+		"1 Кузьмин А. П. Кяхтинская торговля в XIX веке. Иркутск: Оттиск, 2008. С. 12.\n"
+		"2 Кузьмин А. П. Указ. соч. С. 210–212; Мельников И. Ю., Ткачёва О. В. Указ.\n"
+		"соч. С. 58.\n"
+		"3 Очерки истории Бурятии / под ред. Г. Н. Румянцева. Улан-Удэ: Бурят.\n"
+		"кн. изд-во, 1954. Т. 1. С. 233.\n";
+	static const char *const want[] = {
+		"Кузьмин А. П. Кяхтинская торговля в XIX веке. Иркутск: Оттиск, 2008. С. 12.",
+		"Кузьмин А. П. Указ. соч. С. 210–212",
+		"Мельников И. Ю., Ткачёва О. В. Указ. соч. С. 58.",
+		"Очерки истории Бурятии / под ред. Г. Н. Румянцева. Улан-Удэ: Бурят. кн. изд-во, 1954. "
+		"Т. 1. С. 233.",
+		"*"
+	};
+	static const size_t links[][2] = { { 2, 1 }, { 0, 0 } };
+	check_layout("gost-abbrev", doc, want, links);
+}

@@ -818,7 +818,9 @@ static int inverted_name_start(const char *s, size_t n)
 
 /* "American Community Research Council. (2022)." / "Garner, S. (n.d.).":
  * an APA head, names (capitalised words, initials, '&', a few particles,
- * "(Eds.).") closed by ". (" and a year, "n.d." or "in press". */
+ * "(Eds.).") closed by ". (" and a year, "n.d." or "in press": 1; 2 when
+ * the names fill the line up to a '.' (the date may open the next line,
+ * see apa_date_start); else 0. */
 static int apa_head_start(const char *s, size_t n)
 {
 	static const char *const small[] = {
@@ -851,10 +853,29 @@ static int apa_head_start(const char *s, size_t n)
 				ok = 1;
 		if (!ok)
 			return 0;
+		if (i >= n && wl >= 2 && s[i - 1] == '.' && words >= 2)
+			return 2;   /* the names fill the line: the year may open the next */
 		while (i < n && s[i] == ' ')
 			i++;
 	}
 	return 0;
+}
+
+/* Does the line open with an APA date: "(2021).", "(2020, August 5).",
+ * "(n.d.).", "(in press)."? */
+static int apa_date_start(const xline *L)
+{
+	const char *t = L->s;
+	size_t tn = L->len;
+	if (tn < 6 || t[0] != '(')
+		return 0;
+	t++;
+	tn--;
+	if (has_prefix(t, tn, "n.d.") || has_prefix(t, tn, "in press"))
+		return 1;
+	return t[0] >= '1' && t[0] <= '2' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' &&
+	       t[2] <= '9' && t[3] >= '0' && t[3] <= '9' &&
+	       (t[4] == ')' || t[4] == ',' || (t[4] >= 'a' && t[4] <= 'z'));
 }
 
 /* Does the last token of a line end a URL or DOI ("https://doi.org/10.1/x",
@@ -926,6 +947,149 @@ static int strict_entry(seg *g, const entry *e)
 			parts++;
 	}
 	return parts >= 2;
+}
+
+/* Does the line end inside an author list: ',', '&', "and", ". . .",
+ * '…' or an initial? */
+static int authors_go_on(const xline *Q)
+{
+	size_t n = Q->len;
+	if (!n)
+		return 0;
+	char c = Q->s[n - 1];
+	/* an initial: "... In S." + "Hall, R. Ito, & M. Weber (Eds.)" */
+	size_t st;
+	if (c == '.' && n >= 3) {
+		uint32_t x = lit_xcp_before(Q->s, n - 1, &st);
+		if (lit_xcp_upper(x) && (st == 0 || Q->s[st - 1] == ' '))
+			return 1;
+	}
+	return c == ',' || c == '&' || (n >= 5 && memcmp(Q->s + n - 5, ". . .", 5) == 0) ||
+	       (n >= 3 && memcmp(Q->s + n - 3, "\xE2\x80\xA6", 3) == 0) ||
+	       (n >= 4 && memcmp(Q->s + n - 4, " and", 4) == 0);
+}
+
+/* Does the line end with an ordinal after a lower-case word ("im 19.",
+ * "dem 2.")?  A page or volume number follows "С.", "p.", ',' instead. */
+static int ordinal_end(const xline *P)
+{
+	size_t n = P->len, d = n - 1;
+	if (n < 4 || P->s[n - 1] != '.')
+		return 0;
+	while (d > 0 && P->s[d - 1] >= '0' && P->s[d - 1] <= '9')
+		d--;
+	if (d == n - 1 || n - 1 - d > 2 || d < 3 || P->s[d - 1] != ' ')
+		return 0;
+	size_t st, b = d - 1, letters = 0;
+	while (b > 0) {
+		uint32_t c = lit_xcp_before(P->s, b, &st);
+		if (!lit_xcp_lower(c))
+			break;
+		b = st;
+		letters++;
+	}
+	return letters >= 2 && (b == 0 || P->s[b - 1] == ' ');
+}
+
+/* Does the line start with a place and a colon, the publication area
+ * of an entry going on ("Cambridge: Cambridge University Press, 2009.",
+ * "New Haven, CT: Yale", "Москва : Наука", "М.: Наука")? */
+static int place_start(const xline *L)
+{
+	const char *s = L->s;
+	size_t n = L->len, i = 0, words = 0;
+	while (i < n && words < 4) {
+		int lower;
+		size_t j = cap_word(s, n, i, &lower);
+		if (j == i)
+			return 0;
+		words++;
+		if (j < n && s[j] == '.')      /* "М.:", "St. Petersburg:" */
+			j++;
+		if (j < n && s[j] == ':')
+			return 1;
+		if (j + 1 < n && s[j] == ' ' && s[j + 1] == ':')
+			return 1;
+		if (j + 1 < n && s[j] == ',' && s[j + 1] == ' ')   /* "New Haven, CT:" */
+			j++;
+		if (j >= n || s[j] != ' ')
+			return 0;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* Case-folded comparison of the first words (ASCII letters) of a and b:
+ * < 0, 0, > 0 as strcmp. */
+static int first_word_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0;
+	for (;; i++) {
+		int ca = i < an && ((a[i] | 0x20) >= 'a' && (a[i] | 0x20) <= 'z') ? a[i] | 0x20 : 0;
+		int cb = i < bn && ((b[i] | 0x20) >= 'a' && (b[i] | 0x20) <= 'z') ? b[i] | 0x20 : 0;
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+}
+
+/* "Riga Exchange Committee. Annual Report ...": an organisation heading an
+ * entry of a Latin-script list sorted by author (Chicago, APA) -
+ * capitalised words ("of", "for", "and", "the" aside) closed by '.' and a
+ * capitalised word, where the entry open started with an inverted full
+ * name (Chicago) and sorts before it ("Raudsepp, Peter." < "Riga";
+ * "Whitaker, Thomas. ..." is not followed by "Journal of Baltic
+ * Studies. 48", which sorts before). */
+static int org_start(seg *g, const entry *e, const xline *L)
+{
+	static const char *const small[] = { "of", "for", "and", "the", "&", NULL };
+	const char *s = L->s;
+	size_t n = L->len, i = 0, words = 0;
+	if (!n || !((s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	while (i < n && words < 8) {
+		int lower;
+		size_t j = cap_word(s, n, i, &lower);
+		if (j == i) {
+			size_t b = i;
+			while (j < n && s[j] != ' ')
+				j++;
+			int ok = 0;
+			for (size_t k = 0; small[k] && !ok; k++)
+				ok = strlen(small[k]) == j - b && memcmp(small[k], s + b, j - b) == 0;
+			if (!ok || words == 0)
+				return 0;
+		}
+		words++;
+		if (j < n && s[j] == '.') {
+			if (words < 2 || j + 2 >= n || s[j + 1] != ' ' || !(s[j + 2] >= 'A' && s[j + 2] <= 'Z'))
+				return 0;
+			break;
+		}
+		if (j >= n || s[j] != ' ')
+			return 0;
+		i = j + 1;
+	}
+	if (i >= n || words >= 8)
+		return 0;
+	const xline *F = &g->lines[e->first];
+	const char *f = F->s + e->text_off;
+	size_t fn = F->len - e->text_off;
+	if (!inverted_name_start(f, fn))
+		return 0;   /* APA names organisations in apa_head_start's way */
+	return first_word_cmp(f, fn, s, n) <= 0;
+}
+
+/* In a list whose open entry starts with an APA head or an inverted full
+ * name (Chicago), can only a line starting with a name open the next? */
+static int head_needed(seg *g, const entry *e, const xline *L)
+{
+	const xline *F = &g->lines[e->first];
+	const char *f = F->s + e->text_off;
+	size_t fn = F->len - e->text_off;
+	if (!apa_head_start(f, fn) && !inverted_name_start(f, fn))
+		return 0;
+	return !(author_start(L->s, L->len) || inverted_name_start(L->s, L->len) ||
+	         apa_head_start(L->s, L->len) || org_start(g, e, L));
 }
 
 /* Can the first paragraph of an unnumbered list (its text in g->tmp) be a
@@ -1087,15 +1251,29 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 			 * "<https://...>", "(дата обращения: 01.02.2023)" */
 			/* or with a bare URL or DOI that the line does not continue
 			 * (APA: "... https://doi.org/10.1177/0042098022" + "Baptiste, R.") */
+			/* (a line that is only the tail of a URL cut over lines,
+			 * "1093/jeg/lbz038", ends it too) */
+			const xline *Q0 = e.nlines >= 2 ? &g->lines[e.lines[e.nlines - 2]] :
+			                  e.nlines == 1 ? &g->lines[e.first] : NULL;
+			int url_end = (ends_with_url(Q) ||
+			               (Q0 && !memchr(Q->s, ' ', Q->len) &&
+			                lit_xurl_continues(Q0->s, Q0->len, Q->s, Q->len))) &&
+			              !lit_xurl_continues(Q->s, Q->len, L->s, L->len);
 			if ((ends_terminal(Q->s, Q->len) ||
-			     (Q->len && (Q->s[Q->len - 1] == '>' || Q->s[Q->len - 1] == ')')) ||
-			     (ends_with_url(Q) && !lit_xurl_continues(Q->s, Q->len, L->s, L->len))) &&
-			    (author_start(L->s, L->len) || inverted_name_start(L->s, L->len)))
+			     (Q->len && (Q->s[Q->len - 1] == '>' || Q->s[Q->len - 1] == ')')) || url_end) &&
+			    !authors_go_on(Q) &&
+			    (author_start(L->s, L->len) || inverted_name_start(L->s, L->len) ||
+			     org_start(g, &e, L)))
 				starts = 1;
 			/* an APA head ("Chen, L. (2023a).", "Statistics Nordland.
 			 * (2023).") starts an entry whatever the line before ended
-			 * with: a DOI cut over lines, a URL ending in '/' */
-			if (apa_head_start(L->s, L->len))
+			 * with (a DOI cut over lines, a URL ending in '/'), unless
+			 * that was an author list going on ("Taylor, V., . . ." +
+			 * "Zhao, Y. (2023).") */
+			int ah = apa_head_start(L->s, L->len);
+			if (ah == 2)
+				ah = i + 1 < to && apa_date_start(&g->lines[i + 1]);
+			if (ah && !authors_go_on(Q))
 				starts = 1;
 			if (e.nlines > 400)
 				break;
@@ -1120,9 +1298,18 @@ static size_t seg_list(seg *g, size_t from, size_t to, int where, int probe,
 				}
 				have_maxw = 1;
 			}
+			/* (not after a bare APA head "Organisation for Regional
+			 * Co-operation and Development. (2021).", nor after an
+			 * ordinal "Die Rigaer Börse im 19." + "Jahrhundert.", nor
+			 * before a place "Cambridge: Cambridge University Press",
+			 * nor in an APA or Chicago list before a line that does not
+			 * start with a name: "Edward Elgar. https://doi.org/...") */
 			if (!starts && maxw >= 40 && P->len && P->s[P->len - 1] == '.' && tail_num &&
 			    cp_count(P->s, P->len) * 10 < maxw * 9 &&
-			    lit_xcp_upper(lit_xcp(L->s, L->len, &adv)))
+			    lit_xcp_upper(lit_xcp(L->s, L->len, &adv)) &&
+			    !(e.nlines == 0 && P->len >= 2 && P->s[P->len - 2] == ')' &&
+			      apa_head_start(P->s + e.text_off, P->len - e.text_off)) &&
+			    !ordinal_end(P) && !place_start(L) && !head_needed(g, &e, L))
 				starts = 1;
 			/* hanging indent: continuation lines are indented more */
 			if (L->ind < g->lines[e.nlines ? e.lines[e.nlines - 1] : e.first].ind &&
@@ -1713,9 +1900,17 @@ static void note_close(seg *g, entry *e, entry *held)
 
 /* Does the line end with a lower-case abbreviation that does not end a
  * note: "дис. … канд." + "ист. наук. Томск, 2004", "XIX в.", "ed."?  Not
- * after a number ("210 с.", "2004 г." end one). */
+ * after a number ("210 с.", "2004 г." end one).  Also "Указ." + "соч.",
+ * "Op." + "cit.". */
 static int ends_abbrev(const xline *P)
 {
+	/* capitalised ones that cannot end a note either */
+	static const char *const caps[] = { " Указ.", " Цит.", " Op.", " Вып.", " Изд.", NULL };
+	for (size_t k = 0; caps[k]; k++) {
+		size_t m = strlen(caps[k]);
+		if (P->len >= m && memcmp(P->s + P->len - m, caps[k], m) == 0)
+			return 1;
+	}
 	size_t b = P->len - 1, letters = 0, st;   /* before the final '.' */
 	while (b > 0) {
 		uint32_t c = lit_xcp_before(P->s, b, &st);
@@ -1794,8 +1989,11 @@ static void body_pass(seg *g)
 				/* a finished note followed by a lower-case line: the body
 				 * sentence cut by the page break goes on */
 				xline *P = &g->lines[prev_text];
+				/* (unless it reads as the note's end: "Бурят." +
+				 * "кн. изд-во, 1954. Т. 1. С. 233.") */
 				if (P->len && P->s[P->len - 1] == '.' && !ends_abbrev(P) &&
-				    !lit_xurl_continues(P->s, P->len, L->s, L->len))
+				    !lit_xurl_continues(P->s, P->len, L->s, L->len) &&
+				    lit_xbib_score(L->s, L->len) < 3)
 					body = 1;
 			}
 			if (!body) {
