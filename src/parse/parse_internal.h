@@ -175,7 +175,18 @@ uint32_t lit_plex_lookup(const char *lower, size_t len);
 
 /* UTF-8 helpers local to the parser's hot paths (tokenizer, names);
  * dates go through util/date.c. */
-int32_t lit_pu8_next(const char *s, size_t len, size_t *i);
+int32_t lit_pu8_next_multi(const char *s, size_t len, size_t *i);
+/* Next code point of s at *i (advanced); invalid bytes give U+FFFD.  ASCII
+ * inline: the tokenizer and the field repairs call this per byte. */
+static inline int32_t lit_pu8_next(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		*i += 1;
+		return (int32_t)c;
+	}
+	return lit_pu8_next_multi(s, len, i);
+}
 int lit_pu8_is_cyr(int32_t c);
 int lit_pu8_is_cjk(int32_t c);
 int lit_pu8_is_letter(int32_t c);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "parse_internal.h"
 
-int32_t lit_pu8_next(const char *s, size_t len, size_t *i)
+int32_t lit_pu8_next_multi(const char *s, size_t len, size_t *i)
 {
 	const unsigned char *p = (const unsigned char *)s + *i;
 	size_t left = len - *i;
@@ -148,6 +148,15 @@ size_t lit_pu8_lower_str(const char *s, size_t len, char *out, size_t outcap)
 {
 	size_t i = 0, pos = 0;
 	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			/* ASCII: one byte in, one out */
+			if (pos + 1 > outcap)
+				break;
+			out[pos++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+			i++;
+			continue;
+		}
 		int32_t c = lit_pu8_next(s, len, &i);
 		if (c == 0x451) /* ё folds to е */
 			c = 0x435;
