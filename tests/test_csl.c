@@ -416,3 +416,58 @@ Test(csl, unclosed_rich_text_markup_stays_fast, .timeout = 60)
 		free(json);
 	}
 }
+
+/* A cite that prints nothing says so instead of vanishing. */
+Test(csl, empty_cite_reports_no_printed_form)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><date variable=\"issued\" prefix=\"(\" suffix=\")\">"
+		"<date-part name=\"year\"/></date></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"T\"}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "[CSL STYLE ERROR: reference with no printed form.]");
+	lit_csl_strings_free(out, 1);
+}
+
+/* variable="title-short" is the short title only; form="short" falls back. */
+Test(csl, title_short_variable_does_not_fall_back)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"|\"><group delimiter=\" \">"
+		"<text variable=\"title-short\"/><text value=\"v\"/></group>"
+		"<text variable=\"title\" form=\"short\" prefix=\" \"/></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"Long\",\"title-short\":\"S\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"title\":\"Long Two\"}]";
+	const char *const g[] = { "a", "b" };
+	char **out = cite(xml, json, g, 2);
+	cr_assert_str_eq(out[0], "S v S");
+	cr_assert_str_eq(out[1], " Long Two");
+	lit_csl_strings_free(out, 2);
+}
+
+/* A nested group of plain text is output of its parent group: the parent is
+ * kept although its one variable is empty. */
+Test(csl, nested_text_group_keeps_parent_group)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><group delimiter=\" \"><text variable=\"title\"/>"
+		"<group><text value=\"no title\"/></group></group>"
+		"<group prefix=\" [\" suffix=\"]\"><text variable=\"volume\"/><text term=\"in\"/></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\"}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	/* a term beside an empty variable still goes with its group */
+	cr_assert_str_eq(out[0], "no title");
+	lit_csl_strings_free(out, 1);
+}
+
+/* second-field-align: spaces ending the entry move out of the right-inline
+ * block, before the entry's closing tag. */
+Test(csl, second_field_align_trailing_space_outside_block)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography second-field-align=\"flush\"><layout><text variable=\"citation-number\" suffix=\". \"/>"
+		"<text variable=\"title\" suffix=\". \"/></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"T\"}]";
+	char *out = bib(xml, json, LIT_CSL_HTML);
+	cr_assert(strstr(out, "<div class=\"csl-right-inline\">T.</div>\n   </div>\n") != NULL, "%s", out);
+	lit_free(out);
+}

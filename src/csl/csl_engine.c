@@ -1164,8 +1164,13 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 		}
 		if (r)
 			cap_leading_term(r, rc[i].src ? rc[i].src->prefix : NULL, i == 0, e->st->is_note);
-		if (!r || lit_csl_onode_empty(r))
+		if (!r || lit_csl_onode_empty(r)) {
+			/* nothing printed for this reference: say so rather than vanish */
 			r = lit_csl_onode(&e->ar, "[CSL STYLE ERROR: reference with no printed form.]");
+			w = lit_csl_onode(&e->ar, NULL);
+			if (w && r)
+				lit_csl_onode_add(w, r);
+		}
 		rc[i].out = r ? w : NULL;
 		rc[i].names = nm;
 		if (nm) {
@@ -1637,8 +1642,17 @@ int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, l
 		}
 		switch (e->format) {
 		case LIT_CSL_HTML:
-			if (sfa || strstr(ents[i], "<div class=\"csl-"))
-				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s\n  </div>\n", ents[i]);
+			if (sfa || strstr(ents[i], "<div class=\"csl-")) {
+				/* spaces closing the last block move out of it, before the
+				 * entry's own closing tag (as citeproc-js prints them) */
+				size_t l = strlen(ents[i]), sp = 0;
+				if (l >= 6 && !strcmp(ents[i] + l - 6, "</div>"))
+					while (sp < l - 6 && ents[i][l - 7 - sp] == ' ')
+						sp++;
+				if (sp)
+					memmove(ents[i] + l - 6 - sp, ents[i] + l - 6, 7);
+				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s\n  %*s</div>\n", ents[i], (int)sp, "");
+			}
 			else
 				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s</div>\n", ents[i]);
 			break;

@@ -234,8 +234,6 @@ static const char *var_text_raw(csl_ctx *c, int var, int shortform)
 			return n ? lit_csl_strndup(c->ar, p, n) : NULL;
 		}
 	}
-	if ((!v || !*v) && var == LIT_VAR_TITLE_SHORT)
-		v = lit_record_get(r, LIT_VAR_TITLE);
 	if ((!v || !*v) && var == LIT_VAR_CONTAINER_TITLE_SHORT)
 		v = lit_record_get(r, LIT_VAR_CONTAINER_TITLE);
 	return v && *v ? v : NULL;
@@ -1145,6 +1143,8 @@ static onode *render_group(csl_ctx *c, const csl_node *n)
 		return NULL;
 	if (!out)
 		return NULL;
+	if (called == 0 && !lit_csl_onode_empty(out))
+		c->nrendered++;  /* a nested group of plain text counts as output */
 	out->delim = n->delimiter;
 	return wrap(c, n, out);
 }
