@@ -471,3 +471,30 @@ Test(csl, second_field_align_trailing_space_outside_block)
 	cr_assert(strstr(out, "<div class=\"csl-right-inline\">T.</div>\n   </div>\n") != NULL, "%s", out);
 	lit_free(out);
 }
+
+/* A substitute stops at a term the locale defines, even an empty one. */
+Test(csl, substitute_stops_at_defined_empty_term)
+{
+	const char *xml = STYLE_HEAD "<locale><terms><term name=\"author\">AUTH</term><term name=\"editor\"></term>"
+		"</terms></locale><citation><layout><text value=\"C:\"/><names variable=\"translator\" prefix=\" \">"
+		"<substitute><text term=\"editor\"/><text term=\"author\"/></substitute></names></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\"}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "C:");
+	lit_csl_strings_free(out, 1);
+}
+
+/* A hyphen between words that are not numbers neither makes a label plural
+ * nor becomes a range dash; roman numerals and "213, and 235" still do. */
+Test(csl, plural_needs_numbers_on_both_sides)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"; \"><group delimiter=\" \">"
+		"<label variable=\"page\"/><text variable=\"page\"/></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"page\":\"Michaelson-Morely\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"page\":\"i-ix\"},{\"id\":\"c\",\"type\":\"book\",\"page\":\"213, and 235\"}]";
+	const char *const g[] = { "a b c" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "page Michaelson-Morely; pages i\xe2\x80\x93ix; pages 213, and 235");
+	lit_csl_strings_free(out, 1);
+}

@@ -216,6 +216,17 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 			lit_record_set_id(r, idb);
 		}
 	}
+	/* the fixtures' items are keyed by id: of two with one id, the later wins */
+	for (size_t i = 0; i < lit_records_count(recs);) {
+		const char *id = lit_record_id(lit_records_at(recs, i));
+		int dup = 0;
+		for (size_t j = i + 1; j < lit_records_count(recs) && !dup; j++)
+			dup = !strcmp(id, lit_record_id(lit_records_at(recs, j)));
+		if (dup)
+			lit_record_free(lit_records_take(recs, i));
+		else
+			i++;
+	}
 	if (lit_csl_engine_new(&eng, st, recs, LIT_CSL_HTML, err))
 		goto fail;
 	if (fx->citations) {

@@ -306,8 +306,22 @@ int lit_csl_is_numeric(const char *s)
 	return saw && !need_num;
 }
 
+/* Is the word at [s, e) a number: with a digit, or a roman numeral? */
+static int numberish(const char *s, const char *e)
+{
+	int roman = s < e;
+	for (; s < e; s++) {
+		if (isdigit((unsigned char)*s))
+			return 1;
+		if (!strchr("ivxlcdmIVXLCDM", *s))
+			roman = 0;
+	}
+	return roman;
+}
+
 /* Does a number string denote several numbers ("1-3", "1, 2", "1 & 2",
- * "213 and 235", "i–ix")? */
+ * "213 and 235", "i–ix")?  Words that are not numbers on either side of
+ * the separator do not count ("Michaelson-Morely"). */
 static int is_plural_num(const char *s)
 {
 	if (!s)
@@ -349,7 +363,16 @@ static int is_plural_num(const char *s)
 		if (sep && q) {
 			while (*q == ' ')
 				q++;
-			if (isalnum((unsigned char)*q))
+			if (*p != ' ' && (!strncmp(q, "and ", 4) || !strncmp(q, "et ", 3) ||
+			                  !strncmp(q, "und ", 4) || !strncmp(q, "\xd0\xb8 ", 3)))
+				for (q = strchr(q, ' '); *q == ' '; q++)
+					;  /* "213, and 235" */
+			const char *ws = p, *we = q;
+			while (ws > s && isalnum((unsigned char)ws[-1]))
+				ws--;
+			while (isalnum((unsigned char)*we))
+				we++;
+			if (isalnum((unsigned char)*q) && numberish(ws, p) && numberish(q, we))
 				return 1;
 		}
 	}
@@ -729,7 +752,8 @@ static onode *render_page(csl_ctx *c, const char *s, const char *fmt)
 			size_t lp = alpha_prefix(l, (size_t)(le - l)), zp = alpha_prefix(z, (size_t)(ze - z));
 			int simple = all_digits(l + lp, (size_t)(le - l) - lp) && all_digits(z + zp, (size_t)(ze - z) - zp) &&
 			             (zp == 0 ? lp == 0 : (lp == zp && !strncmp(l, z, lp)));
-			if (all_alpha(l, (size_t)(le - l)) && all_alpha(z, (size_t)(ze - z))) {
+			if (all_alpha(l, (size_t)(le - l)) && all_alpha(z, (size_t)(ze - z)) &&
+			    numberish(l, le) && numberish(z, ze)) {
 				/* roman numerals: "xxv-xxviii" */
 				lit_buf_put(&b, l, (size_t)(le - l));
 				lit_buf_puts(&b, delim);
@@ -2538,6 +2562,13 @@ static onode *render_names(csl_ctx *c, const csl_node *n)
 		}
 		c->ncalled = oc;
 		c->nrendered = orr;
+		if (s->kind == K_TEXT && lit_csl_attr(s, "term")) {
+			/* a term the locale defines, even as empty, is the substitute:
+			 * the elements after it are not tried */
+			const char *f = lit_csl_attr(s, "form");
+			if (lit_csl_term(c->loc, lit_csl_attr(s, "term"), f ? f : "long"))
+				return NULL;
+		}
 	}
 	return NULL;
 }
