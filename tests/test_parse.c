@@ -709,6 +709,12 @@ Test(parse_fields, gost_areas)
 	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Foreign and security policy diversification in Eurasia");
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Problems of Post-Communism");
 	lit_record_free(r);
+	/* two places; an organisation after " / " is the author when there is none */
+	const char *s29[] = { "title:Умные города России", "location:Москва", "publisher:ЦСР,", NULL };
+	r = labelled("Умные города России / Центр стратегических разработок. – Москва : ЦСР, 2021. – 88 с.", s29);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 1);
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->literal, "Центр стратегических разработок");
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);
@@ -1278,6 +1284,17 @@ Test(parse_model, markdown_journal_and_report_number)
 	cr_assert_eq(lit_record_type(r), LIT_TYPE_REPORT);
 	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
 	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "489");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+/* "London ; New York : Routledge": both places */
+Test(parse_model, two_places)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Kitchin, R. Data-Driven Urbanism / R. Kitchin. – London ; New York : Routledge, 2018. – 200 p.");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "London ; New York");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Data-Driven Urbanism");
 	lit_record_free(r);
 	lit_parser_free(p);
 }

@@ -3299,6 +3299,51 @@ static int genre_groups(ctx *c, const char *s, size_t len)
 	return any;
 }
 
+/* "Умные города России : аналитический доклад / Центр стратегических
+ * разработок. – Москва : ЦСР": with no author anywhere, an organisation
+ * after " / " (capitalised words, no initials or digits, up to ". –" or
+ * " ; ") is the work's author. */
+static void responsible_body(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	if (lit_record_name_count(c->rec, LIT_VAR_AUTHOR) || has_span(c, LIT_PL_EDITOR) || !(t->doc_flags & LIT_TF_CYR))
+		return;
+	for (size_t i = 1; i < c->nsp; i++) {
+		const span *o = &c->sp[i];
+		size_t k, e, words = 0;
+		if (o->label != LIT_PL_OTHER || c->sp[i - 1].label != LIT_PL_TITLE)
+			continue;
+		k = o->t0;
+		if (t->tok[k].end - t->tok[k].start != 1 || t->text[t->tok[k].start] != '/')
+			return;
+		for (e = k + 1; e < o->t1; e++) {
+			const lit_ptoken *q = &t->tok[e];
+			if ((q->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT | LIT_TF_URL)) || (q->lex & LIT_LEX_ED))
+				return;
+			if (q->flags & LIT_TF_PUNCT)
+				break;
+			words++;
+			if (tok_ends(t, e, '.') || tok_ends(t, e, ';')) {
+				e++;
+				break;
+			}
+		}
+		if (words < 2 || !(t->tok[k + 1].flags & LIT_TF_UPPER0))
+			return;
+		{
+			lit_name nm;
+			size_t len = squash(t->text, t->tok[k + 1].start, t->tok[e - 1].end, c->buf, sizeof c->buf);
+			len = final_dot(c->buf, trim(c->buf, len, 1));
+			if (!len)
+				return;
+			memset(&nm, 0, sizeof nm);
+			nm.literal = c->buf;
+			lit_record_add_name(c->rec, LIT_VAR_AUTHOR, &nm);
+		}
+		return;
+	}
+}
+
 int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, lit_record *rec)
 {
 	ctx *c = NULL;
@@ -3361,6 +3406,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	title_bracket_medium(c);
 	section_letter(c);
 	do_names(c, LIT_PL_AUTHOR, LIT_VAR_AUTHOR);
+	responsible_body(c);
 	do_names(c, LIT_PL_EDITOR, LIT_VAR_EDITOR);
 	do_names(c, LIT_PL_TRANSLATOR, LIT_VAR_TRANSLATOR);
 
@@ -3519,7 +3565,16 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			set_text(c, LIT_VAR_PUBLISHER, c->buf, len);
 			break;
 		case LIT_PL_LOCATION:
-			len = final_dot(c->buf, span_text(c, p, 1));
+			if (i + 2 < c->nsp && c->sp[i + 1].label == LIT_PL_OTHER && c->sp[i + 2].label == LIT_PL_LOCATION &&
+			    c->sp[i + 1].t1 - c->sp[i + 1].t0 == 1 && t->text[c->sp[i + 1].a] == ';' &&
+			    p->t1 - p->t0 <= 3 && c->sp[i + 2].t1 - c->sp[i + 2].t0 <= 3 &&
+			    !memchr(t->text + p->a, ':', c->sp[i + 2].b - p->a)) {
+				/* "London ; New York : Routledge": both places, as written */
+				len = squash(t->text, p->a, c->sp[i + 2].b, c->buf, sizeof c->buf);
+				len = final_dot(c->buf, trim(c->buf, len, 1));
+			} else {
+				len = final_dot(c->buf, span_text(c, p, 1));
+			}
 			set_text(c, LIT_VAR_PUBLISHER_PLACE, c->buf, len);
 			break;
 		case LIT_PL_EDITION:
