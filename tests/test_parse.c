@@ -715,6 +715,13 @@ Test(parse_fields, gost_areas)
 	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 1);
 	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->literal, "Центр стратегических разработок");
 	lit_record_free(r);
+	/* Chicago: "ed." labelled alone, the name after it taken for the container */
+	const char *s30[] = { "title:\u201cThe Riga Polytechnic,\u201d in Knowledge and Commerce,", "editor:ed.",
+		              "container-title:Liene Zari\u0146a", NULL };
+	r = labelled("K. Kalnins, \u201cThe Riga Polytechnic,\u201d in Knowledge and Commerce, ed. Liene Zari\u0146a (Riga: Zin\u0101tne, 2008), 45\u201367.", s30);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Knowledge and Commerce");
+	cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 0), "Zari\u0146a");
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

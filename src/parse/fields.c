@@ -1626,6 +1626,34 @@ static void colon_title_start(ctx *c)
 	ti->a = t->tok[w0].start;
 }
 
+/* "…,” in Knowledge and Commerce in the Baltic Provinces, ed. Liene Zariņa
+ * (Riga: …)": the model labelled the role word alone as the editor and the
+ * name after it as the container.  A name of two to four capitalised words
+ * right after an editor span of role words only joins it. */
+static void role_then_name(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		span *ed = &c->sp[i], *nx = &c->sp[i + 1];
+		size_t n = nx->t1 - nx->t0;
+		if (ed->label != LIT_PL_EDITOR || nx->t0 != ed->t1 || n < 2 || n > 4 ||
+		    (nx->label != LIT_PL_CONTAINER && nx->label != LIT_PL_JOURNAL && nx->label != LIT_PL_OTHER))
+			continue;
+		for (size_t k = ed->t0; k < ed->t1; k++)
+			if (!(t->tok[k].lex & LIT_LEX_ED))
+				return;
+		for (size_t k = nx->t0; k < nx->t1; k++)
+			if (!(t->tok[k].flags & LIT_TF_UPPER0) || (t->tok[k].flags & LIT_TF_DIGIT) ||
+			    (t->tok[k].lex & (LIT_LEX_JOURNAL | LIT_LEX_CONF | LIT_LEX_PUBL | LIT_LEX_UNIV)))
+				return;
+		ed->t1 = nx->t1;
+		ed->b = nx->b;
+		memmove(&c->sp[i + 1], &c->sp[i + 2], (c->nsp - i - 2) * sizeof c->sp[0]);
+		c->nsp--;
+		return;
+	}
+}
+
 /* "/ M. Janssen, H. van der Voort. –": a name whose particle the model
  * left out of the author span.  After an author span ending in an initial,
  * lower-case particles and one capitalised word join the span. */
@@ -3386,6 +3414,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	}
 
 	first_container_title(c);
+	role_then_name(c);
 	particle_surname(c);
 	title_inner_initials(c);
 	author_list_continues(c);
