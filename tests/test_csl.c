@@ -498,3 +498,45 @@ Test(csl, plural_needs_numbers_on_both_sides)
 	cr_assert_str_eq(out[0], "page Michaelson-Morely; pages i\xe2\x80\x93ix; pages 213, and 235");
 	lit_csl_strings_free(out, 1);
 }
+
+/* punctuation-in-quote moves punctuation into the style's quotes, also from
+ * the start of a cite's suffix, but not into quotes the user typed in the
+ * prefix or suffix. */
+Test(csl, punctuation_in_quote_leaves_user_quotes_alone)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"; \"><text variable=\"title\" quotes=\"true\"/>"
+		"</layout></citation></style>";
+	lit_records *r = read_json("[{\"id\":\"a\",\"type\":\"book\",\"title\":\"T\"}]");
+	lit_csl_style *st = style(xml);
+	lit_csl_engine *eng;
+	lit_error err;
+	cr_assert_eq(lit_csl_engine_new(&eng, st, r, LIT_CSL_TEXT, &err), LIT_OK);
+	lit_csl_cite cs[2];
+	memset(cs, 0, sizeof(cs));
+	cs[0].id = "a";
+	cs[0].prefix = "'q', ";
+	cs[0].suffix = ". And \"x\".";
+	cs[1].id = "a";
+	lit_csl_citation cits[2] = { { &cs[0], 1, 1 }, { &cs[1], 1, 2 } };
+	char **out = NULL;
+	cr_assert_eq(lit_csl_engine_cite(eng, cits, 2, &out, &err), LIT_OK, "%s", err.message);
+	cr_assert_str_eq(out[0], "\xe2\x80\x9cq\xe2\x80\x9d, \xe2\x80\x9cT.\xe2\x80\x9d And \xe2\x80\x9cx\xe2\x80\x9d.");
+	lit_csl_strings_free(out, 2);
+	lit_csl_engine_free(eng);
+	lit_csl_style_free(st);
+	lit_records_free(r);
+}
+
+/* Equal sort keys ending in punctuation ("Inc.") tie, so the entries keep
+ * their order instead of the later one sorting first. */
+Test(csl, sort_ties_on_keys_ending_in_punctuation)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><sort><key variable=\"author\"/></sort><layout><text variable=\"title\"/></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"Three\",\"author\":[{\"literal\":\"Alto Inc.\"}]},"
+		"{\"id\":\"b\",\"type\":\"book\",\"title\":\"Four\",\"author\":[{\"literal\":\"Alto Inc.\"}]},"
+		"{\"id\":\"c\",\"type\":\"book\",\"title\":\"Five\",\"author\":[{\"literal\":\"Alto Inc\"}]}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "Five\nThree\nFour\n");
+	lit_free(out);
+}

@@ -363,6 +363,19 @@ static int collate_cp(int32_t cp, int cyr_first)
 	return (cyr_first ? 0x200000 : 0x100000) + (int)low;
 }
 
+/* Is the character at s skipped by collation (punctuation, symbols)?  If so
+ * *pos advances past it. */
+static int ignorable(const char *s, size_t n, size_t *pos)
+{
+	size_t adv;
+	int32_t cp = lit_utf8_decode(s, n, &adv);
+	if (cp >= 0 && cp != ' ' && !lit_cp_is_letter((uint32_t)cp) && !(cp >= '0' && cp <= '9')) {
+		*pos += adv;
+		return 1;
+	}
+	return 0;
+}
+
 int lit_csl_collate(const char *a, const char *b, int cyr_first)
 {
 	char *fa = lit_utf8_fold(a, strlen(a)), *fb = lit_utf8_fold(b, strlen(b));
@@ -390,8 +403,14 @@ int lit_csl_collate(const char *a, const char *b, int cyr_first)
 		i += aa;
 		j += ab;
 	}
-	if (!r && !(i < la && j < lb))
+	if (!r) {
+		/* punctuation left over at either end is ignored too ("Inc." = "Inc.") */
+		while (i < la && ignorable(x + i, la - i, &i))
+			;
+		while (j < lb && ignorable(y + j, lb - j, &j))
+			;
 		r = (i < la) - (j < lb);
+	}
 	free(fa);
 	free(fb);
 	if (!r)
@@ -1034,6 +1053,16 @@ typedef struct rcite {
 	int year;
 } rcite;
 
+/* A cite's prefix or suffix: rich text whose quotes keep punctuation that
+ * follows them outside (punctuation-in-quote is for the style's text). */
+static onode *user_text(csl_engine *e, const char *s)
+{
+	onode *n = lit_csl_rich(&e->ar, s);
+	if (n)
+		n->no_piq = 1;
+	return n;
+}
+
 static onode *find_leaf(onode *n, int which)
 {
 	if (!n)
@@ -1157,10 +1186,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 		onode *w = lit_csl_onode(&e->ar, NULL);
 		if (w && r) {
 			if (rc[i].src && rc[i].src->prefix)
-				lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[i].src->prefix));
+				lit_csl_onode_add(w, user_text(e, rc[i].src->prefix));
 			lit_csl_onode_add(w, r);
 			if (rc[i].src && rc[i].src->suffix)
-				lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[i].src->suffix));
+				lit_csl_onode_add(w, user_text(e, rc[i].src->suffix));
 		}
 		if (r)
 			cap_leading_term(r, rc[i].src ? rc[i].src->prefix : NULL, i == 0, e->st->is_note);

@@ -161,6 +161,7 @@ struct onode {
 	unsigned char yearsuffix;
 	unsigned char is_term;
 	unsigned char single_quote; /* rich text 'quote': starts at the inner level */
+	unsigned char no_piq;      /* user text (cite prefix/suffix): punctuation stays outside quotes */
 };
 
 enum { OUT_TEXT = LIT_CSL_TEXT, OUT_HTML = LIT_CSL_HTML, OUT_MD = LIT_CSL_MARKDOWN, OUT_RTF = LIT_CSL_RTF };

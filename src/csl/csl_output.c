@@ -541,6 +541,7 @@ typedef struct writer {
 	size_t close_quote_at; /* buffer offset of the last close quote + 1, 0 none */
 	size_t close_quote_len;
 	int piq;
+	int user;              /* inside user text: its quotes take no punctuation in */
 } writer;
 
 static void put_raw(writer *w, const char *s)
@@ -739,7 +740,20 @@ static void serialize_children(writer *w, const onode *n)
 	}
 }
 
+static void serialize_node(writer *w, const onode *n);
+
 static void serialize(writer *w, const onode *n)
+{
+	if (n->no_piq) {
+		w->user++;
+		serialize_node(w, n);
+		w->user--;
+	} else {
+		serialize_node(w, n);
+	}
+}
+
+static void serialize_node(writer *w, const onode *n)
 {
 	if (n->text) {
 		put_text(w, n->text);
@@ -855,7 +869,7 @@ static void serialize(writer *w, const onode *n)
 		w->last = last_cp(cq, strlen(cq));
 		if (w->piq && (inside == '!' || inside == '?' || inside == '.' || inside == ','))
 			w->last = inside;
-		w->close_quote_at = w->b->len;
+		w->close_quote_at = w->user ? 0 : w->b->len;
 		w->close_quote_len = strlen(cq);
 	}
 	for (int i = nc - 1; i >= 0; i--)
