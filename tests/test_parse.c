@@ -1295,6 +1295,20 @@ Test(parse_model, markdown_journal_and_report_number)
 	lit_parser_free(p);
 }
 
+/* APA newspapers: the paper and its section page, not a publisher */
+Test(parse_model, newspaper_page)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Kaur, P. (2021, November 14). Remote workers are reshaping small-town real estate. "
+	                         "The New York Chronicle, B3.");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "The New York Chronicle");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "B3");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_NEWSPAPER);
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
 /* "London ; New York : Routledge": both places */
 Test(parse_model, two_places)
 {

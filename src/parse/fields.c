@@ -203,6 +203,55 @@ static const span *first_span(const ctx *c, int label)
 	return NULL;
 }
 
+/* Splits span i at token k: tokens [k, t1) become a new span labelled
+ * `label` right after it. */
+static void split_span(ctx *c, size_t i, size_t k, int label)
+{
+	span *p = &c->sp[i];
+	if (c->nsp >= LIT_PARSE_MAX_TOKENS || k <= p->t0 || k >= p->t1)
+		return;
+	memmove(&c->sp[i + 2], &c->sp[i + 1], (c->nsp - i - 1) * sizeof c->sp[0]);
+	c->nsp++;
+	c->sp[i + 1].label = label;
+	c->sp[i + 1].t0 = k;
+	c->sp[i + 1].t1 = p->t1;
+	c->sp[i + 1].a = c->t->tok[k].start;
+	c->sp[i + 1].b = p->b;
+	p->t1 = k;
+	p->b = c->t->tok[k - 1].end;
+}
+
+/* Moves tokens [k, t1) of span i to the start of span i + 1. */
+static void tail_to_next(ctx *c, size_t i, size_t k)
+{
+	span *p = &c->sp[i], *j = &c->sp[i + 1];
+	j->t0 = k;
+	j->a = c->t->tok[k].start;
+	p->t1 = k;
+	p->b = c->t->tok[k - 1].end;
+}
+
+/* Is there a span with this label? */
+static int has_span(const ctx *c, int label)
+{
+	for (size_t i = 0; i < c->nsp; i++)
+		if (c->sp[i].label == label)
+			return 1;
+	return 0;
+}
+
+/* The first title span and its index in *at; NULL when there is none. */
+static span *title_span(ctx *c, size_t *at)
+{
+	for (size_t i = 0; i < c->nsp; i++)
+		if (c->sp[i].label == LIT_PL_TITLE) {
+			*at = i;
+			return &c->sp[i];
+		}
+	return NULL;
+}
+
+
 /* Lower-case ASCII/Cyrillic prefix test, ignoring case. */
 static int starts_ci(const char *s, size_t len, const char *p)
 {
@@ -1288,6 +1337,10 @@ static lit_type infer_type(ctx *c)
 		           contains_ci(cont, cl, "материалы") || contains_ci(cont, cl, "meeting") || contains_ci(cont, cl, "симпозиум");
 		if (conf)
 			return LIT_TYPE_PAPER_CONFERENCE;
+		/* a paper cited by its day, with no volume or issue ("(2021,
+		 * November 14). … The New York Chronicle, B3.") */
+		if (iss && iss->day && !has_vol && !has_pub && !lit_record_get(c->rec, LIT_VAR_URL))
+			return LIT_TYPE_ARTICLE_NEWSPAPER;
 		/* a journal's imprint has at most a place ("// Вестник НГУ. —
 		 * Новосибирск, 2012. — Т. 10, вып. 4.") */
 		if (jt || (has_vol && !lit_record_get(c->rec, LIT_VAR_PUBLISHER)))
@@ -1624,6 +1677,47 @@ static void colon_title_start(ctx *c)
 	au->b = t->tok[w0 - 1].end;
 	ti->t0 = w0;
 	ti->a = t->tok[w0].start;
+}
+
+/* APA newspapers: "(2021, November 14). Title. The New York Chronicle,
+ * B3." - the model took the paper and its page for a publisher.  A last
+ * publisher span ending in a section page ("B3", "A12") after a full date
+ * in brackets, with no place, is the newspaper and its page. */
+static void newspaper_page(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	size_t i = c->nsp;
+	span *pb;
+	const lit_ptoken *q;
+	const char *x;
+	size_t l;
+	while (i > 0 && (c->sp[i - 1].label == LIT_PL_OTHER || c->sp[i - 1].label == LIT_PL_URL))
+		i--;
+	if (i == 0 || c->sp[i - 1].label != LIT_PL_PUBLISHER || has_span(c, LIT_PL_LOCATION) ||
+	    has_span(c, LIT_PL_CONTAINER) || has_span(c, LIT_PL_JOURNAL) || has_span(c, LIT_PL_PAGES))
+		return;
+	pb = &c->sp[i - 1];
+	if (pb->t1 - pb->t0 < 2 || !tok_ends(t, pb->t1 - 2, ','))
+		return;
+	q = &t->tok[pb->t1 - 1];
+	x = t->text + q->start;
+	l = q->end - q->start;
+	while (l && x[l - 1] == '.')
+		l--;
+	if (l < 2 || l > 4 || x[0] < 'A' || x[0] > 'Z')
+		return;
+	for (size_t k = 1; k < l; k++)
+		if (x[k] < '0' || x[k] > '9')
+			return;
+	/* a day in the date: "(2021, November 14)" */
+	{
+		const span *d = first_span(c, LIT_PL_DATE);
+		lit_date dd;
+		if (!d || t->text[d->a] != '(' || !lit_pdate_parse(t->text + d->a, d->b - d->a, &dd) || !dd.day)
+			return;
+	}
+	pb->label = LIT_PL_JOURNAL;
+	split_span(c, i - 1, pb->t1 - 1, LIT_PL_PAGES);
 }
 
 /* "…,” in Knowledge and Commerce in the Baltic Provinces, ed. Liene Zariņa
@@ -1966,54 +2060,6 @@ static void title_tail_to_container(ctx *c)
 		ti->t1 = cut;
 		ti->b = t->tok[cut - 1].end;
 	}
-}
-
-/* Splits span i at token k: tokens [k, t1) become a new span labelled
- * `label` right after it. */
-static void split_span(ctx *c, size_t i, size_t k, int label)
-{
-	span *p = &c->sp[i];
-	if (c->nsp >= LIT_PARSE_MAX_TOKENS || k <= p->t0 || k >= p->t1)
-		return;
-	memmove(&c->sp[i + 2], &c->sp[i + 1], (c->nsp - i - 1) * sizeof c->sp[0]);
-	c->nsp++;
-	c->sp[i + 1].label = label;
-	c->sp[i + 1].t0 = k;
-	c->sp[i + 1].t1 = p->t1;
-	c->sp[i + 1].a = c->t->tok[k].start;
-	c->sp[i + 1].b = p->b;
-	p->t1 = k;
-	p->b = c->t->tok[k - 1].end;
-}
-
-/* Moves tokens [k, t1) of span i to the start of span i + 1. */
-static void tail_to_next(ctx *c, size_t i, size_t k)
-{
-	span *p = &c->sp[i], *j = &c->sp[i + 1];
-	j->t0 = k;
-	j->a = c->t->tok[k].start;
-	p->t1 = k;
-	p->b = c->t->tok[k - 1].end;
-}
-
-/* Is there a span with this label? */
-static int has_span(const ctx *c, int label)
-{
-	for (size_t i = 0; i < c->nsp; i++)
-		if (c->sp[i].label == label)
-			return 1;
-	return 0;
-}
-
-/* The first title span and its index in *at; NULL when there is none. */
-static span *title_span(ctx *c, size_t *at)
-{
-	for (size_t i = 0; i < c->nsp; i++)
-		if (c->sp[i].label == LIT_PL_TITLE) {
-			*at = i;
-			return &c->sp[i];
-		}
-	return NULL;
 }
 
 /* The host after a title span that ran past it: tokens [k, t1) of title
@@ -3414,6 +3460,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	}
 
 	first_container_title(c);
+	newspaper_page(c);
 	role_then_name(c);
 	particle_surname(c);
 	title_inner_initials(c);
