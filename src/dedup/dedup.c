@@ -177,42 +177,62 @@ static int cmp_key(const void *x, const void *y)
 	return *a < *b ? -1 : *a > *b;
 }
 
-/* LSD radix sort of the key words (16 bits a pass); falls back to qsort
- * when the scratch array cannot be had. */
+/* In-place MSD radix sort (American flag sort) of the key words, 8 bits
+ * a level from the top: no scratch array as large as the keys. */
+static void flag_sort(key_ent *k, size_t n, unsigned shift)
+{
+	size_t cnt[256], next[256], end[256], i, sum = 0;
+	unsigned b;
+	if (n < 32) {
+		for (i = 1; i < n; i++) {
+			key_ent v = k[i];
+			size_t j = i;
+			while (j > 0 && k[j - 1] > v) {
+				k[j] = k[j - 1];
+				j--;
+			}
+			k[j] = v;
+		}
+		return;
+	}
+	memset(cnt, 0, sizeof cnt);
+	for (i = 0; i < n; i++)
+		cnt[(k[i] >> shift) & 0xFF]++;
+	for (b = 0; b < 256; b++) {
+		next[b] = sum;
+		sum += cnt[b];
+		end[b] = sum;
+	}
+	for (b = 0; b < 256; b++) {
+		while (next[b] < end[b]) {
+			key_ent v = k[next[b]];
+			unsigned d = (unsigned)((v >> shift) & 0xFF);
+			while (d != b) {
+				key_ent t = k[next[d]];
+				k[next[d]++] = v;
+				v = t;
+				d = (unsigned)((v >> shift) & 0xFF);
+			}
+			k[next[b]++] = v;
+		}
+	}
+	if (shift == 0)
+		return;
+	for (b = 0, sum = 0; b < 256; b++) {
+		if (cnt[b] > 1)
+			flag_sort(k + sum, cnt[b], shift - 8);
+		sum += cnt[b];
+	}
+}
+
 static void sort_keys(key_ent *k, size_t n)
 {
-	key_ent *tmp;
-	size_t *cnt, pass, i;
 	if (n < 4096) {
 		if (n > 1)
 			qsort(k, n, sizeof *k, cmp_key);
 		return;
 	}
-	tmp = malloc(n * sizeof *tmp);
-	cnt = malloc(65536 * sizeof *cnt);
-	if (!tmp || !cnt) {
-		free(tmp);
-		free(cnt);
-		qsort(k, n, sizeof *k, cmp_key);
-		return;
-	}
-	for (pass = 0; pass < 4; pass++) {
-		unsigned sh = (unsigned)(pass * 16);
-		size_t sum = 0;
-		key_ent *src = pass % 2 ? tmp : k, *dst = pass % 2 ? k : tmp;
-		memset(cnt, 0, 65536 * sizeof *cnt);
-		for (i = 0; i < n; i++)
-			cnt[(src[i] >> sh) & 0xFFFF]++;
-		for (i = 0; i < 65536; i++) {
-			size_t c = cnt[i];
-			cnt[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[cnt[(src[i] >> sh) & 0xFFFF]++] = src[i];
-	}
-	free(tmp);
-	free(cnt);
+	flag_sort(k, n, 56);
 }
 
 /* ------------------------------------------------------------------ */

@@ -114,8 +114,15 @@ int lit_dedup_pages(const char *s, long *first, long *last);
 
 /* ---- per-record features (features.c) -------------------------------- */
 
-/* Compact features of one record, pointing into the store's arrays. */
+/* Compact features of one record, pointing into the store's arrays
+ * (members ordered by size, so the struct has no padding: 128 bytes). */
 typedef struct lit_dedup_feat {
+	/* the first author and a summary of all, so that most comparisons
+	 * touch nothing but this struct */
+	uint64_t a1_mask;    /* letters of the first author's key */
+	uint64_t a_bloom;    /* one bit per author key hash */
+	uint64_t title_prefix; /* first 8 bytes of the title skeleton, big-endian */
+	uint64_t title_bloom;  /* one bit per title word (not function words) */
 	uint32_t title;      /* arena offset of the title skeleton (0 = none) */
 	uint32_t tok;        /* first title token */
 	uint32_t cont;       /* first container token (plain romanisation) */
@@ -129,18 +136,12 @@ typedef struct lit_dedup_feat {
 	uint32_t cont_hash;  /* hash of the container title's skeleton (0 = none) */
 	uint32_t orig_hash;  /* hash of the original-title skeleton (0 = none) */
 	uint32_t orig_main_hash;
-	/* the first author and a summary of all, so that most comparisons
-	 * touch nothing but this struct */
-	uint64_t a1_mask;    /* letters of the first author's key */
-	uint64_t a_bloom;    /* one bit per author key hash */
-	uint64_t title_prefix; /* first 8 bytes of the title skeleton, big-endian */
-	uint64_t title_bloom;  /* one bit per title word (not function words) */
 	uint32_t doi_hash;
 	uint32_t a1_hash;
-	uint8_t a1_len, a1_init;
 	int32_t volume, edition, chapter, page_first, page_last; /* -1 / 0 unknown */
 	int16_t year;        /* 0 = unknown */
 	uint16_t lang;       /* two lower-case letters, 0 = unknown */
+	uint8_t a1_len, a1_init;
 	uint8_t ntok, main_n, ncont, nauth, nisbn;
 	uint8_t type;        /* lit_type */
 	uint8_t translated;  /* has translator / original-title / original-author */
@@ -163,6 +164,7 @@ typedef struct lit_dedup_store {
 	size_t nauths, capauths;
 	char (*isbns)[14];
 	size_t nisbns, capisbns;
+	struct lit_dedup_intern *intern; /* texts seen recently (while building) */
 } lit_dedup_store;
 
 /* Compute the features of every record.  LIT_OK or LIT_ENOMEM. */

@@ -82,6 +82,26 @@ static int grow_auths(lit_dedup_store *st, size_t need)
 	return 0;
 }
 
+/* Texts repeat across records (journal names, surnames): while the store
+ * is built, a small direct-mapped cache remembers recent texts, and a text
+ * found there again is not stored twice: the record points at the first
+ * copy (and its tokens), which holds exactly the same bytes. */
+#define INTERN_BITS 16
+
+struct lit_dedup_intern {
+	uint32_t hash, off, first;
+	uint8_t n, main_n, kind, unused;
+};
+
+enum { INTERN_TITLE = 1, INTERN_CONT, INTERN_AUTHOR };
+
+static struct lit_dedup_intern *intern_slot(const lit_dedup_store *st, uint32_t h, int kind)
+{
+	if (!st->intern)
+		return NULL;
+	return &st->intern[(h ^ (uint32_t)kind * 0x9E3779B9u) & ((1u << INTERN_BITS) - 1)];
+}
+
 /* Append the tokens of `s` (skeleton or plain) to the store; returns the
  * arena offset of the text (0 when there are no tokens). */
 static uint32_t add_text(lit_dedup_store *st, const char *s, int plain, uint32_t *first,
@@ -126,14 +146,36 @@ static uint32_t add_text(lit_dedup_store *st, const char *s, int plain, uint32_t
 	*ntok = (uint8_t)n;
 	if (main_n)
 		*main_n = (uint8_t)mn;
-	if (hash) {
+	{
 		/* whole text and main title (the first mn tokens) */
 		const char *t = st->arena.ptr + start;
 		size_t tl = strlen(t), cut = tl;
-		if (mn < n && mn > 0)
-			cut = st->tok_off[*first + mn - 1] + st->tok_len[*first + mn - 1];
-		hash[0] = lit_dedup_hash32(t, tl) | 1;
-		hash[1] = lit_dedup_hash32(t, cut) | 1;
+		uint32_t whole = lit_dedup_hash32(t, tl);
+		int kind = plain ? INTERN_CONT : INTERN_TITLE;
+		struct lit_dedup_intern *e = intern_slot(st, whole, kind);
+		if (hash) {
+			if (mn < n && mn > 0)
+				cut = st->tok_off[*first + mn - 1] + st->tok_len[*first + mn - 1];
+			hash[0] = whole | 1;
+			hash[1] = lit_dedup_hash32(t, cut) | 1;
+		}
+		if (e && e->off && e->kind == kind && e->hash == whole && e->n == n && e->main_n == mn &&
+		    strcmp(st->arena.ptr + e->off, t) == 0 &&
+		    memcmp(st->tok_flags + e->first, st->tok_flags + *first, n) == 0) {
+			/* the same text and tokens as an earlier record: share them */
+			lit_buf_truncate(&st->arena, start);
+			st->ntoks -= n;
+			*first = e->first;
+			return e->off;
+		}
+		if (e) {
+			e->hash = whole;
+			e->off = (uint32_t)start;
+			e->first = *first;
+			e->n = (uint8_t)n;
+			e->main_n = (uint8_t)mn;
+			e->kind = (uint8_t)kind;
+		}
 	}
 	return (uint32_t)start;
 }
@@ -239,10 +281,26 @@ static void add_authors(lit_dedup_store *st, const lit_record *r, lit_dedup_feat
 		lit_dedup_name_key(nm, &st->arena);
 		if (st->arena.len == start || lit_buf_status(&st->arena))
 			continue;
+		size_t klen = st->arena.len - start;
+		uint32_t kh = lit_dedup_hash32(st->arena.ptr + start, klen);
+		struct lit_dedup_intern *e = intern_slot(st, kh, INTERN_AUTHOR);
+		st->auth_len[st->nauths] = (uint8_t)(klen > 255 ? 255 : klen);
+		st->auth_hash[st->nauths] = kh;
+		if (e && e->off && e->kind == INTERN_AUTHOR && e->hash == kh &&
+		    strlen(st->arena.ptr + e->off) == klen &&
+		    memcmp(st->arena.ptr + e->off, st->arena.ptr + start, klen) == 0) {
+			/* a key seen before (a common surname): share its text */
+			lit_buf_truncate(&st->arena, start);
+			start = e->off;
+		} else {
+			lit_buf_putc(&st->arena, '\0');
+			if (e) {
+				e->hash = kh;
+				e->off = (uint32_t)start;
+				e->kind = INTERN_AUTHOR;
+			}
+		}
 		st->auth_off[st->nauths] = (uint32_t)start;
-		st->auth_len[st->nauths] = (uint8_t)(st->arena.len - start > 255 ? 255 : st->arena.len - start);
-		st->auth_hash[st->nauths] = lit_dedup_hash32(st->arena.ptr + start, st->arena.len - start);
-		lit_buf_putc(&st->arena, '\0');
 		st->auth_init[st->nauths] = 0;
 		if (nm->family && nm->given && *nm->given)
 			st->auth_init[st->nauths] = initial_class(nm->given);
@@ -379,6 +437,7 @@ int lit_dedup_store_build(lit_dedup_store *st, const lit_records *recs)
 		return LIT_ENOMEM;
 	st->n = n;
 	lit_buf_putc(&st->arena, '\0'); /* offset 0 means "none" */
+	st->intern = calloc((size_t)1 << INTERN_BITS, sizeof *st->intern); /* optional */
 	for (i = 0; i < n; i++) {
 		record_features(st, lit_records_at(recs, i), &st->f[i]);
 		if (lit_buf_status(&st->arena) || st->arena.len >= 0xFFFFFF00u) {
@@ -386,6 +445,8 @@ int lit_dedup_store_build(lit_dedup_store *st, const lit_records *recs)
 			return LIT_ENOMEM;
 		}
 	}
+	free(st->intern);
+	st->intern = NULL;
 	if (n && (st->ntoks && !st->tok_off)) {
 		lit_dedup_store_free(st);
 		return LIT_ENOMEM;
@@ -395,6 +456,7 @@ int lit_dedup_store_build(lit_dedup_store *st, const lit_records *recs)
 
 void lit_dedup_store_free(lit_dedup_store *st)
 {
+	free(st->intern);
 	free(st->f);
 	lit_buf_free(&st->arena);
 	free(st->tok_off);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/record_int.h"
 #include "io/format.h"
 #include "util/date.h"
 #include "util/json.h"
@@ -410,38 +411,71 @@ static void put_item(lit_buf *b, const lit_record *rec, const char *id, const va
 	lit_buf_puts(b, "\n  }");
 }
 
-static int csljson_write_all(lit_wctx *ctx, const lit_records *records)
-{
-	size_t n = lit_records_count(records), i;
-	char **keys = NULL;
+/* Writer state: the keys of every record and the variable order.  The
+ * records are written one at a time, so the shared driver can flush the
+ * output as it goes instead of holding all of it. */
+typedef struct csl_wstate {
+	char **keys;
+	size_t n;
 	var_lists vl;
-	int st;
+} csl_wstate;
+
+static int csljson_write_begin(lit_wctx *ctx)
+{
+	size_t n = lit_records_count(ctx->records);
+	csl_wstate *ws;
 
 	if (n == 0) {
 		lit_buf_puts(ctx->out, "[]\n");
 		return lit_buf_status(ctx->out);
 	}
-	keys = lit_make_keys(records, ctx->opts ? ctx->opts->keep_ids : 1);
-	var_lists_init(&vl);
+	ws = calloc(1, sizeof *ws);
+	if (!ws)
+		return lit_error_set(ctx->err, LIT_ENOMEM, NULL, 0, "CSL-JSON output: %s",
+		                     lit_strerror(LIT_ENOMEM));
+	ws->n = n;
+	ws->keys = lit_make_keys(ctx->records, ctx->opts ? ctx->opts->keep_ids : 1);
+	var_lists_init(&ws->vl);
+	ctx->state = ws;
 	lit_buf_putc(ctx->out, '[');
-	for (i = 0; i < n; i++) {
-		const lit_record *rec = lit_records_at(records, i);
-		char idbuf[32];
-		const char *id = keys && keys[i] ? keys[i] : NULL;
-		if (!id)
-			id = lit_record_id(rec);
-		if (!id) {
-			snprintf(idbuf, sizeof(idbuf), "item%zu", i + 1);
-			id = idbuf;
-		}
-		lit_buf_puts(ctx->out, i ? ",\n" : "\n");
-		put_item(ctx->out, rec, id, &vl);
-		if (lit_buf_status(ctx->out))
-			break;
+	return LIT_OK;
+}
+
+static int csljson_write_record(lit_wctx *ctx, const lit_record *rec)
+{
+	const csl_wstate *ws = ctx->state;
+	size_t i = ctx->index;
+	char idbuf[32];
+	const char *id = ws->keys && ws->keys[i] ? ws->keys[i] : NULL;
+	int st;
+
+	if (!id)
+		id = lit_record_id(rec);
+	if (!id) {
+		snprintf(idbuf, sizeof(idbuf), "item%zu", i + 1);
+		id = idbuf;
 	}
+	lit_buf_puts(ctx->out, i ? ",\n" : "\n");
+	put_item(ctx->out, rec, id, &ws->vl);
+	st = lit_buf_status(ctx->out);
+	if (st)
+		return lit_error_set(ctx->err, st, NULL, 0, "CSL-JSON output: %s",
+		                     lit_strerror(st));
+	return LIT_OK;
+}
+
+static int csljson_write_end(lit_wctx *ctx)
+{
+	csl_wstate *ws = ctx->state;
+	int st;
+
+	if (!ws)
+		return lit_buf_status(ctx->out);
+	ctx->state = NULL;
 	lit_buf_puts(ctx->out, "\n]\n");
-	if (keys)
-		lit_keys_free(keys, n);
+	if (ws->keys)
+		lit_keys_free(ws->keys, ws->n);
+	free(ws);
 	st = lit_buf_status(ctx->out);
 	if (st)
 		return lit_error_set(ctx->err, st, NULL, 0, "CSL-JSON output: %s",
@@ -769,6 +803,69 @@ static int alias_var(const char *key)
 	return -1;
 }
 
+/* What the record of `item` will hold, judged from the shapes of its
+ * members (strings and numbers are variables, arrays of objects names,
+ * objects dates), so the record is sized once (lit_record_reserve): its
+ * strings then share one block instead of one allocation each. */
+static void reserve_item(lit_record *rec, const lit_json *item, const char *file)
+{
+	size_t nf = 0, nn = 0, nd = 0, nc = 0, bytes = file ? strlen(file) + 1 : 0;
+	const lit_json *c, *e, *m;
+	for (c = item->child; c; c = c->next) {
+		const char *k = c->key ? c->key : "";
+		if (strcmp(k, "type") == 0)
+			continue;
+		switch (c->type) {
+		case LIT_JSON_STRING:
+		case LIT_JSON_NUMBER:
+			if (c->len) {
+				bytes += c->len + 1;
+				nf += strcmp(k, "id") != 0;
+			}
+			break;
+		case LIT_JSON_ARRAY:
+			if (c->child && c->child->type == LIT_JSON_OBJECT) {
+				for (e = c->child; e; e = e->next, nn++)
+					for (m = e->child; m; m = m->next)
+						if (m->type == LIT_JSON_STRING && m->len)
+							bytes += m->len + 1;
+			} else {
+				/* strings: joined with ", " */
+				nf++;
+				for (e = c->child; e; e = e->next)
+					if (e->type == LIT_JSON_STRING || e->type == LIT_JSON_NUMBER)
+						bytes += e->len + 2;
+			}
+			break;
+		case LIT_JSON_OBJECT:
+			if (strcmp(k, "custom") == 0) {
+				for (m = c->child; m; m = m->next) {
+					if (m->type != LIT_JSON_STRING)
+						continue;
+					bytes += m->len + 1;
+					if (m->key && strcmp(m->key, "raw") != 0 && strcmp(m->key, "source") != 0 &&
+					    strcmp(m->key, "where") != 0) {
+						bytes += strlen(m->key) + 1;
+						nc++;
+					}
+				}
+				break;
+			}
+			nd++;
+			for (m = c->child; m; m = m->next)
+				if (m->type == LIT_JSON_STRING && m->len &&
+				    m->key && (strcmp(m->key, "literal") == 0 || strcmp(m->key, "raw") == 0)) {
+					bytes += m->len + 1;
+					break;
+				}
+			break;
+		default:
+			break;
+		}
+	}
+	(void)lit_record_reserve(rec, nf, nn, nd, nc, bytes);
+}
+
 static int read_item(csl_reader *cr, lit_records *out, const lit_json *item)
 {
 	lit_record *rec;
@@ -781,6 +878,7 @@ static int read_item(csl_reader *cr, lit_records *out, const lit_json *item)
 	rec = lit_record_new();
 	if (!rec)
 		return lit_error_set(cr->err, LIT_ENOMEM, cr->file, item->line, "out of memory");
+	reserve_item(rec, item, cr->file);
 	lit_record_set_source(rec, cr->file, item->line);
 	lit_record_set_where(rec, LIT_WHERE_BIBFILE);
 	for (c = item->child; c && rc == LIT_OK; c = c->next) {
@@ -928,6 +1026,8 @@ const lit_format_def lit_format_csljson = {
 	"csl-json json csl",
 	csljson_detect,
 	csljson_read,
-	NULL, NULL, NULL,
-	csljson_write_all
+	csljson_write_begin,
+	csljson_write_record,
+	csljson_write_end,
+	NULL
 };
