@@ -540,3 +540,18 @@ Test(csl, sort_ties_on_keys_ending_in_punctuation)
 	cr_assert_str_eq(out, "Five\nThree\nFour\n");
 	lit_free(out);
 }
+
+/* "variable: value" lines of the note (Zotero's Extra) give variables the
+ * record lacks, dates included, and leave the note. */
+Test(csl, note_field_variables)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"|\"><group delimiter=\"; \">"
+		"<text variable=\"container-title\"/><date variable=\"original-date\"><date-part name=\"year\"/></date>"
+		"<text variable=\"note\"/></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"note\":\"container-title: Box: a title\\n{:original-date: 1964-05}\\nkept line\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"container-title\":\"Own\",\"note\":\"container-title: Other\"}]";
+	const char *const g[] = { "a b" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Box: a title; 1964; kept line|Own");
+	lit_csl_strings_free(out, 1);
+}

@@ -115,6 +115,103 @@ static void id_sort(csl_engine *e, size_t *v, size_t *tmp, size_t n)
 	memcpy(v, tmp, n * sizeof(*v));
 }
 
+/* "2004-10-01", "1964-5", "2004-10-01/2004-10-14" into d; 0 when it is not such a date. */
+static int note_date(const char *s, size_t n, lit_date *d)
+{
+	int v[6] = { 0 }, k = 0, half = 0;
+	size_t i = 0;
+	memset(d, 0, sizeof(*d));
+	while (i < n) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		long x = 0;
+		size_t st = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9' && i - st < 5)
+			x = x * 10 + (s[i++] - '0');
+		v[half * 3 + k] = (int)x;
+		if (i == n)
+			break;
+		if (s[i] == '-' && k < 2)
+			k++;
+		else if (s[i] == '/' && !half)
+			half = 1, k = 0;
+		else
+			return 0;
+		i++;
+	}
+	if (!v[0] || v[1] > 12 || v[2] > 31 || v[4] > 12 || v[5] > 31)
+		return 0;
+	d->year = v[0], d->month = v[1], d->day = v[2];
+	d->end_year = v[3], d->end_month = v[4], d->end_day = v[5];
+	return 1;
+}
+
+/* Zotero's "Extra" convention, as citeproc-js reads it: lines of the note
+ * "variable: value" (or "{:variable: value}") give variables the record
+ * lacks; those lines leave the note.  Returns a changed copy of rec, or NULL
+ * when nothing applies (or on out of memory: the record is then used as is). */
+static lit_record *note_vars(const lit_record *rec)
+{
+	const char *note = lit_record_get(rec, LIT_VAR_NOTE);
+	if (!note || !strchr(note, ':'))
+		return NULL;
+	lit_record *cp = NULL;
+	lit_buf rest = LIT_BUF_INIT;
+	for (const char *p = note; *p;) {
+		size_t ll = strcspn(p, "\n");
+		const char *l = p, *le = p + ll;
+		p = *le ? le + 1 : le;
+		int brace = l + 1 < le && l[0] == '{' && l[1] == ':' && le[-1] == '}';
+		const char *k = brace ? l + 2 : l, *ke = k;
+		while (ke < le && ((*ke >= 'a' && *ke <= 'z') || (*ke >= 'A' && *ke <= 'Z') || *ke == '-'))
+			ke++;
+		int var = -1;
+		const char *v = ke + 1, *ve = brace ? le - 1 : le;
+		if (ke > k && ke + 1 < ve && *ke == ':' && ke[1] == ' ' && ke - k < 40) {
+			char name[48];
+			memcpy(name, k, (size_t)(ke - k));
+			name[ke - k] = 0;
+			for (char *q = name; *q; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q - 'A' + 'a');
+			var = lit_var_from_name(name);
+		}
+		while (v < ve && *v == ' ')
+			v++;
+		while (ve > v && (ve[-1] == ' ' || ve[-1] == '\r'))
+			ve--;
+		int used = 0;
+		if (var >= 0 && var != LIT_VAR_NOTE && ve > v) {
+			lit_var_kind kind = lit_var_kind_of((lit_var)var);
+			const lit_record *cur = cp ? cp : rec;
+			if (!cp && (kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER || kind == LIT_KIND_DATE))
+				cur = cp = lit_record_clone(rec);
+			if (cp && (kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER)) {
+				const char *have = lit_record_get(cur, (lit_var)var);
+				used = 1;
+				if (!have || !*have)
+					used = lit_record_setn(cp, (lit_var)var, v, (size_t)(ve - v)) == LIT_OK;
+			} else if (cp && kind == LIT_KIND_DATE) {
+				lit_date d;
+				if (note_date(v, (size_t)(ve - v), &d)) {
+					used = 1;
+					if (!lit_record_date(cur, (lit_var)var))
+						used = lit_record_set_date(cp, (lit_var)var, &d) == LIT_OK;
+				}
+			}
+		}
+		if (!used) {
+			if (rest.len)
+				lit_buf_putc(&rest, '\n');
+			lit_buf_put(&rest, l, ll);
+		}
+	}
+	if (cp && !lit_buf_status(&rest))
+		lit_record_set(cp, LIT_VAR_NOTE, rest.len ? lit_buf_cstr(&rest) : NULL);
+	lit_buf_free(&rest);
+	return cp;
+}
+
 int lit_csl_engine_new(lit_csl_engine **out, lit_csl_style *style, const lit_records *records,
                        lit_csl_format format, lit_error *err)
 {
@@ -136,6 +233,9 @@ int lit_csl_engine_new(lit_csl_engine **out, lit_csl_style *style, const lit_rec
 	for (size_t i = 0; i < n; i++) {
 		csl_item *it = &e->items[i];
 		it->rec = lit_records_at(records, i);
+		it->own = note_vars(it->rec);
+		if (it->own)
+			it->rec = it->own;
 		it->id = lit_record_id(it->rec);
 		it->index = i;
 		it->citation_number = (int)i + 1;
@@ -183,6 +283,7 @@ void lit_csl_engine_free(lit_csl_engine *e)
 			free(e->items[i].sortkeys[k]);
 		free(e->items[i].sortkeys);
 		free(e->items[i].dis.gn_level);
+		lit_record_free(e->items[i].own);
 	}
 	free(e->items);
 	free(e->order);

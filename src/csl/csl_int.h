@@ -208,6 +208,7 @@ typedef struct csl_disamb {
 
 struct csl_item {
 	const lit_record *rec;
+	lit_record *own;           /* rec with the note's "variable: value" lines applied, or NULL */
 	const char *id;
 	size_t index;              /* registration order */
 	int citation_number;
