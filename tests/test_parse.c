@@ -1105,7 +1105,8 @@ Test(parse_fields, journal_place_and_number_repairs)
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
 	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "Almaty");
 	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Eurasian Rail Gateway");
-	cr_assert_eq(lit_record_type(r), LIT_TYPE_BOOK);
+	/* "… Report 2021" with no host is a report */
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_REPORT);
 	lit_record_free(r);
 	const char *s3[] = { "title:Water security in Central Asia.", "journal:PONARS Eurasia Policy Memo",
 		             "volume:no. 462.", "date:2017.", NULL };
@@ -1305,6 +1306,21 @@ Test(parse_model, newspaper_page)
 	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "B3");
 	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "");
 	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_NEWSPAPER);
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+/* types from a news outlet's name and a treaty's title */
+Test(parse_model, news_and_treaty_types)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "North Korean trade with China doubles in 2023 / Anton Sokolin // NK News. "
+	                         "URL: https://www.nknews.org/2024/01/trade (accessed: 17.06.2025).");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_NEWSPAPER);
+	lit_record_free(r);
+	r = parse(p, "Договор о всеобъемлющем стратегическом партнерстве между Российской Федерацией и КНДР // "
+	             "Министерство иностранных дел Российской Федерации. URL: https://www.mid.ru/ru/ (дата обращения: 01.07.2025).");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_TREATY);
 	lit_record_free(r);
 	lit_parser_free(p);
 }

@@ -1273,6 +1273,24 @@ static const char *language_of(const ctx *c)
 	return NULL;
 }
 
+/* Is the host a news outlet by its name ("NK News", "Xinhua Net", "The
+ * Guardian", "ТАСС", "РИА Новости", "Коммерсантъ", "Известия")? */
+static int news_outlet(const char *cont)
+{
+	static const char *const words[] = { "news", "times", "post", "herald", "gazette", "tribune", "guardian", "reuters",
+		                             "xinhua", "interfax", "sputnik", "kommersant", "bbc", "cnn", "новост", "газет",
+		                             "ведомост", "известия", "правда", "тасс", "риа ", "интерфакс", "коммерсант",
+		                             "рбк", "лента.ру", "вести", NULL };
+	size_t cl;
+	if (!cont)
+		return 0;
+	cl = strlen(cont);
+	for (size_t k = 0; words[k]; k++)
+		if (contains_ci(cont, cl, words[k]))
+			return 1;
+	return 0;
+}
+
 static lit_type infer_type(ctx *c)
 {
 	const char *s = c->t->text;
@@ -1314,6 +1332,16 @@ static lit_type infer_type(ctx *c)
 		return LIT_TYPE_REPORT;
 	if (title && (starts_ci(title, tl, "interview") || starts_ci(title, tl, "интервью")))
 		return LIT_TYPE_INTERVIEW;
+	if (title && (starts_ci(title, tl, "договор ") || starts_ci(title, tl, "treaty ") || starts_ci(title, tl, "соглашение между") ||
+	              starts_ci(title, tl, "agreement between") || starts_ci(title, tl, "конвенция ") ||
+	              starts_ci(title, tl, "convention on") || starts_ci(title, tl, "convention for")))
+		return LIT_TYPE_TREATY;
+	/* "Annual Report for 1900", "Digital jobs report 2022", "… : аналитический
+	 * доклад", "Policy Memo" with no host */
+	if (!cont && ((title && (contains_ci(title, tl, " report") || contains_ci(title, tl, "policy memo"))) ||
+	              (genre && (contains_ci(genre, strlen(genre), "доклад") || contains_ci(genre, strlen(genre), "отчет") ||
+	                         contains_ci(genre, strlen(genre), "отчёт")))))
+		return LIT_TYPE_REPORT;
 	/* APA's bracketed descriptions: "[Motion picture]", "[Computer software]", "[Data set]" */
 	if (genre || lit_record_get(c->rec, LIT_VAR_MEDIUM)) {
 		const char *g = genre ? genre : lit_record_get(c->rec, LIT_VAR_MEDIUM);
@@ -1338,8 +1366,10 @@ static lit_type infer_type(ctx *c)
 		if (conf)
 			return LIT_TYPE_PAPER_CONFERENCE;
 		/* a paper cited by its day, with no volume or issue ("(2021,
-		 * November 14). … The New York Chronicle, B3.") */
-		if (iss && iss->day && !has_vol && !has_pub && !lit_record_get(c->rec, LIT_VAR_URL))
+		 * November 14). … The New York Chronicle, B3."), or a news outlet
+		 * by its name ("// NK News", "// ТАСС", "// Коммерсантъ") */
+		if ((iss && iss->day && !lit_record_get(c->rec, LIT_VAR_VOLUME) && !has_pub) ||
+		    (!lit_record_get(c->rec, LIT_VAR_VOLUME) && !has_pub && news_outlet(cont)))
 			return LIT_TYPE_ARTICLE_NEWSPAPER;
 		/* a journal's imprint has at most a place ("// Вестник НГУ. —
 		 * Новосибирск, 2012. — Т. 10, вып. 4.") */
