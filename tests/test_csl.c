@@ -555,3 +555,28 @@ Test(csl, note_field_variables)
 	cr_assert_str_eq(out[0], "Box: a title; 1964; kept line|Own");
 	lit_csl_strings_free(out, 1);
 }
+
+/* et-al-use-first="0": a list long enough for et al. prints nothing. */
+Test(csl, et_al_use_first_zero_prints_nothing)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><group delimiter=\" // \"><names variable=\"author\">"
+		"<name et-al-min=\"3\" et-al-use-first=\"0\"/></names><text variable=\"title\"/></group></layout></citation></style>";
+	const char *const g[] = { "a", "c" };
+	char **out = cite(xml, people, g, 2);
+	cr_assert_str_eq(out[0], "John Doe // Alpha");
+	cr_assert_str_eq(out[1], "Gamma");
+	lit_csl_strings_free(out, 2);
+}
+
+/* Upper case in Turkish gives the dotted capital I. */
+Test(csl, uppercase_turkish_dotted_i)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"|\"><text variable=\"title\" text-case=\"uppercase\"/>"
+		"</layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"ic \xc4\xb1" "d\",\"language\":\"tr\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"title\":\"ic \xc4\xb1" "d\",\"language\":\"en\"}]";
+	const char *const g[] = { "a b" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "\xc4\xb0" "C ID|IC ID");
+	lit_csl_strings_free(out, 1);
+}

@@ -332,8 +332,19 @@ typedef struct tcstate {
 	int all_upper_input;
 	int after_colon;
 	int english;
+	int turkic;         /* tr, az: dotted capital İ, dotless small ı */
 	int words_seen;
 } tcstate;
+
+static uint32_t tc_upper(const tcstate *st, uint32_t cp)
+{
+	return st->turkic && cp == 'i' ? 0x130 : lit_cp_toupper(cp);
+}
+
+static uint32_t tc_lower(const tcstate *st, uint32_t cp)
+{
+	return st->turkic && cp == 'I' ? 0x131 : lit_cp_tolower(cp);
+}
 
 static void collect_leaves(onode *n, onode **arr, int *cnt, int max)
 {
@@ -432,26 +443,26 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 		uint32_t out = (uint32_t)cp;
 		switch (st->mode) {
 		case TC_LOWER:
-			out = lit_cp_tolower(out);
+			out = tc_lower(st, out);
 			break;
 		case TC_UPPER:
-			out = lit_cp_toupper(out);
+			out = tc_upper(st, out);
 			break;
 		case TC_CAPFIRST:
 			if (!st->first_done)
-				out = lit_cp_toupper(out);
+				out = tc_upper(st, out);
 			break;
 		case TC_CAPALL:
 			if (ws)
-				out = lit_cp_toupper(out);
+				out = tc_upper(st, out);
 			break;
 		case TC_SENTENCE:
 			if (!st->first_done)
-				out = lit_cp_toupper(out);
+				out = tc_upper(st, out);
 			else if (st->all_upper_input)
-				out = lit_cp_tolower(out);
+				out = tc_lower(st, out);
 			else if (ws && !word_has_upper_after_first(s + i, wl))
-				out = lit_cp_tolower(out);
+				out = tc_lower(st, out);
 			break;
 		case TC_TITLE:
 			if (!st->english)
@@ -483,9 +494,9 @@ static char *case_leaf(csl_arena *a, const char *s, tcstate *st, int nocase, int
 				int lower_word = !word_has_upper_after_first(s + i, wl) && !lit_cp_is_upper(out);
 				if (stop) {
 					if (lower_word)
-						out = lit_cp_tolower(out);
+						out = tc_lower(st, out);
 				} else if (lower_word) {
-					out = lit_cp_toupper(out);
+					out = tc_upper(st, out);
 				}
 			}
 			break;
@@ -515,6 +526,8 @@ void lit_csl_text_case(csl_arena *a, onode *n, int tc, const char *lang)
 	st.mode = tc;
 	st.word_start = 1;
 	st.english = !lang || !*lang || !strncmp(lang, "en", 2);
+	st.turkic = lang && (!strncmp(lang, "tr", 2) || !strncmp(lang, "az", 2)) &&
+	            (!lang[2] || lang[2] == '-' || lang[2] == '_');
 	if (tc == TC_SENTENCE || tc == TC_TITLE) {
 		int any_lower = 0;
 		for (int i = 0; i < cnt; i++)

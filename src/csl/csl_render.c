@@ -1719,7 +1719,7 @@ static void get_nameopts(csl_ctx *c, const csl_node *name, nameopts *o)
 	v = subsequent ? inh(c, name, "et-al-subsequent-use-first", NULL) : NULL;
 	if (!v)
 		v = inh(c, name, "et-al-use-first", NULL);
-	o->et_al_use_first = v ? atoi(v) : 0;
+	o->et_al_use_first = v ? atoi(v) : -1;  /* "0": et al. prints no names at all */
 	v = inh(c, name, "et-al-use-last", NULL);
 	o->et_al_use_last = v && !strcmp(v, "true");
 	v = inh(c, name, "initialize", NULL);
@@ -2253,7 +2253,7 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 	int n = nl->n;
 	int show = n;
 	int use_etal = 0;
-	if (o->et_al_min > 0 && o->et_al_use_first > 0 && n >= o->et_al_min) {
+	if (o->et_al_min > 0 && o->et_al_use_first >= 0 && n >= o->et_al_min) {
 		show = o->et_al_use_first;
 		use_etal = 1;
 	}
@@ -2272,6 +2272,8 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 		c->names_count += show;
 		return NULL;
 	}
+	if (show <= 0)
+		return NULL;
 	onode *out = lit_csl_onode(c->ar, NULL);
 	if (!out)
 		return NULL;
