@@ -580,3 +580,30 @@ Test(csl, uppercase_turkish_dotted_i)
 	cr_assert_str_eq(out[0], "\xc4\xb0" "C ID|IC ID");
 	lit_csl_strings_free(out, 1);
 }
+
+/* editor and translator with the same names stay apart when the locale
+ * leaves the combined term empty. */
+Test(csl, editortranslator_empty_term_keeps_roles_apart)
+{
+	const char *xml = STYLE_HEAD "<locale><terms><term name=\"editortranslator\"></term></terms></locale>"
+		"<citation><layout><names variable=\"editor translator\" delimiter=\", \"><name/>"
+		"<label prefix=\" (\" suffix=\")\"/></names></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"editor\":[{\"family\":\"Doe\",\"given\":\"John\"}],"
+		"\"translator\":[{\"family\":\"Doe\",\"given\":\"John\"}]}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "John Doe (editor), John Doe (translator)");
+	lit_csl_strings_free(out, 1);
+}
+
+/* Title case leaves name particles in lower case. */
+Test(csl, title_case_keeps_particles_lower)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text variable=\"title\" text-case=\"title\"/>"
+		"</layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"john von doe and the annals de paris\"}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "John von Doe and the Annals de Paris");
+	lit_csl_strings_free(out, 1);
+}

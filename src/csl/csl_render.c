@@ -2426,9 +2426,12 @@ static onode *render_names_with(csl_ctx *c, const csl_node *n, const csl_node *n
 		return NULL;
 	nameopts o;
 	get_nameopts(c, name, &o);
-	/* editor + translator with the same names render once */
+	/* editor + translator with the same names render once, unless the
+	 * locale leaves the combined term empty */
 	int combined = -1;
-	for (int i = 0; i < nl; i++)
+	const csl_term *et = label ? lit_csl_term(c->loc, "editortranslator", term_form(label)) : NULL;
+	int may_combine = !et || (et->single && *et->single) || (et->multiple && *et->multiple);
+	for (int i = 0; i < nl && may_combine; i++)
 		for (int j = 0; j < nl; j++)
 			if (i != j && lists[i].var == LIT_VAR_EDITOR && lists[j].var == LIT_VAR_TRANSLATOR &&
 			    names_equal(&lists[i], &lists[j]) && label) {
