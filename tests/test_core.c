@@ -110,6 +110,31 @@ Test(record, names_dates_custom_provenance_and_clone)
 	lit_record_free(e);
 }
 
+/* "valid until the value is changed or the record is freed": a string
+ * keeps its address while other fields are set, replaced and removed, also
+ * past the record's first string block; setting a field from another
+ * field's own string copies it first */
+Test(record, strings_stay_while_other_fields_change)
+{
+	lit_record *r = lit_record_new();
+	char big[600];
+	cr_assert_eq(lit_record_set(r, LIT_VAR_TITLE, "Сближение России и КНДР"), LIT_OK);
+	const char *title = lit_record_get(r, LIT_VAR_TITLE);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = 0;
+	for (int i = 0; i < 50; i++) {
+		cr_assert_eq(lit_record_set(r, LIT_VAR_NOTE, big), LIT_OK);
+		cr_assert_eq(lit_record_set(r, LIT_VAR_PUBLISHER, i % 2 ? "Наука" : "Издательство Московского университета"), LIT_OK);
+		cr_assert_eq(lit_record_set(r, LIT_VAR_NOTE, NULL), LIT_OK);
+	}
+	cr_assert_eq(lit_record_get(r, LIT_VAR_TITLE), title);
+	cr_assert_str_eq(title, "Сближение России и КНДР");
+	cr_assert_eq(lit_record_set(r, LIT_VAR_CONTAINER_TITLE, lit_record_get(r, LIT_VAR_TITLE)), LIT_OK);
+	cr_assert_eq(lit_record_set(r, LIT_VAR_TITLE, NULL), LIT_OK);
+	cr_assert_str_eq(lit_record_get(r, LIT_VAR_CONTAINER_TITLE), "Сближение России и КНДР");
+	lit_record_free(r);
+}
+
 Test(record, lists)
 {
 	lit_records *l = lit_records_new(), *m = lit_records_new();
