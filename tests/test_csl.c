@@ -607,3 +607,14 @@ Test(csl, title_case_keeps_particles_lower)
 	cr_assert_str_eq(out[0], "John von Doe and the Annals de Paris");
 	lit_csl_strings_free(out, 1);
 }
+
+/* Spaces just inside guillemets become narrow no-break spaces. */
+Test(csl, guillemet_inner_spaces_narrow_nbsp)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text variable=\"title\"/></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"His \xc2\xab Anonymous \xc2\xbb Life\"}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "His \xc2\xab\xe2\x80\xaf" "Anonymous\xe2\x80\xaf\xc2\xbb Life");
+	lit_csl_strings_free(out, 1);
+}

@@ -67,11 +67,37 @@ typedef struct rstack {
 	int kind;  /* 0 root, 1 i, 2 b, 3 sc, 4 sup, 5 sub, 6 nocase span, 7 dq, 8 sq, 9 span sc */
 } rstack;
 
+/* French spacing inside guillemets: "« x »" keeps its spaces as narrow
+ * no-break spaces (U+202F), so a line never breaks inside the marks. */
+static char *guillemet_spaces(csl_arena *a, const char *s)
+{
+	if (!strstr(s, "\xc2\xab ") && !strstr(s, " \xc2\xbb"))
+		return NULL;
+	lit_buf b = LIT_BUF_INIT;
+	for (const char *p = s; *p;) {
+		if (!strncmp(p, "\xc2\xab ", 3)) {
+			lit_buf_puts(&b, "\xc2\xab\xe2\x80\xaf");
+			p += 3;
+			while (*p == ' ')
+				p++;
+		} else if (*p == ' ' && (p[strspn(p, " ")] == '\xc2' && p[strspn(p, " ") + 1] == '\xbb')) {
+			lit_buf_puts(&b, "\xe2\x80\xaf\xc2\xbb");
+			p += strspn(p, " ") + 2;
+		} else {
+			lit_buf_putc(&b, *p++);
+		}
+	}
+	char *r = lit_buf_status(&b) ? NULL : lit_csl_strdup(a, lit_buf_cstr(&b));
+	lit_buf_free(&b);
+	return r;
+}
+
 static void flush_text(csl_arena *a, onode *parent, lit_buf *t, int nocase)
 {
 	if (!t->len)
 		return;
-	onode *l = lit_csl_onode(a, lit_buf_cstr(t));
+	char *g = guillemet_spaces(a, lit_buf_cstr(t));
+	onode *l = lit_csl_onode(a, g ? g : lit_buf_cstr(t));
 	if (l)
 		l->nocase = (unsigned char)nocase;
 	lit_csl_onode_add(parent, l);
@@ -104,8 +130,8 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 		return NULL;
 	/* fast path: nothing special */
 	if (!strpbrk(s, "<\"'") && !strstr(s, "\xe2\x80\x9c") && !strstr(s, "\xe2\x80\x98")) {
-		onode *l = lit_csl_onode(a, s);
-		return l;
+		const char *g = guillemet_spaces(a, s);
+		return lit_csl_onode(a, g ? g : s);
 	}
 	static const struct { const char *open, *close; int kind; } tags[] = {
 		{ "<i>", "</i>", 1 }, { "<b>", "</b>", 2 }, { "<sc>", "</sc>", 3 },
