@@ -618,3 +618,17 @@ Test(csl, guillemet_inner_spaces_narrow_nbsp)
 	cr_assert_str_eq(out[0], "His \xc2\xab\xe2\x80\xaf" "Anonymous\xe2\x80\xaf\xc2\xbb Life");
 	lit_csl_strings_free(out, 1);
 }
+
+/* A particle ending in an apostrophe keeps the space it had before the
+ * family name ("de' Frinkle"); without one it stays glued ("d'Wander"). */
+Test(csl, apostrophe_particle_keeps_its_space)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"; \"><names variable=\"author\">"
+		"<name form=\"short\"/></names></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"de' Frinkle\",\"given\":\"B\"}]},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"d'Wander\",\"given\":\"W\"}]}]";
+	const char *const g[] = { "a b" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "de\xe2\x80\x99 Frinkle; d\xe2\x80\x99Wander");
+	lit_csl_strings_free(out, 1);
+}

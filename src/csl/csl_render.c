@@ -1931,6 +1931,11 @@ static void parse_particles(csl_ctx *c, const char **family, const char **given,
 		if (cut && *p) {
 			*ndp = lit_csl_strndup(c->ar, f, (size_t)(cut - f));
 			*family = p;
+			if (sticky(*ndp)) {
+				/* "de' Frinkle": the particle keeps the space it had */
+				*ndp = NULL;
+				*family = f;
+			}
 		}
 	}
 	const char *g = *given;
