@@ -632,3 +632,19 @@ Test(csl, apostrophe_particle_keeps_its_space)
 	cr_assert_str_eq(out[0], "de\xe2\x80\x99 Frinkle; d\xe2\x80\x99Wander");
 	lit_csl_strings_free(out, 1);
 }
+
+/* An ordinal term of another gender is never used: a feminine noun with
+ * only a masculine ordinal-02 falls back to the neuter "ordinal". */
+Test(csl, ordinal_gender_falls_back_to_neuter)
+{
+	const char *xml = STYLE_HEAD "<locale><terms><term name=\"ordinal\">.a</term>"
+		"<term name=\"ordinal-02\" gender-form=\"masculine\">.oo</term>"
+		"<term name=\"edition\" gender=\"feminine\">edition</term><term name=\"issue\" gender=\"masculine\">issue</term>"
+		"</terms></locale><citation><layout><number variable=\"edition\" form=\"ordinal\" suffix=\" \"/>"
+		"<number variable=\"issue\" form=\"ordinal\"/></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"edition\":\"2\",\"issue\":\"2\"}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "2.a 2.oo");
+	lit_csl_strings_free(out, 1);
+}

@@ -470,7 +470,9 @@ static const char *ordinal_suffix(csl_ctx *c, long num, const char *gender)
 				continue;
 			if (pass == 0 && gender && (!t->gender_form || strcmp(t->gender_form, gender)))
 				continue;
-			if (pass == 0 && !gender && t->gender_form && strcmp(t->gender_form, "neuter"))
+			/* without a gendered match the neuter variant applies, never
+			 * another gender's */
+			if ((pass == 1 || !gender) && t->gender_form && strcmp(t->gender_form, "neuter"))
 				continue;
 			int k = atoi(t->name + 8);
 			const char *m = t->match;
