@@ -648,3 +648,15 @@ Test(csl, ordinal_gender_falls_back_to_neuter)
 	cr_assert_str_eq(out[0], "2.a 2.oo");
 	lit_csl_strings_free(out, 1);
 }
+
+/* An institution's literal name takes the family name-part's formatting. */
+Test(csl, literal_name_takes_family_part_formatting)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><names variable=\"author\"><name>"
+		"<name-part name=\"family\" text-case=\"uppercase\"/></name></names></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"literal\":\"S\xc3\xa3o Paulo (Estado)\"}]}]";
+	const char *const g[] = { "a" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "S\xc3\x83O PAULO (ESTADO)");
+	lit_csl_strings_free(out, 1);
+}

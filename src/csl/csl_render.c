@@ -2063,7 +2063,9 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 		const char *lit = nm->literal;
 		if (o->abbrev_literal && c->st->abbrevs)
 			lit = abbreviate_words(c, lit, 1);
-		lit_csl_onode_add(out, lit_csl_rich(c->ar, lit));
+		onode *ln = lit_csl_rich(c->ar, lit);
+		/* the family name-part's formatting applies to it as to a family name */
+		lit_csl_onode_add(out, o->family_part ? wrap(c, o->family_part, ln) : ln);
 		return out;
 	}
 	const char *family = nm->family ? nm->family : "";
