@@ -660,3 +660,26 @@ Test(csl, literal_name_takes_family_part_formatting)
 	cr_assert_str_eq(out[0], "S\xc3\x83O PAULO (ESTADO)");
 	lit_csl_strings_free(out, 1);
 }
+
+/* The locator label "sub verbo" (CSL 1.0 spelling) finds the term
+ * "sub-verbo"; title case keeps "via" lower case. */
+Test(csl, sub_verbo_label_and_via_stop_word)
+{
+	const char *xml = STYLE_HEAD "<locale><terms><term name=\"sub-verbo\" form=\"short\">s.v.</term></terms></locale>"
+		"<citation><layout><text variable=\"title\" text-case=\"title\"/><group prefix=\", \" delimiter=\" \">"
+		"<label variable=\"locator\" form=\"short\"/><text variable=\"locator\"/></group></layout></citation></style>";
+	lit_records *r = read_json("[{\"id\":\"a\",\"type\":\"book\",\"title\":\"one via two\"}]");
+	lit_csl_style *st = style(xml);
+	lit_csl_engine *eng;
+	lit_error err;
+	cr_assert_eq(lit_csl_engine_new(&eng, st, r, LIT_CSL_TEXT, &err), LIT_OK);
+	lit_csl_cite cs = { .id = "a", .locator = "gargoyle", .label = "sub verbo" };
+	lit_csl_citation cit = { &cs, 1, 1 };
+	char **out = NULL;
+	cr_assert_eq(lit_csl_engine_cite(eng, &cit, 1, &out, &err), LIT_OK, "%s", err.message);
+	cr_assert_str_eq(out[0], "One via Two, s.v. gargoyle");
+	lit_csl_strings_free(out, 1);
+	lit_csl_engine_free(eng);
+	lit_csl_style_free(st);
+	lit_records_free(r);
+}

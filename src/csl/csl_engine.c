@@ -1535,7 +1535,8 @@ int lit_csl_engine_cite_ex(lit_csl_engine *e, const lit_csl_citation *cits, size
 			r->it = it;
 			r->src = src;
 			r->ref.locator = src->locator;
-			r->ref.label = src->label;
+			/* "sub verbo" is the CSL 1.0 spelling of the term "sub-verbo" */
+			r->ref.label = src->label && !strcmp(src->label, "sub verbo") ? "sub-verbo" : src->label;
 			r->ref.note = note;
 			int stream = note > 0;
 			/* in the same note the previous citation counts; across notes the whole note */

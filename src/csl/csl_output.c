@@ -340,7 +340,7 @@ static const char *const stop_words[] = {
 	"next", "nor", "notwithstanding", "of", "off", "on", "onto", "or", "out", "over", "per", "plus",
 	"pro", "qua", "sans", "since", "so", "than", "the", "through", "thru", "throughout", "thruout",
 	"till", "to", "toward", "towards", "under", "underneath", "until", "unto", "up", "upon", "versus",
-	"vs.", "v.", "vis-à-vis", "with", "within", "without", "worth", "yet",
+	"vs.", "v.", "via", "vis-à-vis", "with", "within", "without", "worth", "yet",
 	/* name particles stay lower case too ("John von Doe", "de l'Égypte") */
 	"de", "van", "von", NULL
 };
