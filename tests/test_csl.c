@@ -683,3 +683,17 @@ Test(csl, sub_verbo_label_and_via_stop_word)
 	lit_csl_style_free(st);
 	lit_records_free(r);
 }
+
+/* A given name in markup is initialised inside the markup. */
+Test(csl, initialize_inside_markup)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><names variable=\"author\"><name name-as-sort-order=\"all\" initialize-with=\". \"/>"
+		"</names></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"<b>John</b> Quiggly\"}]},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Roe\",\"given\":\"<b>J</b>-Q\"}]}]";
+	char *out = bib(xml, json, LIT_CSL_HTML);
+	cr_assert(strstr(out, "Doe, <b>J.</b> Q.</div>") != NULL, "%s", out);
+	cr_assert(strstr(out, "Roe, <b>J.</b>-Q.</div>") != NULL, "%s", out);
+	lit_free(out);
+}

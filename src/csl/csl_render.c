@@ -1804,6 +1804,22 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 			i++;
 			continue;
 		}
+		/* a word in markup ("<b>John</b>") is initialised inside it: "<b>J.</b>" */
+		const char *otag = "", *ctag = "";
+		size_t olen = 0, clen = 0;
+		if (given[s] == '<' && given[s + wlen - 1] == '>') {
+			const char *gt = memchr(given + s, '>', wlen);
+			const char *cl = NULL;
+			for (const char *q = gt ? gt + 1 : NULL; q && q + 1 < given + s + wlen && !cl; q++)
+				if (q[0] == '<' && q[1] == '/')
+					cl = q;
+			if (gt && cl && cl > gt + 1) {
+				otag = given + s, olen = (size_t)(gt + 1 - otag);
+				ctag = cl, clen = (size_t)(given + s + wlen - cl);
+				s = (size_t)(gt + 1 - given);
+				wlen = (size_t)(cl - (given + s));
+			}
+		}
 		int ended_dot = i < len && given[i] == '.';
 		if (ended_dot)
 			i++;
@@ -1822,7 +1838,9 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 		if (lower) {
 			if (b.len && b.ptr[b.len - 1] != ' ')
 				lit_buf_putc(&b, ' ');
+			lit_buf_put(&b, otag, olen);
 			lit_buf_put(&b, given + s, wlen);
+			lit_buf_put(&b, ctag, clen);
 			need_sep = 1;
 			continue;
 		}
@@ -1831,14 +1849,16 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 		need_sep = 0;
 		if (ended_dot || wlen == adv) {
 			/* an initial or an abbreviation: normalise its punctuation */
+			lit_buf_put(&b, otag, olen);
 			lit_buf_put(&b, given + s, wlen);
-			if (is_hyph) {
-				lit_buf_put(&b, with, wtrim);
+			lit_buf_put(&b, with, wtrim);
+			lit_buf_put(&b, ctag, clen);
+			if (is_hyph)
 				lit_buf_putc(&b, '-');
-			} else {
-				lit_buf_put(&b, with, wl);
-			}
+			else
+				lit_buf_put(&b, with + wtrim, wl - wtrim);
 		} else if (do_init) {
+			lit_buf_put(&b, otag, olen);
 			lit_buf_put(&b, given + s, adv);
 			/* "TSerendorjiin" -> "Ts.": a capital digraph keeps its second letter */
 			if (wlen > adv + 1) {
@@ -1849,15 +1869,18 @@ static char *initialize(csl_ctx *c, const char *given, const char *with, int do_
 				    !lit_cp_is_upper((uint32_t)c3))
 					lit_buf_put_cp(&b, lit_cp_tolower((uint32_t)c2));
 			}
+			lit_buf_put(&b, with, wtrim);
+			lit_buf_put(&b, ctag, clen);
 			if (is_hyph) {
-				lit_buf_put(&b, with, wtrim);
 				if (hyphen)
 					lit_buf_putc(&b, '-');
 			} else {
-				lit_buf_put(&b, with, wl);
+				lit_buf_put(&b, with + wtrim, wl - wtrim);
 			}
 		} else {
+			lit_buf_put(&b, otag, olen);
 			lit_buf_put(&b, given + s, wlen);
+			lit_buf_put(&b, ctag, clen);
 			lit_buf_putc(&b, is_hyph ? '-' : ' ');
 		}
 	}
