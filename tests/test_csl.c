@@ -697,3 +697,18 @@ Test(csl, initialize_inside_markup)
 	cr_assert(strstr(out, "Roe, <b>J.</b>-Q.</div>") != NULL, "%s", out);
 	lit_free(out);
 }
+
+/* A macro sort key sorts names as the macro prints them: with
+ * initialize-with, "Doe JA" comes before "Doe JB" even though the full
+ * given names would sort the other way (Jane < John). */
+Test(csl, sort_key_names_initialised_as_printed)
+{
+	const char *xml = STYLE_HEAD "<macro name=\"k\"><names variable=\"author\"><name name-as-sort-order=\"all\" "
+		"initialize-with=\"\"/></names></macro><citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><sort><key macro=\"k\"/></sort><layout><text variable=\"title\"/></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"Jane\",\"author\":[{\"family\":\"Doe\",\"given\":\"Jane B.\"}]},"
+		"{\"id\":\"b\",\"type\":\"book\",\"title\":\"John\",\"author\":[{\"family\":\"Doe\",\"given\":\"John A.\"}]}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "John\nJane\n");
+	lit_free(out);
+}

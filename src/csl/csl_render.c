@@ -2152,9 +2152,10 @@ static onode *render_name(csl_ctx *c, const lit_name *nm, const nameopts *o, int
 					lit_buf_puts(&b, ndp);
 				}
 			}
-			if (given) {
+			if (g && *g) {
+				/* as the key's names element prints it (initialised or not) */
 				lit_buf_puts(&b, "  ");
-				lit_buf_puts(&b, given);
+				lit_buf_puts(&b, g);
 			}
 			if (suffix) {
 				lit_buf_putc(&b, ' ');
