@@ -712,3 +712,20 @@ Test(csl, sort_key_names_initialised_as_printed)
 	cr_assert_str_eq(out, "John\nJane\n");
 	lit_free(out);
 }
+
+/* After collapsed year-suffixes the next year of the same author follows
+ * the after-collapse delimiter (by default the layout's). */
+Test(csl, after_collapsed_suffixes_layout_delimiter)
+{
+	const char *xml = STYLE_HEAD "<citation collapse=\"year-suffix\" disambiguate-add-year-suffix=\"true\" "
+		"year-suffix-delimiter=\",\"><layout delimiter=\";\"><group delimiter=\" \"><names variable=\"author\">"
+		"<name form=\"short\"/></names><date variable=\"issued\"><date-part name=\"year\"/></date></group>"
+		"<text variable=\"year-suffix\"/></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"A\",\"author\":[{\"family\":\"Doe\"}],\"issued\":{\"date-parts\":[[2000]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"title\":\"B\",\"author\":[{\"family\":\"Doe\"}],\"issued\":{\"date-parts\":[[2000]]}},"
+		"{\"id\":\"c\",\"type\":\"book\",\"title\":\"C\",\"author\":[{\"family\":\"Doe\"}],\"issued\":{\"date-parts\":[[2001]]}}]";
+	const char *const g[] = { "a b c" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Doe 2000a,b;2001");
+	lit_csl_strings_free(out, 1);
+}

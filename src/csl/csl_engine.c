@@ -1392,8 +1392,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 			first = 0;
 			lit_csl_onode_add(all, rc[i].out);
 			size_t k = i + 1;
+			int after_suffixes = 0;  /* year-suffixes were just collapsed */
 			while (k <= j) {
 				if (suffix_only(collapse, rc, k)) {
+					after_suffixes = 1;
 					size_t r = k;
 					while (r + 1 <= j && suffix_only(collapse, rc, r + 1))
 						r++;
@@ -1425,11 +1427,13 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 				}
 				onode *w = lit_csl_onode(&e->ar, NULL);
 				if (rc[k].src && rc[k].src->prefix)
-					lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->prefix));
+					lit_csl_onode_add(w, user_text(e, rc[k].src->prefix));
 				lit_csl_onode_add(w, r);
 				if (rc[k].src && rc[k].src->suffix)
-					lit_csl_onode_add(w, lit_csl_rich(&e->ar, rc[k].src->suffix));
-				put_delim(e, all, has_loc(&rc[k - 1]) ? adel : gdel, &rc[k]);
+					lit_csl_onode_add(w, user_text(e, rc[k].src->suffix));
+				/* after a collapsed run the after-collapse delimiter follows */
+				put_delim(e, all, has_loc(&rc[k - 1]) || after_suffixes ? adel : gdel, &rc[k]);
+				after_suffixes = 0;
 				lit_csl_onode_add(all, w);
 				k++;
 			}
