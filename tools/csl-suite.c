@@ -345,6 +345,20 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 			}
 			for (size_t i = 0; i < n; i++)
 				cs[i].id = lit_record_id(lit_records_at(recs, i));
+			/* as citeproc-js's runner: the items are cited in bibliography order */
+			lit_csl_engine *so = NULL;
+			char **sents = NULL;
+			const char **sids = NULL;
+			size_t sn = 0;
+			if (st->bib_sort && lit_csl_engine_new(&so, st, recs, LIT_CSL_TEXT, err) == LIT_OK &&
+			    lit_csl_engine_entries(so, &sents, &sids, &sn, err) == LIT_OK && sn == n)
+				for (size_t i = 0; i < n; i++)
+					for (size_t j = 0; j < n; j++)
+						if (sids[i] && !strcmp(sids[i], lit_record_id(lit_records_at(recs, j))))
+							cs[i].id = lit_record_id(lit_records_at(recs, j));
+			lit_csl_strings_free(sents, sn);
+			free((void *)sids);
+			lit_csl_engine_free(so);
 			cits[0].cites = cs;
 			cits[0].count = n;
 			cits[0].note = 1;
