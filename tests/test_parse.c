@@ -722,6 +722,14 @@ Test(parse_fields, gost_areas)
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Knowledge and Commerce");
 	cr_assert_str_eq(family(r, LIT_VAR_EDITOR, 0), "Zari\u0146a");
 	lit_record_free(r);
+	/* a host cut on "of"; a date after "accessed" is no issued date */
+	const char *s31[] = { "title:\u201cHistory of the Port,\u201d", "journal:Freeport of", "note:Riga Authority, accessed",
+		              "date:May 2, 2023,", NULL };
+	r = labelled("\u201cHistory of the Port,\u201d Freeport of Riga Authority, accessed May 2, 2023, https://example.org/port.", s31);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Freeport of Riga Authority");
+	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
+	cr_assert_eq(lit_record_date(r, LIT_VAR_ACCESSED)->year, 2023);
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

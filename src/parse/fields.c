@@ -2607,6 +2607,46 @@ static void title_journal_before_date(ctx *c)
 	split_span(c, i, cut, LIT_PL_JOURNAL);
 }
 
+/* "Freeport of" + "Riga Authority, accessed …": a host span the model
+ * closed on a lower-case function word goes on over the capitalised words
+ * after it, up to the first comma or full stop. */
+static void host_cut_on_stopword(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i + 1 < c->nsp; i++) {
+		span *h = &c->sp[i], *nx = &c->sp[i + 1];
+		const lit_ptoken *last;
+		size_t k;
+		if ((h->label != LIT_PL_JOURNAL && h->label != LIT_PL_CONTAINER) || nx->t0 != h->t1)
+			continue;
+		last = &t->tok[h->t1 - 1];
+		if (!(last->lex & LIT_LEX_STOP) || (last->flags & LIT_TF_UPPER0) || last->nletters > 4 ||
+		    (nx->label != LIT_PL_NOTE && nx->label != LIT_PL_OTHER))
+			return;
+		for (k = nx->t0; k < nx->t1; k++) {
+			const lit_ptoken *q = &t->tok[k];
+			if (!(q->flags & LIT_TF_UPPER0) || (q->lex & LIT_LEX_ACCESS) || (q->flags & LIT_TF_DIGIT))
+				break;
+			if (tok_ends(t, k, ',') || tok_ends(t, k, '.')) {
+				k++;
+				break;
+			}
+		}
+		if (k == nx->t0)
+			return;
+		h->t1 = k;
+		h->b = t->tok[k - 1].end;
+		if (k >= nx->t1) {
+			memmove(&c->sp[i + 1], &c->sp[i + 2], (c->nsp - i - 2) * sizeof c->sp[0]);
+			c->nsp--;
+		} else {
+			nx->t0 = k;
+			nx->a = t->tok[k].start;
+		}
+		return;
+	}
+}
+
 /* Physics journals carry a section letter written against the volume:
  * "Phys. Rev. D59", "Nucl.Phys. B214,", "Phys .Rev .D85" - the model takes
  * the token as the volume, but the letter belongs to the journal's name
@@ -3507,6 +3547,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	quoted_title_end(c);
 	title_comma_in(c);
 	title_part_marker(c);
+	host_cut_on_stopword(c);
 	title_journal_before_date(c);
 	title_edition_tail(c);
 	title_bracket_medium(c);
@@ -3607,6 +3648,9 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			/* GOST: the year of the imprint ("— Paris : Seuil, 2004.") over one
 			 * earlier in the string ("Le séminaire, livre X : 1962/1963") */
 			if (pub_date < c->nsp && i != pub_date)
+				break;
+			/* "accessed May 2, 2023" labelled as the date: the access date only */
+			if (p->t0 > 0 && (t->tok[p->t0 - 1].lex & LIT_LEX_ACCESS))
 				break;
 			len = span_text(c, p, 1);
 			if (i > 0 && (c->sp[i - 1].label == LIT_PL_VOLUME ||
