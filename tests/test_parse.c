@@ -730,6 +730,13 @@ Test(parse_fields, gost_areas)
 	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
 	cr_assert_eq(lit_record_date(r, LIT_VAR_ACCESSED)->year, 2023);
 	lit_record_free(r);
+	/* a newspaper cited by its name and day alone */
+	const char *s32[] = { "author:Rigasche Zeitung,", "date:March 3, 1896.", NULL };
+	r = labelled("Rigasche Zeitung, March 3, 1896.", s32);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Rigasche Zeitung");
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 0);
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_NEWSPAPER);
+	lit_record_free(r);
 	/* a site's name taken for a place */
 	const char *s14[] = { "title:Об утверждении", "location:Гарант.ру", NULL };
 	r = labelled("Об утверждении. // Гарант.ру : портал. URL: https://www.garant.ru/", s14);

@@ -1750,6 +1750,34 @@ static void newspaper_page(ctx *c)
 	split_span(c, i - 1, pb->t1 - 1, LIT_PL_PAGES);
 }
 
+/* A newspaper cited by name and day alone ("Rigasche Zeitung, March 3,
+ * 1896.", "Le Monde, 30 juillet 1952"): with no title, an "author" of a few
+ * capitalised words without initials before a day's date is the paper. */
+static void paper_by_day(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *a;
+	lit_date d;
+	if (c->nsp < 2 || has_span(c, LIT_PL_TITLE) || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_DATE)
+		return;
+	a = &c->sp[0];
+	if (a->t1 - a->t0 > 4)
+		return;
+	for (size_t k = a->t0; k < a->t1; k++) {
+		const lit_ptoken *q = &t->tok[k];
+		if ((q->flags & (LIT_TF_INITIAL | LIT_TF_DIGIT)) || !(q->flags & LIT_TF_UPPER0) || (k + 1 < a->t1 && tok_ends(t, k, ',')))
+			return;
+	}
+	if (!lit_pdate_parse(t->text + c->sp[1].a, c->sp[1].b - c->sp[1].a, &d) || !d.day)
+		return;
+	/* nothing but a page, an address or the access date after the day */
+	for (size_t i = 2; i < c->nsp; i++)
+		if (c->sp[i].label != LIT_PL_OTHER && c->sp[i].label != LIT_PL_PAGES && c->sp[i].label != LIT_PL_URL &&
+		    c->sp[i].label != LIT_PL_ACCESSED)
+			return;
+	a->label = LIT_PL_JOURNAL;
+}
+
 /* "…,” in Knowledge and Commerce in the Baltic Provinces, ed. Liene Zariņa
  * (Riga: …)": the model labelled the role word alone as the editor and the
  * name after it as the container.  A name of two to four capitalised words
@@ -3530,6 +3558,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	}
 
 	first_container_title(c);
+	paper_by_day(c);
 	newspaper_page(c);
 	role_then_name(c);
 	particle_surname(c);
