@@ -729,3 +729,19 @@ Test(csl, after_collapsed_suffixes_layout_delimiter)
 	cr_assert_str_eq(out[0], "Doe 2000a,b;2001");
 	lit_csl_strings_free(out, 1);
 }
+
+/* Without a citation sort, cites keep the order they were given in: the
+ * same author's cites are grouped only where they are adjacent. */
+Test(csl, unsorted_cites_not_regrouped)
+{
+	const char *xml = STYLE_HEAD "<citation collapse=\"year\"><layout delimiter=\"; \"><group delimiter=\" \">"
+		"<names variable=\"author\"><name form=\"short\"/></names><date variable=\"issued\"><date-part name=\"year\"/>"
+		"</date></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"issued\":{\"date-parts\":[[1999]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Roe\"}],\"issued\":{\"date-parts\":[[2002]]}},"
+		"{\"id\":\"c\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"issued\":{\"date-parts\":[[2006]]}}]";
+	const char *const g[] = { "a b c" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Doe 1999; Roe 2002; Doe 2006");
+	lit_csl_strings_free(out, 1);
+}

@@ -1324,7 +1324,7 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 		}
 	}
 	/* group cites by author when collapsing by year */
-	if (year_collapse || cgd) {
+	if ((year_collapse || cgd) && e->st->cit_sort) {
 		for (size_t i = 0; i < n; i++) {
 			if (!rc[i].names_plain)
 				continue;
