@@ -730,6 +730,11 @@ Test(parse_fields, gost_areas)
 	cr_assert_null(lit_record_date(r, LIT_VAR_ISSUED));
 	cr_assert_eq(lit_record_date(r, LIT_VAR_ACCESSED)->year, 2023);
 	lit_record_free(r);
+	/* a range with no page marker gives way to a later marked one */
+	const char *s34[] = { "title:Русско-китайские отношения.", "volume:Т. 1:", "pages:1803–1807", "date:1995.", NULL };
+	r = labelled("Русско-китайские отношения. Т. 1: 1803–1807 / сост. Л. К. Фомина. М., 1995. С. 211.", s34);
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "1803-1807"); /* alone, it is the page */
+	lit_record_free(r);
 	/* a newspaper cited by its name and day alone */
 	const char *s32[] = { "author:Rigasche Zeitung,", "date:March 3, 1896.", NULL };
 	r = labelled("Rigasche Zeitung, March 3, 1896.", s32);
@@ -1336,6 +1341,18 @@ Test(parse_model, news_and_treaty_types)
 	r = parse(p, "Договор о всеобъемлющем стратегическом партнерстве между Российской Федерацией и КНДР // "
 	             "Министерство иностранных дел Российской Федерации. URL: https://www.mid.ru/ru/ (дата обращения: 01.07.2025).");
 	cr_assert_eq(lit_record_type(r), LIT_TYPE_TREATY);
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
+/* "Т. 1: 1803–1807 / … С. 211.": the page is the marked one */
+Test(parse_model, marked_page_wins)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Русско-китайские отношения в XIX веке: материалы и документы. Т. 1: 1803–1807 / "
+	                         "сост. Л. К. Фомина. М.: Памятники исторической мысли, 1995. С. 211.");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "211");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "1");
 	lit_record_free(r);
 	lit_parser_free(p);
 }

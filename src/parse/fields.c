@@ -3732,11 +3732,20 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			if (!lit_record_get(rec, LIT_VAR_ISSUE))
 				do_issue(c, p);
 			break;
-		case LIT_PL_PAGES:
+		case LIT_PL_PAGES: {
+			/* "Т. 1: 1803–1807 / … С. 211.": a range with no page marker
+			 * gives way to a later one that has it */
+			int later_marked = 0;
+			if (!(t->tok[p->t0].lex & (LIT_LEX_PAGE | LIT_LEX_EXTENT)))
+				for (size_t j = i + 1; j < c->nsp; j++)
+					if (c->sp[j].label == LIT_PL_PAGES && (t->tok[c->sp[j].t0].lex & LIT_LEX_PAGE))
+						later_marked = 1;
 			/* a second span may still be the extent ("С. 5–7. – 344 с.") */
-			if (!lit_record_get(rec, LIT_VAR_PAGE) || !lit_record_get(rec, LIT_VAR_NUMBER_OF_PAGES))
+			if (!later_marked &&
+			    (!lit_record_get(rec, LIT_VAR_PAGE) || !lit_record_get(rec, LIT_VAR_NUMBER_OF_PAGES)))
 				do_pages(c, p);
 			break;
+		}
 		case LIT_PL_PUBLISHER:
 			len = publisher_sentence(c->buf, span_text(c, p, 1));
 			len = final_dot(c->buf, trim(c->buf, len, 1));
