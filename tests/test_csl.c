@@ -745,3 +745,19 @@ Test(csl, unsorted_cites_not_regrouped)
 	cr_assert_str_eq(out[0], "Doe 1999; Roe 2002; Doe 2006");
 	lit_csl_strings_free(out, 1);
 }
+
+/* Name disambiguation by the primary-name rule: "dos Santos" and "Santos"
+ * are different names, so neither gets initials. */
+Test(csl, primary_name_rule_particle_makes_another_name)
+{
+	const char *xml = STYLE_HEAD "<citation disambiguate-add-givenname=\"true\" givenname-disambiguation-rule=\"primary-name\">"
+		"<layout delimiter=\"; \"><group delimiter=\" \"><names variable=\"author\"><name form=\"short\" initialize-with=\". \"/>"
+		"</names><date variable=\"issued\"><date-part name=\"year\"/></date></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Santos\",\"given\":\"Rafael\",\"non-dropping-particle\":\"dos\"}],"
+		"\"issued\":{\"date-parts\":[[2016]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Santos\",\"given\":\"Beatriz\"}],\"issued\":{\"date-parts\":[[2020]]}}]";
+	const char *const g[] = { "a b" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "dos Santos 2016; Santos 2020");
+	lit_csl_strings_free(out, 1);
+}

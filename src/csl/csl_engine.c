@@ -694,6 +694,7 @@ static void ensure_gn(csl_item *it)
  * the work grows with the number of distinct given names per family. */
 typedef struct nref {
 	const char *family, *given;
+	char *own;     /* family with its non-dropping particle, malloc'd, or NULL */
 	size_t item;   /* index into idx */
 	size_t k;      /* position in the name list */
 	int level;
@@ -732,6 +733,18 @@ static void name_rules(csl_engine *e, size_t *idx, size_t n, const char *rule)
 				if (!x->family)
 					continue;
 				v[nv].family = x->family;
+				v[nv].own = NULL;
+				if (x->non_dropping_particle && *x->non_dropping_particle) {
+					/* "dos Santos" is another name than "Santos" */
+					size_t pl = strlen(x->non_dropping_particle), fl = strlen(x->family);
+					v[nv].own = malloc(pl + fl + 2);
+					if (v[nv].own) {
+						memcpy(v[nv].own, x->non_dropping_particle, pl);
+						v[nv].own[pl] = ' ';
+						memcpy(v[nv].own + pl + 1, x->family, fl + 1);
+						v[nv].family = v[nv].own;
+					}
+				}
 				v[nv].given = x->given;
 				v[nv].item = i;
 				/* only the first variable's positions carry a level */
@@ -773,6 +786,8 @@ static void name_rules(csl_engine *e, size_t *idx, size_t n, const char *rule)
 		if ((int)v[p].k < a->dis.ngn && v[p].level > a->dis.gn_level[v[p].k])
 			a->dis.gn_level[v[p].k] = (unsigned char)v[p].level;
 	}
+	for (size_t p = 0; p < nv; p++)
+		free(v[p].own);
 	free(v);
 }
 
