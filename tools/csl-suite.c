@@ -187,6 +187,23 @@ static void join_lines(lit_buf *b, char **s, size_t n)
 }
 
 /* Run one fixture; returns a malloc'd output string or NULL with a message in err. */
+/* Does the element list n (or a macro it calls) print variable var? */
+static int uses_var(const csl_node *n, int var, int depth)
+{
+	for (; n && depth < 32; n = n->next) {
+		if (n->var == var)
+			return 1;
+		for (int i = 0; i < n->nvars; i++)
+			if (n->vars[i] == var)
+				return 1;
+		if (uses_var(n->child, var, depth + 1))
+			return 1;
+		if (n->macro && uses_var(n->macro->child, var, depth + 1))
+			return 1;
+	}
+	return 0;
+}
+
 static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 {
 	lit_csl_style *st = NULL;
@@ -243,8 +260,17 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 		char **cur_out = calloc(ncalls ? ncalls : 1, sizeof(char *));
 		size_t *order = calloc(ncalls ? ncalls : 1, sizeof(size_t));
 		lit_csl_citation *seq = calloc(ncalls ? ncalls : 1, sizeof(*seq));
-		if (!cits || !cids || !prev_out || !cur_out || !order || !seq) {
+		/* what a citation's rendering depends on besides its text: its note
+		 * number (if the style prints first-reference-note-number) and its
+		 * items' citation numbers (if it prints those).  citeproc-js reports
+		 * a citation as updated when these change, even if the text stays. */
+		char **prev_note = calloc(ncalls ? ncalls : 1, sizeof(char *));
+		char **cur_note = calloc(ncalls ? ncalls : 1, sizeof(char *));
+		int note_dep = uses_var(st->cit_layout, LIT_VAR_FIRST_REFERENCE_NOTE_NUMBER, 0);
+		int num_dep = uses_var(st->cit_layout, LIT_VAR_CITATION_NUMBER, 0);
+		if (!cits || !cids || !prev_out || !cur_out || !order || !seq || !prev_note || !cur_note) {
 			free(cids), free(prev_out), free(cur_out), free(order), free(seq);
+			free(prev_note), free(cur_note);
 			goto fail;
 		}
 		size_t k = 0, norder = 0;
@@ -294,9 +320,21 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 				free(prev_out[q]);
 				prev_out[q] = cur_out[q];
 				cur_out[q] = NULL;
+				free(prev_note[q]);
+				prev_note[q] = cur_note[q];
+				cur_note[q] = NULL;
 			}
-			for (size_t q = 0; q < norder; q++)
+			for (size_t q = 0; q < norder; q++) {
 				cur_out[order[q]] = strdup(r2[q]);
+				lit_buf kb = LIT_BUF_INIT;
+				if (note_dep)
+					lit_buf_printf(&kb, "%d;", cits[order[q]].note);
+				for (size_t ci = 0; num_dep && ci < cits[order[q]].count; ci++)
+					for (size_t it = 0; it < e2->nitems; it++)
+						if (!strcmp(e2->items[it].id, cits[order[q]].cites[ci].id))
+							lit_buf_printf(&kb, "%d,", e2->items[it].citation_number);
+				cur_note[order[q]] = lit_buf_detach(&kb, NULL);
+			}
 			lit_csl_strings_free(r2, norder);
 			if (bib && !c->next) {
 				lit_csl_engine_free(eng);
@@ -308,15 +346,19 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 		if (ok && !bib)
 			for (size_t q = 0; q < norder; q++) {
 				size_t id = order[q];
-				int changed = !prev_out[id] || !cur_out[id] || strcmp(prev_out[id], cur_out[id]);
+				int changed = !prev_out[id] || !cur_out[id] || strcmp(prev_out[id], cur_out[id]) ||
+				              !prev_note[id] || !cur_note[id] || strcmp(prev_note[id], cur_note[id]);
 				lit_buf_printf(&b, "%s%s[%zu] %s", q ? "\n" : "", changed ? ">>" : "..", q,
 				               cur_out[id] ? cur_out[id] : "");
 			}
 		for (size_t q = 0; q < ncalls; q++) {
 			free(prev_out[q]);
 			free(cur_out[q]);
+			free(prev_note[q]);
+			free(cur_note[q]);
 		}
 		free(cids), free(prev_out), free(cur_out), free(order), free(seq);
+		free(prev_note), free(cur_note);
 		if (!ok)
 			goto fail;
 		eng->sorted_once = 1;
