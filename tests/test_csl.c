@@ -761,3 +761,26 @@ Test(csl, primary_name_rule_particle_makes_another_name)
 	cr_assert_str_eq(out[0], "dos Santos 2016; Santos 2020");
 	lit_csl_strings_free(out, 1);
 }
+
+/* A locator without a label that names its own parts ("vol. 1, fol. 186")
+ * gets no page label before it. */
+Test(csl, locator_with_own_label_abbreviation)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"|\"><group delimiter=\" \">"
+		"<label variable=\"locator\" form=\"short\"/><text variable=\"locator\"/></group></layout></citation></style>";
+	lit_records *r = read_json("[{\"id\":\"a\",\"type\":\"book\",\"title\":\"T\"}]");
+	lit_csl_style *st = style(xml);
+	lit_csl_engine *eng;
+	lit_error err;
+	cr_assert_eq(lit_csl_engine_new(&eng, st, r, LIT_CSL_TEXT, &err), LIT_OK);
+	lit_csl_cite cs[2] = { { .id = "a", .locator = "vol. 1, fol. 186" }, { .id = "a", .locator = "12-14" } };
+	lit_csl_citation cits[2] = { { &cs[0], 1, 1 }, { &cs[1], 1, 2 } };
+	char **out = NULL;
+	cr_assert_eq(lit_csl_engine_cite(eng, cits, 2, &out, &err), LIT_OK, "%s", err.message);
+	cr_assert_str_eq(out[0], "vol. 1, fol. 186");
+	cr_assert_str_eq(out[1], "pp. 12\xe2\x80\x93" "14");
+	lit_csl_strings_free(out, 2);
+	lit_csl_engine_free(eng);
+	lit_csl_style_free(st);
+	lit_records_free(r);
+}

@@ -538,6 +538,22 @@ static void roman(lit_buf *b, long n)
 		}
 }
 
+/* Does a locator start with a label abbreviation of its own ("vol. 1",
+ * "ch. 3", "fol. 186")?  Then no page label goes before it. */
+static int locator_has_label(const char *v)
+{
+	static const char *const abbr[] = { "art", "bk", "ch", "subch", "col", "fig", "fol", "l", "n", "no",
+		"op", "p", "pp", "para", "subpara", "pt", "r", "sec", "subsec", "sv", "sch", "tit", "vrs",
+		"vol", NULL };
+	size_t n = strspn(v, "abcdefghijklmnopqrstuvwxyz");
+	if (!n || v[n] != '.' || v[n + 1] != ' ')
+		return 0;
+	for (int i = 0; abbr[i]; i++)
+		if (strlen(abbr[i]) == n && !strncmp(abbr[i], v, n))
+			return 1;
+	return 0;
+}
+
 /* Gender of the term a number belongs to (for ordinals). */
 static const char *var_gender(csl_ctx *c, int var)
 {
@@ -1122,6 +1138,8 @@ static onode *render_label(csl_ctx *c, const csl_node *n)
 		if (!v)
 			return NULL;
 		term = c->ref && c->ref->label ? c->ref->label : "page";
+		if (!strcmp(term, "page") && locator_has_label(v))
+			return NULL;  /* "vol. 1, fol. 186": the locator names its own parts */
 		plural = is_plural_num(v);
 	} else {
 		v = lit_csl_var_text(c, var, 0);
