@@ -784,3 +784,23 @@ Test(csl, locator_with_own_label_abbreviation)
 	lit_csl_style_free(st);
 	lit_records_free(r);
 }
+
+/* Cites that collide only in their subsequent form ("Doe" for two books)
+ * are disambiguated too: the disambiguate condition adds the title. */
+Test(csl, disambiguate_subsequent_form)
+{
+	const char *xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"note\" version=\"1.0\">"
+		"<info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+		"<citation><layout delimiter=\"; \"><choose><if position=\"subsequent\"><group delimiter=\", \">"
+		"<names variable=\"author\"><name form=\"short\"/></names><choose><if disambiguate=\"true\">"
+		"<text variable=\"title\"/></if></choose></group></if><else><group delimiter=\", \">"
+		"<names variable=\"author\"><name/></names><text variable=\"title\"/></group></else></choose>"
+		"</layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"Book A\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"}]},"
+		"{\"id\":\"b\",\"type\":\"book\",\"title\":\"Book B\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"}]}]";
+	const char *const g[] = { "a b", "a b" };
+	char **out = cite(xml, json, g, 2);
+	cr_assert_str_eq(out[0], "John Doe, Book A; John Doe, Book B");
+	cr_assert_str_eq(out[1], "Doe, Book A; Doe, Book B");
+	lit_csl_strings_free(out, 2);
+}

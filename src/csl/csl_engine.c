@@ -633,6 +633,7 @@ static char *cite_plain(csl_engine *e, csl_item *it)
 {
 	csl_citeref ref;
 	memset(&ref, 0, sizeof(ref));
+	ref.position = e->dis_position;
 	onode *r = lit_csl_render_item(e, it, &ref, MODE_CITATION, 0, NULL, NULL);
 	char *s = lit_csl_to_string(e, r, -1, it->loc);
 	lit_csl_arena_reset(&e->ar);
@@ -1039,6 +1040,23 @@ static int style_has_disamb_cond(const csl_node *n)
 	return 0;
 }
 
+static int dis_pass(csl_engine *e, size_t *idx, size_t n, int add_names, int add_given, const char *rule,
+                    int use_cond, int add_ys);
+
+/* Does the citation test position="subsequent" (or a position it implies)? */
+static int style_has_subsequent(const csl_node *n, int depth)
+{
+	for (; n && depth < 32; n = n->next) {
+		const char *p = (n->kind == K_IF || n->kind == K_ELSEIF) ? lit_csl_attr(n, "position") : NULL;
+		if (p && strstr(p, "subsequent"))
+			return 1;
+		if (style_has_subsequent(n->child, depth + 1) ||
+		    (n->macro && style_has_subsequent(n->macro->child, depth + 1)))
+			return 1;
+	}
+	return 0;
+}
+
 static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 {
 	if (n < 2)
@@ -1055,6 +1073,50 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 		return LIT_OK;
 	if (add_given && strcmp(rule, "by-cite"))
 		name_rules(e, idx, n, rule);
+	int rc = dis_pass(e, idx, n, add_names, add_given, rule, use_cond, add_ys);
+	if (rc || !style_has_subsequent(e->st->cit_layout ? e->st->cit_layout->child : NULL, 0))
+		return rc;
+	/* cites rendered in their subsequent form may collide where the first
+	 * forms do not ("Doe" for two books): disambiguate those too, keeping
+	 * what the first forms needed */
+	csl_disamb *keep = calloc(n, sizeof(csl_disamb));
+	if (!keep)
+		return LIT_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		keep[i] = e->items[idx[i]].dis;
+		keep[i].gn_level = NULL;
+		if (e->items[idx[i]].dis.gn_level && e->items[idx[i]].dis.ngn) {
+			keep[i].gn_level = malloc((size_t)e->items[idx[i]].dis.ngn);
+			if (keep[i].gn_level)
+				memcpy(keep[i].gn_level, e->items[idx[i]].dis.gn_level, (size_t)e->items[idx[i]].dis.ngn);
+		}
+	}
+	e->dis_position = LIT_CSL_POS_SUBSEQUENT;
+	rc = dis_pass(e, idx, n, add_names, add_given, rule, use_cond, add_ys);
+	e->dis_position = LIT_CSL_POS_FIRST;
+	for (size_t i = 0; i < n; i++) {
+		csl_disamb *d = &e->items[idx[i]].dis;
+		if (keep[i].add_names > d->add_names)
+			d->add_names = keep[i].add_names;
+		if (keep[i].givenname > d->givenname)
+			d->givenname = keep[i].givenname;
+		if (keep[i].disambiguate)
+			d->disambiguate = 1;
+		if (keep[i].year_suffix)
+			d->year_suffix = keep[i].year_suffix;
+		for (int q = 0; keep[i].gn_level && d->gn_level && q < d->ngn && q < keep[i].ngn; q++)
+			if (keep[i].gn_level[q] > d->gn_level[q])
+				d->gn_level[q] = keep[i].gn_level[q];
+		free(keep[i].gn_level);
+	}
+	free(keep);
+	return rc;
+}
+
+/* One round of disambiguation over the cites rendered in e->dis_position. */
+static int dis_pass(csl_engine *e, size_t *idx, size_t n, int add_names, int add_given, const char *rule,
+                    int use_cond, int add_ys)
+{
 	strix *sx = calloc(n, sizeof(strix));
 	if (!sx)
 		return LIT_ENOMEM;

@@ -278,6 +278,7 @@ struct lit_csl_engine {
 	size_t *byid;                 /* item indices sorted by id */
 	size_t nbyid;
 	int sorted_once;
+	int dis_position;             /* position cites are rendered in for disambiguation */
 };
 
 onode *lit_csl_render_item(csl_engine *e, const csl_item *it, const csl_citeref *ref, int mode,
