@@ -1357,6 +1357,22 @@ Test(parse_model, marked_page_wins)
 	lit_parser_free(p);
 }
 
+/* "Synthesis of …" is no thesis; "Available at SSRN:" is no place */
+Test(parse_model, synthesis_is_no_thesis)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Chrysanthis, P. K. and Ramamritham, K. Synthesis of extended transaction models using ACTA. "
+	                         "ACM Transactions on Database Systems, 19(3) 450-491, 1994.");
+	cr_assert_neq(lit_record_type(r), LIT_TYPE_THESIS);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "ACM Transactions on Database Systems");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "");
+	lit_record_free(r);
+	r = parse(p, "Leung, W. S. 2019. Social-Media Sentiment and Stock Returns. Available at SSRN: https://ssrn.com/abstract=3105281");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "");
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
 /* "London ; New York : Routledge": both places */
 Test(parse_model, two_places)
 {

@@ -41,6 +41,16 @@ static int text_has(const ctx *c, const char *needle)
 	return strstr(c->low, needle) != NULL;
 }
 
+/* Does the lower-cased text contain `word` at the start of a word ("thesis"
+ * but not "synthesis")? */
+static int text_has_word(const ctx *c, const char *word)
+{
+	for (const char *m = strstr(c->low, word); m; m = strstr(m + 1, word))
+		if (m == c->low || !(((unsigned char)m[-1] >= 'a' && (unsigned char)m[-1] <= 'z') || (unsigned char)m[-1] >= 0x80))
+			return 1;
+	return 0;
+}
+
 static int is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 /* Copy s[a,b) to out collapsing whitespace (incl. NBSP etc.) to single spaces. */
@@ -1313,7 +1323,7 @@ static lit_type infer_type(ctx *c)
 	                                            starts_ci(title, tl, "снип") || starts_ci(title, tl, "сп "))))
 		return LIT_TYPE_STANDARD;
 	if (text_has(c, "дис.") || text_has(c, "диссертац") || text_has(c, "автореф") ||
-	    text_has(c, "thesis") || text_has(c, "dissertation") || (genre && contains_ci(genre, strlen(genre), "diss")))
+	    text_has_word(c, "thesis") || text_has_word(c, "dissertation") || (genre && contains_ci(genre, strlen(genre), "diss")))
 		return LIT_TYPE_THESIS;
 	if (starts_ci(s, len, "decree of") || starts_ci(s, len, "federal law") || starts_ci(s, len, "executive order") ||
 	    text_has(c, "федер. закон") || text_has(c, "федеральный закон") ||
@@ -2595,6 +2605,10 @@ static size_t place_in_publisher(ctx *c, char *s, size_t len)
 		if (s[k] == ' ')
 			words++;
 	}
+	/* "Available at SSRN: https://…", "Retrieved from: …" are no places */
+	if (contains_ci(s, pl, "available") || contains_ci(s, pl, "retrieved") || contains_ci(s, pl, "online") ||
+	    contains_ci(s, pl, "url") || contains_ci(colon, len - pl, "http"))
+		return len;
 	if (words > 4 || len - (size_t)(colon + 2 - s) < 2)
 		return len;
 	set_text(c, LIT_VAR_PUBLISHER_PLACE, s, pl);
