@@ -1367,6 +1367,13 @@ Test(parse_model, synthesis_is_no_thesis)
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "ACM Transactions on Database Systems");
 	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "");
 	lit_record_free(r);
+	r = parse(p, "Патриотизм в современной России // Вопросы философии. 2020. № 3. С. 5–15.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_JOURNAL);
+	lit_record_free(r);
+	r = parse(p, "А. с. 1007970 СССР, МКИ3 В 25.1 15/00. Устройство для захвата деталей [Текст] / В. С. Ваулин. "
+	             "— № 3360585/25-08 ; заявл. 23.11.1981 ; опубл. 30.03.1983, Бюл. № 12. — 2 с. : ил.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_PATENT);
+	lit_record_free(r);
 	r = parse(p, "Leung, W. S. 2019. Social-Media Sentiment and Stock Returns. Available at SSRN: https://ssrn.com/abstract=3105281");
 	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER_PLACE), "");
 	lit_record_free(r);

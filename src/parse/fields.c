@@ -41,6 +41,17 @@ static int text_has(const ctx *c, const char *needle)
 	return strstr(c->low, needle) != NULL;
 }
 
+/* "А. с. 1007970 СССР" (an author's certificate, авторское свидетельство),
+ * not the initials "А. С. Солодовниковой": "а. с." before a number. */
+static int author_certificate(const ctx *c)
+{
+	static const char key[] = "\xd0\xb0. \xd1\x81. ";
+	for (const char *m = strstr(c->low, key); m; m = strstr(m + 1, key))
+		if (m[sizeof key - 1] >= '0' && m[sizeof key - 1] <= '9')
+			return 1;
+	return 0;
+}
+
 /* Does the lower-cased text contain `word` at the start of a word ("thesis"
  * but not "synthesis")? */
 static int text_has_word(const ctx *c, const char *word)
@@ -1317,7 +1328,9 @@ static lit_type infer_type(ctx *c)
 	int has_page = lit_record_get(c->rec, LIT_VAR_PAGE) != NULL;
 	const lit_date *iss = lit_record_date(c->rec, LIT_VAR_ISSUED);
 
-	if (starts_ci(s, len, "пат") || text_has(c, "патент") || text_has(c, "patent "))
+	/* "Пат. 2187888", "Патент № …" - not "Патриотизм …" */
+	if (text_has_word(c, "пат. ") || text_has_word(c, "патент ") || text_has_word(c, "патент №") ||
+	    text_has_word(c, "patent ") || text_has(c, ": заявка ") || author_certificate(c))
 		return LIT_TYPE_PATENT;
 	if (starts_ci(s, len, "гост") || (title && (starts_ci(title, tl, "гост") || starts_ci(title, tl, "iso ") ||
 	                                            starts_ci(title, tl, "снип") || starts_ci(title, tl, "сп "))))
