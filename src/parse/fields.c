@@ -1332,7 +1332,8 @@ static lit_type infer_type(ctx *c)
 	if (text_has_word(c, "пат. ") || text_has_word(c, "патент ") || text_has_word(c, "патент №") ||
 	    text_has_word(c, "patent ") || text_has(c, ": заявка ") || author_certificate(c))
 		return LIT_TYPE_PATENT;
-	if (starts_ci(s, len, "гост") || (title && (starts_ci(title, tl, "гост") || starts_ci(title, tl, "iso ") ||
+	/* "ГОСТ Р 7.0.5–2008", not "Гостиничный бизнес" */
+	if (starts_ci(s, len, "гост ") || (title && (starts_ci(title, tl, "гост ") || starts_ci(title, tl, "iso ") ||
 	                                            starts_ci(title, tl, "снип") || starts_ci(title, tl, "сп "))))
 		return LIT_TYPE_STANDARD;
 	if (text_has(c, "дис.") || text_has(c, "диссертац") || text_has(c, "автореф") ||
@@ -1353,7 +1354,8 @@ static lit_type infer_type(ctx *c)
 	               contains_ci(genre, strlen(genre), "working paper") || contains_ci(genre, strlen(genre), "release") ||
 	               contains_ci(genre, strlen(genre), "discussion paper"))))
 		return LIT_TYPE_REPORT;
-	if (title && (starts_ci(title, tl, "interview") || starts_ci(title, tl, "интервью")))
+	if (title && (starts_ci(title, tl, "interview with") || starts_ci(title, tl, "интервью ") ||
+	              starts_ci(title, tl, "an interview")))
 		return LIT_TYPE_INTERVIEW;
 	if (title && (starts_ci(title, tl, "договор ") || starts_ci(title, tl, "treaty ") || starts_ci(title, tl, "соглашение между") ||
 	              starts_ci(title, tl, "agreement between") || starts_ci(title, tl, "конвенция ") ||
@@ -1378,7 +1380,9 @@ static lit_type infer_type(ctx *c)
 		if (contains_ci(g, gl, "podcast") || contains_ci(g, gl, "television") || contains_ci(g, gl, "radio"))
 			return LIT_TYPE_BROADCAST;
 	}
-	if (title && (starts_ci(title, tl, "statement by") || starts_ci(title, tl, "speech") ||
+	/* "Speech by …", not "Speech recognition …" */
+	if (title && (starts_ci(title, tl, "statement by") || starts_ci(title, tl, "speech by") ||
+	              starts_ci(title, tl, "speech at") || starts_ci(title, tl, "speech to") ||
 	              starts_ci(title, tl, "выступление") || starts_ci(title, tl, "address by")))
 		return LIT_TYPE_SPEECH;
 	if (cont) {
