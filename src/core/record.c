@@ -119,8 +119,10 @@ int lit_var_from_name(const char *name)
 {
 	if (!name)
 		return -1;
+	/* the CSL renderer asks for every variable it prints: the first byte
+	 * rules out most names before strcmp */
 	for (int i = 0; i < LIT_VAR__COUNT; i++)
-		if (strcmp(var_info[i].name, name) == 0)
+		if (var_info[i].name[0] == name[0] && strcmp(var_info[i].name, name) == 0)
 			return i;
 	return -1;
 }

@@ -95,8 +95,11 @@ static const struct { const char *name; int kind; } kinds[] = {
 
 const char *lit_csl_attr(const csl_node *n, const char *name)
 {
+	/* called for every attribute a node might have, on every render: the
+	 * first two bytes rule out most names before strcmp (names are never
+	 * empty, so name[1] is there) */
 	for (int i = 0; i < n->nattrs; i++)
-		if (!strcmp(n->attrs[2 * i], name))
+		if (n->attrs[2 * i][0] == name[0] && n->attrs[2 * i][1] == name[1] && !strcmp(n->attrs[2 * i], name))
 			return n->attrs[2 * i + 1];
 	return NULL;
 }
