@@ -216,7 +216,8 @@ Test(csljson, dates_in_other_shapes)
 		"  \"accessed\": {\"date-parts\": [[\"2020\"]], \"season\": \"Winter\"},\n"
 		"  \"event-date\": {\"raw\": \"18 августа 2023 г.\"},\n"
 		"  \"original-date\": {\"raw\": \"неизвестно\"},\n"
-		"  \"submitted\": {\"date-parts\": [[2004, 22]]}}]");
+		"  \"submitted\": {\"date-parts\": [[2004, 22]]},\n"
+		"  \"available-date\": {\"date-parts\": [[2004, 18]]}}]");
 	const lit_record *r = lit_records_at(list, 0);
 	const lit_date *d = lit_record_date(r, LIT_VAR_ISSUED);
 	cr_expect_eq(d->year, 2004);
@@ -232,6 +233,10 @@ Test(csljson, dates_in_other_shapes)
 	cr_expect_eq(d->year, 0);
 	cr_expect_str_eq(d->literal, "неизвестно");
 	d = lit_record_date(r, LIT_VAR_SUBMITTED);
+	cr_expect_eq(d->month, 0);
+	cr_expect_eq(d->season, LIT_SEASON_SUMMER);
+	/* 17-20 are seasons too (citeproc-js: ((m - 13) mod 4) + 1): 18 is summer */
+	d = lit_record_date(r, LIT_VAR_AVAILABLE_DATE);
 	cr_expect_eq(d->month, 0);
 	cr_expect_eq(d->season, LIT_SEASON_SUMMER);
 	lit_records_free(list);

@@ -680,10 +680,9 @@ static int read_date(csl_reader *cr, lit_record *rec, lit_var var, const lit_jso
 		if (a && a->type == LIT_JSON_ARRAY) {
 			date_part(lit_json_at(a, 0), &d.year);
 			if (date_part(lit_json_at(a, 1), &d.month) && (d.month < 1 || d.month > 12)) {
-				if (d.month >= 13 && d.month <= 16)
-					d.season = d.month - 12;
-				else if (d.month >= 21 && d.month <= 24)
-					d.season = d.month - 20;
+				/* 13-24 are seasons, as citeproc-js reads them: ((m - 13) mod 4) + 1 */
+				if (d.month >= 13 && d.month <= 24)
+					d.season = (d.month - 13) % 4 + 1;
 				d.month = 0;
 			}
 			if (date_part(lit_json_at(a, 2), &d.day) && (d.day < 1 || d.day > 31 || !d.month))
