@@ -1380,6 +1380,23 @@ Test(parse_model, synthesis_is_no_thesis)
 	lit_parser_free(p);
 }
 
+/* web genres and magazines */
+Test(parse_model, blog_preprint_magazine_types)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Miller, C. T. (2021, March 2). Why the pandemic will not empty downtowns [Blog post]. "
+	                         "Urban Futures Blog. https://urbanfutures.example.org/2021/03/downtowns");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_POST_WEBLOG);
+	lit_record_free(r);
+	r = parse(p, "Good chemistry. (1996, September). Wake Forest University Magazine, p. 8.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_MAGAZINE);
+	lit_record_free(r);
+	r = parse(p, "Smith, J. 2019, Monthly Notices of the Royal Astronomical Society, 482, 1234.");
+	cr_assert_neq(lit_record_type(r), LIT_TYPE_ARTICLE_MAGAZINE);
+	lit_record_free(r);
+	lit_parser_free(p);
+}
+
 /* "London ; New York : Routledge": both places */
 Test(parse_model, two_places)
 {

@@ -1379,6 +1379,10 @@ static lit_type infer_type(ctx *c)
 			return LIT_TYPE_DATASET;
 		if (contains_ci(g, gl, "podcast") || contains_ci(g, gl, "television") || contains_ci(g, gl, "radio"))
 			return LIT_TYPE_BROADCAST;
+		if (contains_ci(g, gl, "blog post") || starts_ci(g, gl, "blog"))
+			return LIT_TYPE_POST_WEBLOG;
+		if (starts_ci(g, gl, "preprint"))
+			return LIT_TYPE_ARTICLE;
 	}
 	/* "Speech by …", not "Speech recognition …" */
 	if (title && (starts_ci(title, tl, "statement by") || starts_ci(title, tl, "speech by") ||
@@ -1395,6 +1399,13 @@ static lit_type infer_type(ctx *c)
 		/* a paper cited by its day, with no volume or issue ("(2021,
 		 * November 14). … The New York Chronicle, B3."), or a news outlet
 		 * by its name ("// NK News", "// ТАСС", "// Коммерсантъ") */
+		/* "The Atlantic Monthly Review", "The Economist Weekly", "… Magazine" */
+		/* (not "Monthly Notices of the RAS", "American Mathematical Monthly":
+		 * those come with volumes) */
+		if (!has_pub && (contains_ci(cont, cl, "magazine") ||
+		                 ((contains_ci(cont, cl, "weekly") || contains_ci(cont, cl, "monthly")) &&
+		                  !lit_record_get(c->rec, LIT_VAR_VOLUME))))
+			return LIT_TYPE_ARTICLE_MAGAZINE;
 		if ((iss && iss->day && !lit_record_get(c->rec, LIT_VAR_VOLUME) && !has_pub) ||
 		    (!lit_record_get(c->rec, LIT_VAR_VOLUME) && !has_pub && news_outlet(cont)))
 			return LIT_TYPE_ARTICLE_NEWSPAPER;
