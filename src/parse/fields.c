@@ -2635,7 +2635,7 @@ static size_t place_in_publisher(ctx *c, char *s, size_t len)
 	}
 	/* "Available at SSRN: https://…", "Retrieved from: …" are no places */
 	if (contains_ci(s, pl, "available") || contains_ci(s, pl, "retrieved") || contains_ci(s, pl, "online") ||
-	    contains_ci(s, pl, "url") || contains_ci(colon, len - pl, "http"))
+	    contains_ci(s, pl, "url") || contains_ci(colon, strlen(colon), "http"))
 		return len;
 	if (words > 4 || len - (size_t)(colon + 2 - s) < 2)
 		return len;
