@@ -242,8 +242,9 @@ static void split_span(ctx *c, size_t i, size_t k, int label)
 	p->b = c->t->tok[k - 1].end;
 }
 
-/* Moves tokens [k, t1) of span i to the start of span i + 1. */
-static void tail_to_next(ctx *c, size_t i, size_t k)
+/* The boundary between span i and span i + 1 moves to token k (either way:
+ * span i ends before k, span i + 1 starts at it). */
+static void move_boundary(ctx *c, size_t i, size_t k)
 {
 	span *p = &c->sp[i], *j = &c->sp[i + 1];
 	j->t0 = k;
@@ -1710,12 +1711,11 @@ static void author_into_title(ctx *c)
 static void colon_title_start(ctx *c)
 {
 	const lit_ptokens *t = c->t;
-	span *au, *ti;
+	span *au;
 	size_t w0, k;
 	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE)
 		return;
 	au = &c->sp[0];
-	ti = &c->sp[1];
 	if (au->b == 0 || t->text[au->b - 1] != ':')
 		return;
 	/* start of the run of words after the last "," or "." inside the span */
@@ -1741,10 +1741,7 @@ static void colon_title_start(ctx *c)
 	if (au->t1 - w0 != 1 || t->tok[w0].nletters < 2 || w0 < au->t0 + 2 ||
 	    !(t->tok[w0 - 1].flags & LIT_TF_INITIAL) || !tok_ends(t, w0 - 1, '.') || !tok_ends(t, w0 - 2, ','))
 		return;
-	au->t1 = w0;
-	au->b = t->tok[w0 - 1].end;
-	ti->t0 = w0;
-	ti->a = t->tok[w0].start;
+	move_boundary(c, 0, w0);
 }
 
 /* APA newspapers: "(2021, November 14). Title. The New York Chronicle,
@@ -1938,10 +1935,7 @@ static void author_list_continues(ctx *c)
 	}
 	if (!e || e >= ti->t1 || !(t->tok[e].flags & LIT_TF_UPPER0))
 		return;
-	au->t1 = e;
-	au->b = t->tok[e - 1].end;
-	ti->t0 = e;
-	ti->a = t->tok[e].start;
+	move_boundary(c, 0, e);
 }
 
 /* GOST headings end with the initials: "Лакан Ж. Символическое,
@@ -1987,10 +1981,7 @@ static void author_word_into_title(ctx *c)
 		if (!gost && ((k + 1 < au->t1 && tok_ends(t, k, ',')) || tok_ends(t, k, ':')))
 			return;
 	}
-	au->t1 = m + 1;
-	au->b = t->tok[m].end;
-	ti->t0 = m + 1;
-	ti->a = t->tok[ti->t0].start;
+	move_boundary(c, 0, m + 1);
 }
 
 /* "Russian Deputy Foreign Minister Igor Morgulov's response ...": an
@@ -2151,10 +2142,7 @@ static void title_tail_to_container(ctx *c)
 				break;
 		if (k < ti->t1)
 			continue;
-		j->t0 = cut;
-		j->a = t->tok[cut].start;
-		ti->t1 = cut;
-		ti->b = t->tok[cut - 1].end;
+		move_boundary(c, i, cut);
 	}
 }
 
@@ -2168,7 +2156,7 @@ static void title_tail_host(ctx *c, size_t i, size_t k)
 	span *ti = &c->sp[i];
 	int lone_in = ti->t1 - k == 1 && (t->tok[k].lex & LIT_LEX_IN);
 	if (i + 1 < c->nsp && (c->sp[i + 1].label == LIT_PL_CONTAINER || c->sp[i + 1].label == LIT_PL_JOURNAL))
-		tail_to_next(c, i, k);
+		move_boundary(c, i, k);
 	else if (!lone_in && !has_span(c, LIT_PL_CONTAINER) && !has_span(c, LIT_PL_JOURNAL))
 		split_span(c, i, k, LIT_PL_CONTAINER);
 	else
