@@ -270,28 +270,43 @@ static int reserve_exact(void **items, size_t cap_now, size_t want, size_t size,
 	return 0;
 }
 
+/* Grow a block of `old` slots holding `n` entries of `size` bytes followed
+ * by one variable byte per slot to `want` slots.  A block inside the
+ * record's string pool (in_pool) is copied out, never freed; a block of its
+ * own is reallocated.  Returns the new block or NULL (the old one is then
+ * unchanged). */
+static void *vblock_grow(void *items, size_t n, size_t old, size_t want, size_t size, int in_pool)
+{
+	uint8_t *p;
+	if (want > SIZE_MAX / (size + 1))
+		return NULL;
+	if (in_pool) {
+		p = malloc(want * (size + 1));
+		if (!p)
+			return NULL;
+		memcpy(p, items, n * size);
+		memcpy(p + want * size, (uint8_t *)items + old * size, n);
+	} else {
+		p = realloc(items, want * (size + 1));
+		if (!p)
+			return NULL;
+		memmove(p + want * size, p + old * size, n);
+	}
+	return p;
+}
+
 /* Grow the field block to `want` entries (values, then variables). */
 static int fields_grow(lit_record *r, size_t want)
 {
-	size_t old = r->capfields;
 	char **p;
-	if (want <= old)
+	if (want <= r->capfields)
 		return 0;
 	if (want > 255)
 		return -1;
-	if (r->inblock & BLK_FIELDS) {
-		p = malloc(want * (sizeof *p + 1));
-		if (!p)
-			return -1;
-		memcpy(p, r->fields, r->nfields * sizeof *p);
-		memcpy((uint8_t *)(p + want), FVARS(r), r->nfields);
-		r->inblock &= (uint8_t)~BLK_FIELDS;
-	} else {
-		p = realloc(r->fields, want * (sizeof *p + 1));
-		if (!p)
-			return -1;
-		memmove((uint8_t *)(p + want), (uint8_t *)(p + old), r->nfields);
-	}
+	p = vblock_grow(r->fields, r->nfields, r->capfields, want, sizeof *p, (r->inblock & BLK_FIELDS) != 0);
+	if (!p)
+		return -1;
+	r->inblock &= (uint8_t)~BLK_FIELDS;
 	r->fields = p;
 	r->capfields = (uint8_t)want;
 	return 0;
@@ -300,25 +315,15 @@ static int fields_grow(lit_record *r, size_t want)
 /* Grow the name block to `want` entries (names, then variables). */
 static int names_grow(lit_record *r, size_t want)
 {
-	size_t old = r->capnames;
 	lit_name *p;
-	if (want <= old)
+	if (want <= r->capnames)
 		return 0;
-	if (want >= UINT32_MAX || want > SIZE_MAX / (sizeof *p + 1))
+	if (want >= UINT32_MAX)
 		return -1;
-	if (r->inblock & BLK_NAMES) {
-		p = malloc(want * (sizeof *p + 1));
-		if (!p)
-			return -1;
-		memcpy(p, r->names, r->nnames * sizeof *p);
-		memcpy((uint8_t *)(p + want), NVARS(r), r->nnames);
-		r->inblock &= (uint8_t)~BLK_NAMES;
-	} else {
-		p = realloc(r->names, want * (sizeof *p + 1));
-		if (!p)
-			return -1;
-		memmove((uint8_t *)(p + want), (uint8_t *)(p + old), r->nnames);
-	}
+	p = vblock_grow(r->names, r->nnames, r->capnames, want, sizeof *p, (r->inblock & BLK_NAMES) != 0);
+	if (!p)
+		return -1;
+	r->inblock &= (uint8_t)~BLK_NAMES;
 	r->names = p;
 	r->capnames = (uint32_t)want;
 	return 0;
