@@ -1720,3 +1720,73 @@ Test(parse_cli, one_item_per_line)
 	remove(model);
 	rmdir(dir);
 }
+
+/* rarer kinds: preprints, presentations, standards, patents, access notes,
+ * organisations as authors */
+Test(parse_model, rarer_kinds)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Kumar, S., et al. (2018). Graph neural networks. arXiv preprint arXiv:1812.08434.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "arXiv:1812.08434");
+	cr_assert_str_eq(get(r, LIT_VAR_NOTE), "");
+	lit_record_free(r);
+	/* a report number next to the identifier stays in the note */
+	r = parse(p, "Rohsiepe F 1996 On reducible but indecomposable representations of the Virasoro algebra "
+	             "ReportNo .BONN -TH-96-17( arXiv:hep-th/9611160)");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "arXiv:hep-th/9611160");
+	cr_assert(strstr(get(r, LIT_VAR_NOTE), "BONN") != NULL);
+	lit_record_free(r);
+	r = parse(p, "C. Latta et al., http://arXiv.org/abs/1007.3733 (OECS12 Invited Talk, A. Imamoglu).");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "arXiv:1007.3733");
+	lit_record_free(r);
+	/* a journal article that also gives its preprint keeps its type */
+	r = parse(p, "N. Engelhardt and A. C. Wall, \"No Simple Dual to the Causal Holographic Information?,\" "
+	             "JHEP 1704, 134 (2017) [arXiv:1702.01748 [hep-th]].");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_JOURNAL);
+	lit_record_free(r);
+	/* "[Speech]": a speech, its host the event; "representation" is no presentation */
+	r = parse(p, "Doe, J. (2023, August 18). Keynote speech at the Annual Meeting of the AAS [Speech]. Chicago, IL.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_SPEECH);
+	lit_record_free(r);
+	r = parse(p, "Casati R., Varzi A. Parts and places : The structures of spatial representation. — Cambridge, MA : MIT Press, 1999. — 248 p.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_BOOK);
+	lit_record_free(r);
+	r = parse(p, "US Patent 3,712,959: Fariello, E. Method and Apparatus for Detecting Speech Signals. Jan. 23 1973.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_PATENT);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "3,712,959");
+	cr_assert_str_eq(get(r, LIT_VAR_AUTHORITY), "United States");
+	lit_record_free(r);
+	r = parse(p, "Пат. 2345678 Российская Федерация, МПК G06F 17/30. Способ обработки данных / Иванов И. И. ; "
+	             "заявитель ООО «Ромашка». № 2007123456/09 ; заявл. 20.06.2007 ; опубл. 10.01.2009, Бюл. № 1. 10 с.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_PATENT);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "2345678");
+	cr_assert_str_eq(get(r, LIT_VAR_AUTHORITY), "Российская Федерация");
+	lit_record_free(r);
+	/* the access date the model left in a note; "Retrieved from" is no date */
+	r = parse(p, "United Nations. \"Human Rights.\" Accessed May 29, 2013. http://www.un.org/en/globalissues/humanrights/.");
+	cr_assert_eq(year_of(r, LIT_VAR_ACCESSED), 2013);
+	cr_assert_str_eq(get(r, LIT_VAR_NOTE), "");
+	lit_record_free(r);
+	r = parse(p, "Bari, M. (2006). A distributed conceptual model for stream salinity generation processes. "
+	             "Retrieved from Australasian Digital Theses Program. (WU2006.0058).");
+	cr_assert_eq(year_of(r, LIT_VAR_ACCESSED), 0);
+	lit_record_free(r);
+	/* a repeat names no title */
+	r = parse(p, "Там же. С. 17.");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "");
+	cr_assert_str_eq(get(r, LIT_VAR_NOTE), "Там же.");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "17");
+	lit_record_free(r);
+	/* an organisation named as the author is one literal name */
+	r = parse(p, "[3] U.S. Department of Energy, \"20% Wind Energy by 2030,\" DOE/GO-102008-2567, Washington, DC, 2008.");
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 1);
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->literal, "U.S. Department of Energy");
+	lit_record_free(r);
+	r = parse(p, "Минобрнауки России. Об утверждении федерального государственного образовательного стандарта : "
+	             "приказ от 12.08.2020 № 954. URL: https://www.example.ru/doc/74576332/ (дата обращения: 01.02.2024).");
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->literal, "Минобрнауки России");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_LEGISLATION);
+	lit_record_free(r);
+	lit_parser_free(p);
+}

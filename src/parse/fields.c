@@ -1194,6 +1194,31 @@ static void find_accessed(ctx *c)
 	}
 }
 
+/* "Accessed January 10, 2024." / "(дата обращения: 15.03.2024)" that the
+ * model left in a note: the access date, and nothing for the note. */
+static int access_note(ctx *c, const char *s, size_t len)
+{
+	static const char *const keys[] = { "accessed", "(accessed", "дата обращения", "(дата обращения", "viewed",
+		                            "last accessed", "retrieved on", "retrieved", NULL };
+	lit_date d;
+	size_t kl = 0;
+	for (size_t k = 0; keys[k] && !kl; k++)
+		if (starts_ci(s, len, keys[k]))
+			kl = strlen(keys[k]);
+	if (!kl)
+		return 0;
+	while (kl < len && (s[kl] == ':' || s[kl] == ' '))
+		kl++;
+	/* "Retrieved from https://…", "Accessed at: http://…" name a source,
+	 * not a date; the date comes first and is short */
+	if (kl >= len || starts_ci(s + kl, len - kl, "from") || starts_ci(s + kl, len - kl, "at") ||
+	    starts_ci(s + kl, len - kl, "http") || !lit_pdate_parse(s + kl, len - kl < 24 ? len - kl : 24, &d) || !d.year)
+		return 0;
+	if (!lit_record_date(c->rec, LIT_VAR_ACCESSED))
+		lit_record_set_date(c->rec, LIT_VAR_ACCESSED, &d);
+	return 1;
+}
+
 /* ------------------------------------------------------------------ */
 
 static int text_has_cjk(const char *s, size_t len)
@@ -1313,6 +1338,20 @@ static int news_outlet(const char *cont)
 	return 0;
 }
 
+/* Does the string hold the lower-case ASCII word w, starting a word
+ * ("presentation", not "representation")? */
+static int has_word_ci(const char *s, size_t len, const char *w)
+{
+	size_t wl = strlen(w);
+	for (size_t i = 0; i + wl <= len; i++) {
+		if (i > 0 && (lit_pu8_is_letter((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
+			continue;
+		if (starts_ci(s + i, len - i, w))
+			return 1;
+	}
+	return 0;
+}
+
 static lit_type infer_type(ctx *c)
 {
 	const char *s = c->t->text;
@@ -1368,6 +1407,23 @@ static lit_type infer_type(ctx *c)
 	              (genre && (contains_ci(genre, strlen(genre), "доклад") || contains_ci(genre, strlen(genre), "отчет") ||
 	                         contains_ci(genre, strlen(genre), "отчёт")))))
 		return LIT_TYPE_REPORT;
+	/* "IEEE Std 754-2019", "(ISO Standard No. 690:2021)" */
+	if (text_has(c, "ieee std ") || text_has(c, "ansi/ieee std") || text_has(c, "standard no.") ||
+	    (title && (starts_ci(title, tl, "iso/iec ") || starts_ci(title, tl, "iec ") || starts_ci(title, tl, "ieee standard for") ||
+	               starts_ci(title, tl, "astm "))))
+		return LIT_TYPE_STANDARD;
+	if (genre) {
+		size_t gl = strlen(genre);
+		/* APA "[Speech]", "[Paper presentation]", "[Keynote address]" */
+		if (has_word_ci(genre, gl, "speech") || has_word_ci(genre, gl, "presentation") || has_word_ci(genre, gl, "lecture") ||
+		    has_word_ci(genre, gl, "keynote") || starts_ci(genre, gl, "address") || starts_ci(genre, gl, "talk"))
+			return LIT_TYPE_SPEECH;
+		/* "Росстат : официальный сайт", "КонсультантПлюс : справочная правовая система" */
+		if ((has_url || lit_record_date(c->rec, LIT_VAR_ACCESSED)) &&
+		    (contains_ci(genre, gl, "сайт") || contains_ci(genre, gl, "портал") || contains_ci(genre, gl, "website") ||
+		     contains_ci(genre, gl, "правовая система") || contains_ci(genre, gl, "электронная библиотека")))
+			return LIT_TYPE_WEBPAGE;
+	}
 	/* APA's bracketed descriptions: "[Motion picture]", "[Computer software]", "[Data set]" */
 	if (genre || lit_record_get(c->rec, LIT_VAR_MEDIUM)) {
 		const char *g = genre ? genre : lit_record_get(c->rec, LIT_VAR_MEDIUM);
@@ -1522,6 +1578,46 @@ static void nominative_names(lit_record *rec, lit_var var, size_t from)
 	free(fam);
 }
 
+/* An author span that names one organisation ("World Health
+ * Organization.", "U.S. Department of State.", "Минобрнауки России."):
+ * capitalised words with an organisation word among them, and no initial,
+ * comma between names, "and" or "et al.". */
+static int tok_ends(const lit_ptokens *t, size_t k, char ch);
+
+static int org_name(const ctx *c, const span *a)
+{
+	static const char *const words[] = {
+		"organization", "organisation", "department", "ministry", "bureau", "agency", "association", "institute",
+		"commission", "council", "centre", "center", "bank", "fund", "office", "service", "society", "academy",
+		"committee", "nations", "foundation", "corporation", "administration", "government", "federation",
+		"минобрнауки", "минфин", "минэкономразвития", "минцифры", "минздрав", "минпросвещения", "росстат",
+		"министерство", "служба", "правительство", "академия", "институт", "комитет", "агентство", "банк",
+		"союз", "федерация", "администрация", NULL
+	};
+	const lit_ptokens *t = c->t;
+	int org = 0;
+	if (!a)
+		return 0;
+	for (size_t k = a->t0; k < a->t1; k++) {
+		const lit_ptoken *q = &t->tok[k];
+		char w[64];
+		size_t wl;
+		/* "J." is a person's; "U.S." may open an agency's name */
+		if (((q->flags & LIT_TF_INITIAL) && q->end - q->start <= 3) || (q->lex & (LIT_LEX_AND | LIT_LEX_ETAL)) ||
+		    (k + 1 < a->t1 && tok_ends(t, k, ',')))
+			return 0;
+		if (q->end - q->start >= sizeof w)
+			continue;
+		wl = lit_pu8_lower_str(t->text + q->start, q->end - q->start, w, sizeof w - 1);
+		while (wl && (w[wl - 1] == '.' || w[wl - 1] == ','))
+			wl--;
+		w[wl] = 0;
+		for (size_t j = 0; words[j] && !org; j++)
+			org = !strcmp(w, words[j]);
+	}
+	return org;
+}
+
 static void do_names(ctx *c, int label, lit_var var)
 {
 	char tmp[LIT_PARSE_MAX_TEXT + 64];
@@ -1546,6 +1642,8 @@ static void do_names(ctx *c, int label, lit_var var)
 		return;
 	size_t before = lit_record_name_count(c->rec, var);
 	int genitive = 0;
+	if (label == LIT_PL_AUTHOR && nspans == 1 && !c->org_author && org_name(c, first_span(c, LIT_PL_AUTHOR)))
+		c->org_author = 1;
 	if (label == LIT_PL_AUTHOR && c->org_author && nspans == 1) {
 		lit_name nm;
 		memset(&nm, 0, sizeof nm);
@@ -3361,14 +3459,157 @@ static void patent_number(ctx *c)
 		if (!at)
 			continue;
 		k = (size_t)(at - s) + strlen(marks[m]);
-		while (k < c->t->len && (s[k] == ' ' || s[k] == '.' || s[k] == ':' ||
-		                         (k + 1 < c->t->len && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x84)))
-			k += (unsigned char)s[k] == 0xE2 ? 3 : 1; /* "№" is E2 84 96 */
-		for (e = k; e < c->t->len && s[e] >= '0' && s[e] <= '9'; e++)
-			;
+		for (;;) {
+			if (k < c->t->len && (s[k] == ' ' || s[k] == '.' || s[k] == ':'))
+				k++;
+			else if (k + 2 < c->t->len && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x84)
+				k += 3; /* "№" is E2 84 96 */
+			else if (k + 2 < c->t->len && s[k] == 'n' && s[k + 1] == 'o' && (s[k + 2] == '.' || s[k + 2] == ' '))
+				k += 2; /* "U.S. Patent No. 10,152,584" */
+			else
+				break;
+		}
+		/* digits, also in groups ("10,152,584", "4 005 881") */
+		for (e = k; e < c->t->len; e++) {
+			if (s[e] >= '0' && s[e] <= '9')
+				continue;
+			if ((s[e] == ',' || s[e] == ' ') && e > k && e + 3 < c->t->len + 0 && s[e + 1] >= '0' && s[e + 1] <= '9' &&
+			    s[e + 2] >= '0' && s[e + 2] <= '9' && s[e + 3] >= '0' && s[e + 3] <= '9' &&
+			    (e + 4 >= c->t->len || s[e + 4] < '0' || s[e + 4] > '9'))
+				continue;
+			break;
+		}
 		if (e - k >= 4) {
 			set_text(c, LIT_VAR_NUMBER, c->t->text + k, e - k);
+			if (!lit_record_get(c->rec, LIT_VAR_AUTHORITY)) {
+				if (strstr(s, "российская федерация"))
+					lit_record_set(c->rec, LIT_VAR_AUTHORITY, "Российская Федерация");
+				else if (strstr(s, "u.s. pat") || strstr(s, "us pat"))
+					lit_record_set(c->rec, LIT_VAR_AUTHORITY, "United States");
+			}
 			return;
+		}
+	}
+}
+
+/* Identifiers and hosts of rarer kinds that the labels leave in a note or
+ * a genre:
+ * - an arXiv identifier ("arXiv preprint arXiv:1812.08434", "[arXiv:0905.2970
+ *   [hep-th]]") is the number of a preprint with no host (a journal
+ *   article that also gives one keeps its type);
+ * - a standard's designation in a note ("IEEE Std 754-2019") is its number;
+ * - a presentation's host ("[Paper presentation]. Annual Meeting of the
+ *   AAS, Chicago.") is the event, and its place the event's;
+ * - a law's "№ 51-ФЗ" in its designation is its number. */
+static void kind_fields(ctx *c)
+{
+	lit_record *rec = c->rec;
+	lit_type type = lit_record_type(rec);
+	const char *note = lit_record_get(rec, LIT_VAR_NOTE);
+	const char *genre = lit_record_get(rec, LIT_VAR_GENRE), *cont;
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
+
+	for (const char *m = strstr(c->low, "arxiv"); m && !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE); m = strstr(m + 5, "arxiv")) {
+		size_t k = (size_t)(m - c->low) + 5, e;
+		int digits = 0, sep = 0;
+		while (k < c->t->len && (c->low[k] == ':' || c->low[k] == ' ' || c->low[k] == '.'))
+			k++;
+		/* "arxiv.org/abs/1007.3733", "arxiv.org/pdf/…" */
+		if (!strncmp(c->low + k, "org/abs/", 8) || !strncmp(c->low + k, "org/pdf/", 8))
+			k += 8;
+		for (e = k; e < c->t->len && e - k < 40; e++) {
+			char x = c->low[e];
+			if (x >= '0' && x <= '9')
+				digits++;
+			else if (x == '.' || x == '/')
+				sep += e + 1 < c->t->len && c->low[e + 1] >= '0' && c->low[e + 1] <= '9';
+			else if (!(x >= 'a' && x <= 'z') && x != '-')
+				break;
+		}
+		while (e > k && (c->low[e - 1] == '.' || c->low[e - 1] == ','))
+			e--;
+		if (digits < 7 || !sep)
+			continue;
+		snprintf(tmp, sizeof tmp, "arXiv:%.*s", (int)(e - k), c->t->text + k);
+		if (!lit_record_get(rec, LIT_VAR_NUMBER))
+			lit_record_set(rec, LIT_VAR_NUMBER, tmp);
+		if (note && contains_ci(note, strlen(note), "arxiv")) {
+			/* the note's "; "-separated parts without the one that names arXiv */
+			size_t o = 0, nl = strlen(note);
+			char kept[LIT_PARSE_MAX_TEXT + 1];
+			for (size_t a = 0; a < nl;) {
+				const char *semi = strstr(note + a, "; ");
+				size_t b = semi ? (size_t)(semi - note) : nl;
+				if (!contains_ci(note + a, b - a, "arxiv") && o + (b - a) + 3 < sizeof kept) {
+					if (o)
+						memcpy(kept + o, "; ", 2), o += 2;
+					memcpy(kept + o, note + a, b - a);
+					o += b - a;
+				}
+				a = semi ? b + 2 : nl;
+			}
+			kept[o] = 0;
+			lit_record_set(rec, LIT_VAR_NOTE, o ? kept : NULL);
+			note = lit_record_get(rec, LIT_VAR_NOTE);
+		}
+		if (type == LIT_TYPE_DOCUMENT ||
+		    (type == LIT_TYPE_ARTICLE_JOURNAL && !lit_record_get(rec, LIT_VAR_VOLUME) &&
+		     !lit_record_get(rec, LIT_VAR_ISSUE) && !lit_record_get(rec, LIT_VAR_PAGE)) ||
+		    (type == LIT_TYPE_BOOK && !lit_record_get(rec, LIT_VAR_PUBLISHER)))
+			lit_record_set_type(rec, type = LIT_TYPE_ARTICLE);
+		break;
+	}
+	/* a repeat ("Там же. С. 17.", "Иванов И. И. Указ. соч. С. 24.", "Ibid.,
+	 * p. 45.") names no title: the marker is a note (extract resolves
+	 * repeats against the references before them; a single line cannot) */
+	for (int v = 0; v < 2; v++) {
+		static const char *const marks[] = { "там же", "указ. соч", "ibid", "ibidem", "op. cit", "loc. cit", "цит. соч", NULL };
+		lit_var var = v ? LIT_VAR_GENRE : LIT_VAR_TITLE;
+		const char *x = lit_record_get(rec, var);
+		size_t xl = x ? strlen(x) : 0;
+		while (xl && (x[xl - 1] == '.' || x[xl - 1] == ',' || x[xl - 1] == ' '))
+			xl--;
+		for (size_t m = 0; x && marks[m]; m++)
+			if (starts_ci(x, xl, marks[m]) && xl <= strlen(marks[m]) + 1 && !note) {
+				snprintf(tmp, sizeof tmp, "%.*s.", (int)xl, x);
+				lit_record_set(rec, LIT_VAR_NOTE, tmp);
+				lit_record_set(rec, var, NULL);
+				note = lit_record_get(rec, LIT_VAR_NOTE);
+				break;
+			}
+	}
+	if (type == LIT_TYPE_STANDARD && note && !lit_record_get(rec, LIT_VAR_NUMBER) && strlen(note) < 40 &&
+	    (contains_ci(note, strlen(note), " std") || starts_ci(note, strlen(note), "iso") || starts_ci(note, strlen(note), "iec"))) {
+		size_t l = snprintf(tmp, sizeof tmp, "%s", note);
+		lit_record_set(rec, LIT_VAR_NUMBER, (tmp[final_dot(tmp, l)] = 0, tmp));
+		lit_record_set(rec, LIT_VAR_NOTE, NULL);
+	}
+	/* (a site that published a statement stays its container) */
+	if (type == LIT_TYPE_SPEECH && (cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) != NULL &&
+	    !lit_record_get(rec, LIT_VAR_EVENT_TITLE) &&
+	    (has_word_ci(cont, strlen(cont), "meeting") || has_word_ci(cont, strlen(cont), "conference") ||
+	     has_word_ci(cont, strlen(cont), "congress") || has_word_ci(cont, strlen(cont), "symposium") ||
+	     has_word_ci(cont, strlen(cont), "convention") || has_word_ci(cont, strlen(cont), "forum") ||
+	     has_word_ci(cont, strlen(cont), "summit") || has_word_ci(cont, strlen(cont), "workshop") ||
+	     has_word_ci(cont, strlen(cont), "colloquium") || has_word_ci(cont, strlen(cont), "session"))) {
+		lit_record_set(rec, LIT_VAR_EVENT_TITLE, lit_record_get(rec, LIT_VAR_CONTAINER_TITLE));
+		lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
+		if (lit_record_get(rec, LIT_VAR_PUBLISHER_PLACE) && !lit_record_get(rec, LIT_VAR_PUBLISHER)) {
+			lit_record_set(rec, LIT_VAR_EVENT_PLACE, lit_record_get(rec, LIT_VAR_PUBLISHER_PLACE));
+			lit_record_set(rec, LIT_VAR_PUBLISHER_PLACE, NULL);
+		}
+	}
+	if (type == LIT_TYPE_LEGISLATION && genre && !lit_record_get(rec, LIT_VAR_NUMBER)) {
+		const char *no = strstr(genre, "\xe2\x84\x96 ");
+		if (no) {
+			size_t l = 0;
+			no += 4;
+			while (no[l] && no[l] != ' ' && no[l] != ',' && no[l] != ')' && l < 32)
+				l++;
+			if (l && no[0] >= '0' && no[0] <= '9') {
+				snprintf(tmp, sizeof tmp, "%.*s", (int)l, no);
+				lit_record_set(rec, LIT_VAR_NUMBER, tmp);
+			}
 		}
 	}
 }
@@ -3897,6 +4138,8 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 				set_text(c, LIT_VAR_GENRE, c->buf, final_dot(c->buf, len));
 				break;
 			}
+			if (access_note(c, c->buf, len))
+				break;
 			{
 				/* note_institution may cut c->buf: work on a copy */
 				char nb[LIT_PARSE_MAX_TEXT + 64];
@@ -4049,6 +4292,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		standard_fields(c);
 	if (lit_record_type(rec) == LIT_TYPE_REPORT)
 		report_series(c);
+	kind_fields(c);
 	/* a dissertation's university after " ; " is its publisher, no host */
 	if (lit_record_type(rec) == LIT_TYPE_THESIS && lit_record_get(rec, LIT_VAR_CONTAINER_TITLE) &&
 	    !lit_record_get(rec, LIT_VAR_PUBLISHER) && !(t->doc_flags & LIT_DF_SLASHES)) {
