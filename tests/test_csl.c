@@ -804,3 +804,20 @@ Test(csl, disambiguate_subsequent_form)
 	cr_assert_str_eq(out[1], "Doe, Book A; Doe, Book B");
 	lit_csl_strings_free(out, 2);
 }
+
+/* The access date does not make two cites different: works alike but for
+ * it still get year suffixes. */
+Test(csl, disambiguation_ignores_access_date)
+{
+	const char *xml = STYLE_HEAD "<citation disambiguate-add-year-suffix=\"true\"><layout delimiter=\"; \">"
+		"<group delimiter=\" \"><names variable=\"author\"><name form=\"short\"/></names>"
+		"<text term=\"no date\" form=\"short\"/><text variable=\"year-suffix\"/>"
+		"<date variable=\"accessed\" prefix=\"[\" suffix=\"]\"><date-part name=\"year\"/></date></group>"
+		"</layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"accessed\":{\"date-parts\":[[1965]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"accessed\":{\"date-parts\":[[2065]]}}]";
+	const char *const g[] = { "a b" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Doe n.d. a [1965]; Doe n.d. b [2065]");
+	lit_csl_strings_free(out, 1);
+}

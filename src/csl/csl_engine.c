@@ -634,7 +634,11 @@ static char *cite_plain(csl_engine *e, csl_item *it)
 	csl_citeref ref;
 	memset(&ref, 0, sizeof(ref));
 	ref.position = e->dis_position;
-	onode *r = lit_csl_render_item(e, it, &ref, MODE_CITATION, 0, NULL, NULL);
+	csl_ctx c;
+	ctx_init(&c, e, it, &ref, MODE_CITATION);
+	c.disamb = 1;
+	const csl_node *layout = pick_layout(e, it, MODE_CITATION);
+	onode *r = layout ? lit_csl_render_layout(&c, layout) : NULL;
 	char *s = lit_csl_to_string(e, r, -1, it->loc);
 	lit_csl_arena_reset(&e->ar);
 	return s;

@@ -236,6 +236,7 @@ typedef struct csl_ctx {
 	unsigned supp[(LIT_VAR__COUNT + 31) / 32];
 	int ncalled, nrendered;       /* variables tried / rendered (groups) */
 	int sorting;                  /* rendering a sort key */
+	int disamb;                   /* rendering to compare cites for disambiguation */
 	int sort_names_min, sort_names_first, sort_names_last; /* key names-* overrides */
 	int in_substitute;
 	unsigned rec_vars[(LIT_VAR__COUNT + 31) / 32]; /* variables used inside a substitute */

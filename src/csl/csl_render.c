@@ -1537,6 +1537,10 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 	c->ncalled++;
 	if (var < 0 || !c->item || is_supp(c, var) || lit_var_kind_of((lit_var)var) != LIT_KIND_DATE)
 		return NULL;
+	/* The access date does not tell two works apart: cites compared for
+	 * disambiguation leave it out (as citeproc-js does). */
+	if (c->disamb && var == LIT_VAR_ACCESSED)
+		return NULL;
 	const lit_date *d = lit_record_date(c->item->rec, (lit_var)var);
 	if (!d || (!d->year && !d->literal && !d->season))
 		return NULL;
