@@ -821,3 +821,26 @@ Test(csl, disambiguation_ignores_access_date)
 	cr_assert_str_eq(out[0], "Doe n.d. a [1965]; Doe n.d. b [2065]");
 	lit_csl_strings_free(out, 1);
 }
+
+/* A cite suffix ending in a comma or period keeps only the spacing of the
+ * layout delimiter after it. */
+Test(csl, cite_suffix_comma_replaces_delimiter)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"; \"><text variable=\"title\"/></layout></citation></style>";
+	lit_records *r = read_json("[{\"id\":\"a\",\"type\":\"book\",\"title\":\"A\"},{\"id\":\"b\",\"type\":\"book\",\"title\":\"B\"}]");
+	lit_csl_style *st = style(xml);
+	lit_csl_engine *eng;
+	lit_error err;
+	cr_assert_eq(lit_csl_engine_new(&eng, st, r, LIT_CSL_TEXT, &err), LIT_OK);
+	lit_csl_cite cs[4] = { { .id = "a", .suffix = " is one," }, { .id = "b" },
+	                       { .id = "a", .suffix = " is one" }, { .id = "b" } };
+	lit_csl_citation cits[2] = { { &cs[0], 2, 1 }, { &cs[2], 2, 2 } };
+	char **out = NULL;
+	cr_assert_eq(lit_csl_engine_cite(eng, cits, 2, &out, &err), LIT_OK, "%s", err.message);
+	cr_assert_str_eq(out[0], "A is one, B");
+	cr_assert_str_eq(out[1], "A is one; B");
+	lit_csl_strings_free(out, 2);
+	lit_csl_engine_free(eng);
+	lit_csl_style_free(st);
+	lit_records_free(r);
+}

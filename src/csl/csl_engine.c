@@ -1325,11 +1325,20 @@ static int suffix_only(const char *collapse, const rcite *rc, size_t k)
 	       !has_loc(&rc[k]) && !has_loc(&rc[k - 1]) && !(rc[k].src && (rc[k].src->prefix || rc[k].src->suffix));
 }
 
-/* A delimiter before a cite; a cite prefix that starts with punctuation replaces it. */
-static void put_delim(csl_engine *e, onode *all, const char *d, const rcite *next)
+/* A delimiter before a cite; a cite prefix that starts with punctuation
+ * replaces it, and after a cite suffix ending in a period or comma only the
+ * delimiter's spacing is kept ("Smith is one source, Jones", not ",; "). */
+static void put_delim(csl_engine *e, onode *all, const char *d, const rcite *prev, const rcite *next)
 {
 	if (next->src && next->src->prefix && strchr(".,;:!?", next->src->prefix[0]))
 		return;
+	const char *ps = prev && prev->src ? prev->src->suffix : NULL;
+	size_t pl = ps ? strlen(ps) : 0;
+	if (pl && (ps[pl - 1] == '.' || ps[pl - 1] == ',')) {
+		d = strchr(d, ' ');
+		if (!d)
+			return;
+	}
 	lit_csl_onode_add(all, lit_csl_onode(&e->ar, d));
 }
 
@@ -1436,6 +1445,7 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 	int ranged = collapse && !strcmp(collapse, "year-suffix-ranged");
 	int first = 1;
 	const char *pending = ldelim;
+	const rcite *prev = NULL;   /* the cite printed last */
 	size_t i = 0;
 	while (i < n) {
 		if (!rc[i].out) {
@@ -1448,16 +1458,18 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 			       rc[j + 1].it->citation_number == rc[j].it->citation_number + 1)
 				j++;
 			if (!first)
-				put_delim(e, all, pending, &rc[i]);
+				put_delim(e, all, pending, prev, &rc[i]);
 			first = 0;
 			lit_csl_onode_add(all, rc[i].out);
 			if (j - i >= 2) {
 				lit_csl_onode_add(all, lit_csl_onode(&e->ar, "\xe2\x80\x93"));
 				lit_csl_onode_add(all, rc[j].out);
 				pending = adel;
+				prev = &rc[j];
 				i = j + 1;
 			} else {
 				pending = ldelim;
+				prev = &rc[i];
 				i++;
 			}
 			continue;
@@ -1469,9 +1481,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 			       !strcmp(rc[j + 1].names_plain ? rc[j + 1].names_plain : "", nm_i))
 				j++;
 			if (!first)
-				put_delim(e, all, pending, &rc[i]);
+				put_delim(e, all, pending, prev, &rc[i]);
 			first = 0;
 			lit_csl_onode_add(all, rc[i].out);
+			prev = &rc[i];
 			size_t k = i + 1;
 			int after_suffixes = 0;  /* year-suffixes were just collapsed */
 			while (k <= j) {
@@ -1513,9 +1526,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 				if (rc[k].src && rc[k].src->suffix)
 					lit_csl_onode_add(w, user_text(e, rc[k].src->suffix));
 				/* after a collapsed run the after-collapse delimiter follows */
-				put_delim(e, all, has_loc(&rc[k - 1]) || after_suffixes ? adel : gdel, &rc[k]);
+				put_delim(e, all, has_loc(&rc[k - 1]) || after_suffixes ? adel : gdel, prev, &rc[k]);
 				after_suffixes = 0;
 				lit_csl_onode_add(all, w);
+				prev = &rc[k];
 				k++;
 			}
 			pending = j > i ? adel : ldelim;
@@ -1523,9 +1537,10 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 			continue;
 		}
 		if (!first)
-			put_delim(e, all, pending, &rc[i]);
+			put_delim(e, all, pending, prev, &rc[i]);
 		first = 0;
 		lit_csl_onode_add(all, rc[i].out);
+		prev = &rc[i];
 		pending = ldelim;
 		/* cite-group-delimiter without collapsing: cites of one author joined by it */
 		if (cgd && i + 1 < n && rc[i].names_plain && rc[i + 1].names_plain &&
