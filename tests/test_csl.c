@@ -844,3 +844,23 @@ Test(csl, cite_suffix_comma_replaces_delimiter)
 	lit_csl_style_free(st);
 	lit_records_free(r);
 }
+
+/* In a numeric style an entry that prints nothing stays in the list as an
+ * error, so the numbers of the others do not shift. */
+Test(csl, numeric_bibliography_keeps_empty_entry)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text variable=\"citation-number\"/></layout></citation>"
+		"<bibliography><layout><choose><if type=\"book\"><group delimiter=\". \"><text variable=\"citation-number\"/>"
+		"<text variable=\"title\"/></group></if></choose></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"A\"},{\"id\":\"b\",\"type\":\"personal_communication\"},"
+		"{\"id\":\"c\",\"type\":\"book\",\"title\":\"C\"}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "1. A\n2. [CSL STYLE ERROR: reference with no printed form.]\n3. C\n");
+	lit_free(out);
+	/* not in a style without citation numbers */
+	const char *xml2 = STYLE_HEAD "<citation><layout><text variable=\"title\"/></layout></citation>"
+		"<bibliography><layout><text variable=\"title\"/></layout></bibliography></style>";
+	out = bib(xml2, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "A\nC\n");
+	lit_free(out);
+}

@@ -1860,10 +1860,22 @@ int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, l
 	int number = e->format != LIT_CSL_HTML && e->st->cit_layout && e->st->bib_layout &&
 	             uses_var(e->st->cit_layout->child, LIT_VAR_CITATION_NUMBER) &&
 	             !uses_var(e->st->bib_layout->child, LIT_VAR_CITATION_NUMBER);
+	/* in a numeric style an entry with no printed form stays in the list
+	 * as an error, numbered after the entries printed before it (as
+	 * citeproc-js does), so that the numbers of the others still match */
+	int numeric = e->st->cit_layout && uses_var(e->st->cit_layout->child, LIT_VAR_CITATION_NUMBER);
+	size_t printed = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (!*ents[i])
-			continue;
-		if (number) {
+		if (!*ents[i]) {
+			if (!numeric)
+				continue;
+			char *msg = malloc(80);
+			if (!msg)
+				continue;
+			snprintf(msg, 80, "%zu. [CSL STYLE ERROR: reference with no printed form.]", printed + 1);
+			free(ents[i]);
+			ents[i] = msg;
+		} else if (number) {
 			char *num = malloc(strlen(ents[i]) + 24);
 			if (num) {
 				sprintf(num, "%d. %s", e->items[e->order[i]].citation_number, ents[i]);
@@ -1871,6 +1883,7 @@ int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, l
 				ents[i] = num;
 			}
 		}
+		printed++;
 		switch (e->format) {
 		case LIT_CSL_HTML:
 			if (sfa || strstr(ents[i], "<div class=\"csl-")) {
