@@ -1790,3 +1790,45 @@ Test(parse_model, rarer_kinds)
 	lit_record_free(r);
 	lit_parser_free(p);
 }
+
+/* laws cited by designation then name, EU acts, the constitution;
+ * Vancouver newspaper sections; a dissertation's specialty code */
+Test(parse_model, laws_sections_codes)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Федеральный закон от 29.12.2012 № 273-ФЗ (ред. от 04.08.2023) «Об образовании в Российской "
+	                         "Федерации» // СПС «КонсультантПлюс». URL: https://www.example.ru/doc/140174/ "
+	                         "(дата обращения: 12.03.2024).");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_LEGISLATION);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Об образовании в Российской Федерации");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "273-ФЗ");
+	cr_assert_eq(year_of(r, LIT_VAR_ISSUED), 2012);
+	lit_record_free(r);
+	r = parse(p, "Постановление Правительства Российской Федерации от 15.04.2014 № 316 «Об утверждении государственной "
+	             "программы» // Российская газета. 2014. 24 апр.");
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Об утверждении государственной программы");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "316");
+	lit_record_free(r);
+	r = parse(p, "Directive 2009/24/EC of the European Parliament and of the Council of 23 April 2009 on the legal "
+	             "protection of computer programs. Official Journal of the European Union, L 111, 5 May 2009, pp. 16–22.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_LEGISLATION);
+	lit_record_free(r);
+	r = parse(p, "Конституция Российской Федерации : принята всенародным голосованием 12.12.1993. – Москва : Эксмо, 2021. – 64 с.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_LEGISLATION);
+	lit_record_free(r);
+	r = parse(p, "Сидоров А. В. Экономика Дальнего Востока : автореф. дис. ... д-ра экон. наук : 5.2.3 / Сидоров Алексей "
+	             "Викторович ; Дальневосточный федеральный университет. – Владивосток, 2023. – 40 с.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_THESIS);
+	cr_assert_str_eq(get(r, LIT_VAR_ISSUE), "");
+	lit_record_free(r);
+	lit_parser_free(p);
+	/* the section and page of "Sect. A:5" whatever the model */
+	{
+		static const char *const spec[] = { "author:Garcia M.", "title:Sanctions hit exports.", "journal:The Guardian.",
+			                            "date:2022 Mar 3;", "pages:Sect. A:5.", NULL };
+		r = labelled("Garcia M. Sanctions hit exports. The Guardian. 2022 Mar 3;Sect. A:5.", spec);
+		cr_assert_str_eq(get(r, LIT_VAR_SECTION), "A");
+		cr_assert_str_eq(get(r, LIT_VAR_PAGE), "5");
+		lit_record_free(r);
+	}
+}

@@ -583,6 +583,20 @@ static void do_pages(ctx *c, const span *p)
 	size_t ol = 0;
 	if (!len)
 		return;
+	/* Vancouver newspapers: "Sect. A:5", "Sect. 2:1 (col. 3)" - the section, then the page */
+	if (starts_ci(s, len, "sect. ") || starts_ci(s, len, "sect ")) {
+		char *colon = memchr(s, ':', len);
+		size_t a = s[4] == '.' ? 6 : 5;
+		if (colon && (size_t)(colon - s) > a && (size_t)(colon - s) - a < 16) {
+			size_t e = (size_t)(colon - s) + 1, b;
+			set_text(c, LIT_VAR_SECTION, s + a, (size_t)(colon - s) - a);
+			for (b = e; b < len && ((s[b] >= '0' && s[b] <= '9') || s[b] == '-' || s[b] == '+'); b++)
+				;
+			if (b > e && !lit_record_get(c->rec, LIT_VAR_PAGE))
+				set_text(c, LIT_VAR_PAGE, s + e, b - e);
+			return;
+		}
+	}
 	{
 		/* a dissertation's specialty code ("08.00.13", "5.2.6") is no page */
 		size_t k = 0, dots = 0, run = 0;
@@ -1380,12 +1394,15 @@ static lit_type infer_type(ctx *c)
 	    text_has_word(c, "thesis") || text_has_word(c, "dissertation") || (genre && contains_ci(genre, strlen(genre), "diss")))
 		return LIT_TYPE_THESIS;
 	if (starts_ci(s, len, "decree of") || starts_ci(s, len, "federal law") || starts_ci(s, len, "executive order") ||
+	    starts_ci(s, len, "directive ") || starts_ci(s, len, "council directive") || starts_ci(s, len, "regulation (e") ||
+	    starts_ci(s, len, "council regulation") || starts_ci(s, len, "commission regulation") ||
 	    text_has(c, "федер. закон") || text_has(c, "федеральный закон") ||
 	    text_has(c, "федерального закона") || text_has(c, " : указ ") || text_has(c, "постановление ") ||
 	    text_has(c, "собр. законодательства") || text_has(c, "собрание законодательства") ||
 	    text_has(c, " : закон ") || text_has(c, "кодекс российской") || text_has(c, "распоряжение ") ||
 	    text_has(c, "указ президента") || text_has(c, ": указ ") || text_has(c, " : приказ ") ||
-	    text_has(c, ": приказ ") || text_has(c, "российская федерация. законы"))
+	    text_has(c, ": приказ ") || text_has(c, "российская федерация. законы") ||
+	    (title && starts_ci(title, tl, "конституция российской")))
 		return LIT_TYPE_LEGISLATION;
 	if (text_has(c, "отчет о нир") || text_has(c, "отчёт о нир") || text_has(c, "tech. rep") ||
 	    text_has(c, "technical report") || text_has(c, "working paper") ||
@@ -3492,6 +3509,60 @@ static void patent_number(ctx *c)
 	}
 }
 
+/* See kind_fields: a law cited by its designation, then its name in
+ * guillemets. */
+static void law_quoted_title(ctx *c)
+{
+	static const char *const acts[] = { "федеральный закон", "федеральный конституционный закон", "закон ", "указ ",
+		                            "постановление ", "распоряжение ", "приказ ", "письмо ", "решение ", NULL };
+	const char *low = c->low, *q, *qe, *title = lit_record_get(c->rec, LIT_VAR_TITLE);
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
+	size_t a, b, k;
+	int act = 0;
+	for (k = 0; acts[k] && !act; k++)
+		act = !strncmp(low, acts[k], strlen(acts[k]));
+	q = strstr(low, "\xc2\xab"); /* « */
+	if (!act || !q || !(qe = strstr(q, "\xc2\xbb"))) /* » */
+		return;
+	a = (size_t)(q - low);
+	b = (size_t)(qe - low);
+	/* the designation before the name has the act's number */
+	q = strstr(low, "\xe2\x84\x96"); /* № */
+	if (!q || (size_t)(q - low) > a || b - a - 2 >= sizeof tmp || b <= a + 2)
+		return;
+	if (title && strlen(title) == b - a - 2 && !memcmp(title, c->t->text + a + 2, b - a - 2))
+		return;
+	memcpy(tmp, c->t->text + a + 2, b - a - 2);
+	tmp[b - a - 2] = 0;
+	lit_record_set(c->rec, LIT_VAR_TITLE, tmp);
+	while (a > 0 && c->t->text[a - 1] == ' ')
+		a--;
+	memcpy(tmp, c->t->text, a);
+	tmp[a] = 0;
+	lit_record_set(c->rec, LIT_VAR_GENRE, tmp);
+	{
+		const char *m = strstr(low, " от ");
+		lit_date d;
+		size_t off, e;
+		if (m && (size_t)(m - low) < a) {
+			off = (size_t)(m - low) + 4;
+			for (e = off; e < a && c->t->text[e] != ' ' && c->t->text[e] != ','; e++)
+				;
+			if (e - off < 6) /* "от 20 сент. 2019 г." */
+				for (int w = 0; w < 2 && e < a; w++)
+					for (e++; e < a && c->t->text[e] != ' ' && c->t->text[e] != ','; e++)
+						;
+			if (lit_pdate_parse(c->t->text + off, e - off, &d) && d.year) {
+				const lit_date *cur = lit_record_date(c->rec, LIT_VAR_ISSUED);
+				/* a gazette's own year or day ("// Собрание законодательства
+				 * РФ. 2024.") stays; a revision's date ("ред. от …") goes */
+				if (!cur || !lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE) || strstr(low, "ред. от"))
+					lit_record_set_date(c->rec, LIT_VAR_ISSUED, &d);
+			}
+		}
+	}
+}
+
 /* Identifiers and hosts of rarer kinds that the labels leave in a note or
  * a genre:
  * - an arXiv identifier ("arXiv preprint arXiv:1812.08434", "[arXiv:0905.2970
@@ -3562,9 +3633,9 @@ static void kind_fields(ctx *c)
 	/* a repeat ("Там же. С. 17.", "Иванов И. И. Указ. соч. С. 24.", "Ibid.,
 	 * p. 45.") names no title: the marker is a note (extract resolves
 	 * repeats against the references before them; a single line cannot) */
-	for (int v = 0; v < 2; v++) {
+	for (int v = 0; v < 3; v++) {
 		static const char *const marks[] = { "там же", "указ. соч", "ibid", "ibidem", "op. cit", "loc. cit", "цит. соч", NULL };
-		lit_var var = v ? LIT_VAR_GENRE : LIT_VAR_TITLE;
+		lit_var var = v == 2 ? LIT_VAR_CONTAINER_TITLE : v ? LIT_VAR_GENRE : LIT_VAR_TITLE;
 		const char *x = lit_record_get(rec, var);
 		size_t xl = x ? strlen(x) : 0;
 		while (xl && (x[xl - 1] == '.' || x[xl - 1] == ',' || x[xl - 1] == ' '))
@@ -3599,6 +3670,16 @@ static void kind_fields(ctx *c)
 			lit_record_set(rec, LIT_VAR_PUBLISHER_PLACE, NULL);
 		}
 	}
+	/* "Федеральный закон от 29.12.2012 № 273-ФЗ (ред. от 04.08.2023) «Об
+	 * образовании в Российской Федерации» // СПС «КонсультантПлюс»": the
+	 * act's name is the quoted title, what comes before it the designation,
+	 * and the act's date the first "от" (not the revision's) */
+	if (type == LIT_TYPE_LEGISLATION)
+		law_quoted_title(c);
+	genre = lit_record_get(rec, LIT_VAR_GENRE);
+	/* a dissertation's specialty code ("5.2.3") is no issue */
+	if (type == LIT_TYPE_THESIS && !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE))
+		lit_record_set(rec, LIT_VAR_ISSUE, NULL);
 	if (type == LIT_TYPE_LEGISLATION && genre && !lit_record_get(rec, LIT_VAR_NUMBER)) {
 		const char *no = strstr(genre, "\xe2\x84\x96 ");
 		if (no) {
@@ -3606,6 +3687,8 @@ static void kind_fields(ctx *c)
 			no += 4;
 			while (no[l] && no[l] != ' ' && no[l] != ',' && no[l] != ')' && l < 32)
 				l++;
+			while (l && no[l - 1] == '.')
+				l--;
 			if (l && no[0] >= '0' && no[0] <= '9') {
 				snprintf(tmp, sizeof tmp, "%.*s", (int)l, no);
 				lit_record_set(rec, LIT_VAR_NUMBER, tmp);
@@ -4292,13 +4375,13 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 		standard_fields(c);
 	if (lit_record_type(rec) == LIT_TYPE_REPORT)
 		report_series(c);
-	kind_fields(c);
 	/* a dissertation's university after " ; " is its publisher, no host */
 	if (lit_record_type(rec) == LIT_TYPE_THESIS && lit_record_get(rec, LIT_VAR_CONTAINER_TITLE) &&
 	    !lit_record_get(rec, LIT_VAR_PUBLISHER) && !(t->doc_flags & LIT_DF_SLASHES)) {
 		lit_record_set(rec, LIT_VAR_PUBLISHER, lit_record_get(rec, LIT_VAR_CONTAINER_TITLE));
 		lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
 	}
+	kind_fields(c);
 	catalogue_heading(c);
 	{
 		const char *lang = language_of(c);
