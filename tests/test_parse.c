@@ -1832,3 +1832,14 @@ Test(parse_model, laws_sections_codes)
 		lit_record_free(r);
 	}
 }
+
+/* APA "(Rev. ed.). Verso.": edition and publisher */
+Test(parse_fields, apa_edition_then_publisher)
+{
+	static const char *const spec[] = { "author:Anderson, B.", "date:(2006).", "title:Imagined communities.",
+		                            "edition:(Rev. ed.). Verso.", NULL };
+	lit_record *r = labelled("Anderson, B. (2006). Imagined communities. (Rev. ed.). Verso.", spec);
+	cr_assert_str_eq(get(r, LIT_VAR_EDITION), "Rev. ed.");
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Verso");
+	lit_record_free(r);
+}

@@ -4121,6 +4121,21 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		case LIT_PL_EDITION:
 			len = span_text(c, p, 1);
+			/* APA "(Rev. ed.). Verso.": the publisher the model ran into the
+			 * edition */
+			if (c->buf[0] == '(' && !first_span(c, LIT_PL_PUBLISHER)) {
+				char *close = strstr(c->buf, "). ");
+				if (close && close[3] >= 'A' && close[3] <= 'Z' && !strchr(close + 3, '(')) {
+					size_t pl = strlen(close + 3);
+					while (pl && (close[3 + pl - 1] == '.' || close[3 + pl - 1] == ' '))
+						pl--;
+					set_text(c, LIT_VAR_PUBLISHER, close + 3, pl);
+					/* "Rev. ed." without its brackets */
+					len = (size_t)(close - c->buf) - 1;
+					memmove(c->buf, c->buf + 1, len);
+					c->buf[len] = 0;
+				}
+			}
 			/* "Revised Edition." and "4th." lose their stop, "3rd ed." / "доп." keep it */
 			if (len > 2 && c->buf[len - 1] == '.') {
 				size_t w = len - 1;
