@@ -864,3 +864,32 @@ Test(csl, numeric_bibliography_keeps_empty_entry)
 	cr_assert_str_eq(out, "A\nC\n");
 	lit_free(out);
 }
+
+/* Ranges that end in a season or are open, read from CSL-JSON, printed,
+ * and written back to CSL-JSON unchanged. */
+Test(csl, season_and_open_date_ranges)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><date variable=\"issued\" form=\"text\" date-parts=\"year-month-day\"/>"
+		"</layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"issued\":{\"date-parts\":[[1999,21],[2001,22]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"issued\":{\"date-parts\":[[1999,21],[1999,22]]}},"
+		"{\"id\":\"c\",\"type\":\"book\",\"issued\":{\"date-parts\":[[1987],[0]]}},"
+		"{\"id\":\"d\",\"type\":\"book\",\"issued\":{\"date-parts\":[[2000,5],[2000,6]]}}]";
+	const char *want = "Spring 1999\xe2\x80\x93Summer 2001\nSpring\xe2\x80\x93Summer 1999\n1987\xe2\x80\x93\n"
+		"May\xe2\x80\x93June 2000\n";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, want);
+	lit_free(out);
+	/* through the CSL-JSON writer and back */
+	lit_records *r = read_json(json);
+	char *js = NULL;
+	size_t jl;
+	lit_error err;
+	cr_assert_eq(lit_write_buffer(r, "csljson", NULL, &js, &jl, &err), LIT_OK, "%s", err.message);
+	lit_records_free(r);
+	out = bib(xml, js, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, want, "%s", js);
+	lit_free(out);
+	lit_free(js);
+}

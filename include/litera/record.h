@@ -233,6 +233,8 @@ enum { LIT_SEASON_SPRING = 1, LIT_SEASON_SUMMER, LIT_SEASON_AUTUMN, LIT_SEASON_W
  * A date or date range.  Parts that are unknown are 0 (year 0 is not used;
  * years BC are negative).  `end` parts are all 0 for a single date.
  * `literal` holds a date that could not be parsed into parts.
+ * A range may end in a season (`end_season`, "Spring 1999–Summer 2001"),
+ * or be open (`open_end`, "1987–"), when its end parts are all 0.
  */
 typedef struct lit_date {
 	int year, month, day;
@@ -240,6 +242,8 @@ typedef struct lit_date {
 	int season;          /**< 0 or LIT_SEASON_* */
 	int circa;           /**< approximate date */
 	const char *literal; /**< may be NULL */
+	int end_season;      /**< 0 or LIT_SEASON_*: season the range ends in */
+	int open_end;        /**< a range with no end ("1987–") */
 } lit_date;
 
 typedef struct lit_record lit_record;

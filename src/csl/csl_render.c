@@ -1604,12 +1604,12 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 		season = month - 12;
 		month = 0;
 	}
-	int emonth = d->end_month;
-	int erange = d->end_year || d->end_month || d->end_day;
+	int emonth = d->end_month, eseason = d->end_season;
+	int erange = d->end_year || d->end_month || d->end_day || eseason;
 	int ey = d->end_year ? d->end_year : d->year;
 	int em = emonth ? emonth : (d->end_day ? month : 0);
 	int ed = d->end_day;
-	/* largest differing part among those rendered */
+	/* largest differing part among those rendered (seasons in place of months) */
 	int diff = -1;
 	if (erange) {
 		int has[3] = { 0, 0, 0 };
@@ -1617,7 +1617,7 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 			has[parts[i].which] = 1;
 		if (has[0] && ey != d->year)
 			diff = 0;
-		else if (has[1] && em != month && em)
+		else if (has[1] && ((em != month && em) || (!month && !em && eseason && eseason != season)))
 			diff = 1;
 		else if (has[2] && ed != d->day && ed)
 			diff = 2;
@@ -1633,7 +1633,27 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 		ddelim = ld ? ld->delimiter : NULL;
 	}
 	out->delim = ddelim;
-	if (!erange) {
+	if (!erange && d->open_end) {
+		/* an open range: the date, then the range delimiter of its largest part */
+		onode *a = lit_csl_onode(c->ar, NULL);
+		if (!a)
+			return NULL;
+		a->delim = ddelim;
+		const char *rd = NULL;
+		for (int i = 0; i < np; i++) {
+			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, is_issued, 0, 0);
+			if (r)
+				lit_csl_onode_add(a, r);
+			if (parts[i].which == 0 || !rd)
+				rd = dattr(&parts[i], "range-delimiter") ? dattr(&parts[i], "range-delimiter") : rd;
+		}
+		if (a->child) {
+			a->last->fmt.suffix = NULL;
+			lit_csl_onode_add(out, a);
+			out->delim = NULL;
+			lit_csl_onode_add(out, leaf(c, rd ? rd : "\xe2\x80\x93"));
+		}
+	} else if (!erange) {
 		for (int i = 0; i < np; i++) {
 			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, is_issued, 0, 0);
 			if (r)
@@ -1670,8 +1690,10 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 			if (r)
 				lit_csl_onode_add(a, r);
 		}
+		if (a->last)   /* the last part printed (a season has no day after it) */
+			a->last->fmt.suffix = NULL;
 		for (int i = first; i <= last; i++) {
-			onode *r = render_dpart(c, &parts[i], ey, em, ed, 0, is_issued, i == first && 0, 0);
+			onode *r = render_dpart(c, &parts[i], ey, em, ed, eseason, is_issued, i == first && 0, 0);
 			if (r)
 				lit_csl_onode_add(z, r);
 		}

@@ -194,7 +194,18 @@ static void put_date(lit_buf *b, const lit_date *d)
 		put_date_parts(b, d->year, d->month, d->day);
 		if (d->end_year != 0) {
 			lit_buf_puts(b, ", ");
-			put_date_parts(b, d->end_year, d->end_month, d->end_day);
+			if (d->end_season >= 1 && d->end_season <= 4 && !d->end_month) {
+				/* a range ending in a season: seasons as months 21-24 */
+				lit_buf_putc(b, '[');
+				put_int(b, d->end_year);
+				lit_buf_puts(b, ", ");
+				put_int(b, 20 + d->end_season);
+				lit_buf_putc(b, ']');
+			} else {
+				put_date_parts(b, d->end_year, d->end_month, d->end_day);
+			}
+		} else if (d->open_end) {
+			lit_buf_puts(b, ", [0]");
 		}
 		lit_buf_putc(b, ']');
 		first = 0;
@@ -692,14 +703,25 @@ static int read_date(csl_reader *cr, lit_record *rec, lit_var var, const lit_jso
 			                     "CSL-JSON date-parts of '%s' must be arrays", lit_var_name(var));
 		}
 		if (b && b->type == LIT_JSON_ARRAY && d.year) {
-			date_part(lit_json_at(b, 0), &d.end_year);
-			if (date_part(lit_json_at(b, 1), &d.end_month) && (d.end_month < 1 || d.end_month > 12))
+			const lit_json *b0 = lit_json_at(b, 0);
+			date_part(b0, &d.end_year);
+			if (date_part(lit_json_at(b, 1), &d.end_month) && (d.end_month < 1 || d.end_month > 12)) {
+				if (d.end_month >= 13 && d.end_month <= 24)
+					d.end_season = (d.end_month - 13) % 4 + 1;
 				d.end_month = 0;
+			}
 			if (date_part(lit_json_at(b, 2), &d.end_day) &&
 			    (d.end_day < 1 || d.end_day > 31 || !d.end_month))
 				d.end_day = 0;
-			if (d.end_year == d.year && d.end_month == d.month && d.end_day == d.day)
-				d.end_year = d.end_month = d.end_day = 0;
+			if (!d.end_year) {
+				/* [0] or [""] as the end: an open range ("1987–") */
+				d.end_month = d.end_day = d.end_season = 0;
+				d.open_end = b0 && ((b0->type == LIT_JSON_NUMBER && b0->num == 0) ||
+				                    (b0->type == LIT_JSON_STRING && (!b0->len || !strcmp(b0->str, "0"))));
+			}
+			if (d.end_year == d.year && d.end_month == d.month && d.end_day == d.day &&
+			    (!d.end_season || d.end_season == d.season))
+				d.end_year = d.end_month = d.end_day = d.end_season = 0;
 		}
 	} else if (dp) {
 		return lit_error_set(cr->err, LIT_EPARSE, cr->file, dp->line,
@@ -707,7 +729,7 @@ static int read_date(csl_reader *cr, lit_record *rec, lit_var var, const lit_jso
 	}
 	if (d.year == 0) {
 		d.month = d.day = 0;
-		d.end_year = d.end_month = d.end_day = 0;
+		d.end_year = d.end_month = d.end_day = d.end_season = d.open_end = 0;
 		raw = lit_json_get(v, "raw");
 		if (raw && raw->type == LIT_JSON_STRING)
 			lit_date_parse(raw->str, raw->len, &d);
