@@ -893,3 +893,23 @@ Test(csl, season_and_open_date_ranges)
 	lit_free(out);
 	lit_free(js);
 }
+
+/* An "and" term of a script that joins it to the next word (Hebrew vav,
+ * Chinese) gets no spaces around it; Latin and Cyrillic ones do. */
+Test(csl, and_term_spacing_by_script)
+{
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Aa\"},{\"family\":\"Bb\"}]}]";
+	const char *terms[] = { "\xd7\x95", "\xe5\x92\x8c", "and", "\xd0\xb8" };
+	const char *want[] = { "Aa\xd7\x95" "Bb", "Aa\xe5\x92\x8c" "Bb", "Aa and Bb", "Aa \xd0\xb8 Bb" };
+	for (int i = 0; i < 4; i++) {
+		char xml[1024];
+		snprintf(xml, sizeof(xml), STYLE_HEAD "<locale><terms><term name=\"and\">%s</term></terms></locale>"
+		         "<citation><layout><text value=\"x\"/></layout></citation><bibliography><layout>"
+		         "<names variable=\"author\"><name and=\"text\"/></names></layout></bibliography></style>", terms[i]);
+		char *out = bib(xml, json, LIT_CSL_TEXT);
+		char w[64];
+		snprintf(w, sizeof(w), "%s\n", want[i]);
+		cr_assert_str_eq(out, w);
+		lit_free(out);
+	}
+}

@@ -1800,6 +1800,23 @@ static void get_nameopts(csl_ctx *c, const csl_node *name, nameopts *o)
 	}
 }
 
+/* Is the "and" term set off by spaces: does it start with a letter of a
+ * script written with spaces between words (Latin, Greek, Cyrillic, Hebrew
+ * other than the prefixed vav, Arabic, Thai) or "&"?  The ranges are
+ * citeproc-js's STARTSWITH_ROMANESQUE_REGEXP. */
+static int and_spaced(const char *s)
+{
+	size_t adv;
+	int32_t cp = lit_utf8_decode(s, strlen(s), &adv);
+	if (cp < 0)
+		return 1;
+	if (cp < 0x80)
+		return cp == '&' || isalpha(cp);
+	return (cp >= 0xc0 && cp <= 0x17f) || (cp >= 0x218 && cp <= 0x21b) || (cp >= 0x370 && cp <= 0x52f) ||
+	       (cp >= 0x590 && cp <= 0x6ff && cp != 0x5d5) || (cp >= 0xe01 && cp <= 0xe5b) ||
+	       (cp >= 0x1f00 && cp <= 0x1fff) || (cp >= 0x200c && cp <= 0x200e) || (cp >= 0x202a && cp <= 0x202e);
+}
+
 static int romanesque(const char *s)
 {
 	if (!s)
@@ -2384,12 +2401,16 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 					dpl = last_inverted;
 				else
 					dpl = show >= 3;
-				if (dpl)
+				if (!and_spaced(and_term))
+					/* "and" of a script that joins it to the name (Hebrew ו, CJK) */
+					add_sp(c, out, !strcmp(o->dpl ? o->dpl : "", "always") ? o->delim : "");
+				else if (dpl)
 					add_sp(c, out, o->delim);
 				else
 					add_sp(c, out, " ");
 				add_sp(c, out, and_term);
-				add_sp(c, out, " ");
+				if (and_spaced(and_term))
+					add_sp(c, out, " ");
 			} else {
 				add_sp(c, out, c->sorting ? "   " : o->delim);
 			}
