@@ -913,3 +913,22 @@ Test(csl, and_term_spacing_by_script)
 		lit_free(out);
 	}
 }
+
+/* An et-al term of an unspaced script follows the names directly
+ * ("Ziggy Zither等"); a delimiter before it stays. */
+Test(csl, etal_term_spacing_by_script)
+{
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Aa\"},{\"family\":\"Bb\"},{\"family\":\"Cc\"}]}]";
+	const char *dpe[] = { "never", "always" };
+	const char *want[] = { "Aa\xe7\xad\x89\n", "Aa, \xe7\xad\x89\n" };
+	for (int i = 0; i < 2; i++) {
+		char xml[1024];
+		snprintf(xml, sizeof(xml), STYLE_HEAD "<locale><terms><term name=\"et-al\">\xe7\xad\x89</term></terms></locale>"
+		         "<citation><layout><text value=\"x\"/></layout></citation><bibliography><layout>"
+		         "<names variable=\"author\"><name et-al-min=\"3\" et-al-use-first=\"1\" delimiter-precedes-et-al=\"%s\"/>"
+		         "</names></layout></bibliography></style>", dpe[i]);
+		char *out = bib(xml, json, LIT_CSL_TEXT);
+		cr_assert_str_eq(out, want[i]);
+		lit_free(out);
+	}
+}

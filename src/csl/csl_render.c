@@ -2441,7 +2441,10 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 				d = last_inverted;
 			else
 				d = show >= 2;
-			add_sp(c, out, d ? o->delim : " ");
+			const char *sep = d ? o->delim : " ";
+			if (!and_spaced(s) && sep && !strcmp(sep, " "))
+				sep = "";   /* "Ziggy Zither等" (a comma delimiter stays) */
+			add_sp(c, out, sep);
 			onode *e = leaf(c, s);
 			if (etal_node)
 				e = wrap(c, etal_node, e);
