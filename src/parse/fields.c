@@ -1424,6 +1424,15 @@ static lit_type infer_type(ctx *c)
 	              (genre && (contains_ci(genre, strlen(genre), "доклад") || contains_ci(genre, strlen(genre), "отчет") ||
 	                         contains_ci(genre, strlen(genre), "отчёт")))))
 		return LIT_TYPE_REPORT;
+	/* "ISO/IEC 27001:2022. Information security …", "DIN 1505-2" opening the string */
+	{
+		static const char *const marks[] = { "iso ", "iso/iec ", "iec ", "astm ", "din ", "ieee std ", "снип ", "сто ", NULL };
+		for (size_t m = 0; marks[m]; m++) {
+			size_t ml = strlen(marks[m]);
+			if (!strncmp(c->low, marks[m], ml) && len > ml + 1 && s[ml] >= '0' && s[ml] <= '9')
+				return LIT_TYPE_STANDARD;
+		}
+	}
 	/* "IEEE Std 754-2019", "(ISO Standard No. 690:2021)" */
 	if (text_has(c, "ieee std ") || text_has(c, "ansi/ieee std") || text_has(c, "standard no.") ||
 	    (title && (starts_ci(title, tl, "iso/iec ") || starts_ci(title, tl, "iec ") || starts_ci(title, tl, "ieee standard for") ||
@@ -1432,9 +1441,12 @@ static lit_type infer_type(ctx *c)
 	if (genre) {
 		size_t gl = strlen(genre);
 		/* APA "[Speech]", "[Paper presentation]", "[Keynote address]" */
-		if (has_word_ci(genre, gl, "speech") || has_word_ci(genre, gl, "presentation") || has_word_ci(genre, gl, "lecture") ||
-		    has_word_ci(genre, gl, "keynote") || starts_ci(genre, gl, "address") || starts_ci(genre, gl, "talk"))
+		if (has_word_ci(genre, gl, "speech") || has_word_ci(genre, gl, "lecture") || has_word_ci(genre, gl, "keynote") ||
+		    starts_ci(genre, gl, "address") || starts_ci(genre, gl, "talk"))
 			return LIT_TYPE_SPEECH;
+		/* "[Paper presentation]", "[Poster session]": a conference paper in its conference */
+		if (has_word_ci(genre, gl, "presentation") || has_word_ci(genre, gl, "poster"))
+			return LIT_TYPE_PAPER_CONFERENCE;
 		/* "Росстат : официальный сайт", "КонсультантПлюс : справочная правовая система" */
 		if ((has_url || lit_record_date(c->rec, LIT_VAR_ACCESSED)) &&
 		    (contains_ci(genre, gl, "сайт") || contains_ci(genre, gl, "портал") || contains_ci(genre, gl, "website") ||
@@ -3268,22 +3280,78 @@ static void report_series(ctx *c)
  * leave the word out), and its approval details ("Приказом … № 1385-ст",
  * "дата введения 2023-03-01") give no issue or pages to a standard
  * published on its own. */
+/* Does a title open with the rest of a designation ("7.0.100–2018. …",
+ * "Р 70462–2022. …", "ИСО 9001–2015. …")? */
+static int designation_rest(const char *t)
+{
+	size_t w = 0;
+	while (t[w] && t[w] != ' ' && w < 8)
+		w++;
+	if (t[0] >= '0' && t[0] <= '9')
+		return 1;
+	return t[w] == ' ' && w <= 6 && t[w + 1] >= '0' && t[w + 1] <= '9';
+}
+
 static void standard_fields(ctx *c)
 {
 	const char *title = lit_record_get(c->rec, LIT_VAR_TITLE);
-	static const char *const marks[] = { "гост ", "ost ", "iso ", "снип ", "сп ", NULL };
+	static const char *const marks[] = { "гост ", "ost ", "iso ", "iso/iec ", "iec ", "снип ", "сп ", "сто ", "ieee std ",
+		                             "ansi ", "din ", NULL };
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
 	if (title) {
 		size_t tl = strlen(title);
+		/* the model may leave "ГОСТ" or "ГОСТ Р" out of the title: what
+		 * the string has before the title, when it opens with such a mark */
 		for (size_t m = 0; marks[m]; m++) {
-			size_t ml = strlen(marks[m]);
-			if (c->t->len > ml + 4 && !strncmp(c->low, marks[m], ml) && !starts_ci(title, tl, marks[m]) &&
-			    !strncmp(c->t->text + ml, title, tl < 4 ? tl : 4) && ml + tl < LIT_PARSE_MAX_TEXT) {
-				char tmp[LIT_PARSE_MAX_TEXT + 1];
-				memcpy(tmp, c->t->text, ml);
-				memcpy(tmp + ml, title, tl + 1);
+			size_t ml = strlen(marks[m]), off;
+			char head[16];
+			const char *at;
+			if (c->t->len <= ml + 4 || strncmp(c->low, marks[m], ml) || starts_ci(title, tl, marks[m]))
+				continue;
+			snprintf(head, sizeof head, "%.*s", (int)(tl < 8 ? tl : 8), title);
+			at = strstr(c->t->text + ml, head);
+			off = at ? (size_t)(at - c->t->text) : 0;
+			/* only a designation closed by ". " ("ГОСТ Р 7.0.100–2018. ") or
+			 * continued by the title ("ГОСТ Р " + "7.0.100–2018. …"), not
+			 * 'ISO/IEC 23090-6: "' */
+			if (at && off <= ml + 16 && off >= 3 && c->t->text[off - 1] == ' ' &&
+			    (c->t->text[off - 2] == '.' || designation_rest(title)) && off + tl < LIT_PARSE_MAX_TEXT) {
+				memcpy(tmp, c->t->text, off);
+				memcpy(tmp + off, title, tl + 1);
 				lit_record_set(c->rec, LIT_VAR_TITLE, tmp);
-				break;
 			}
+			break;
+		}
+	}
+	/* "ГОСТ Р 7.0.5–2008. Библиографическая ссылка …", "ISO 690:2021.
+	 * Information and documentation …": the designation is the standard's
+	 * number (as Zotero's Standard item and CSL keep it), the rest its
+	 * title; the styles print the number first again */
+	title = lit_record_get(c->rec, LIT_VAR_TITLE);
+	if (title && !lit_record_get(c->rec, LIT_VAR_NUMBER)) {
+		size_t tl = strlen(title);
+		for (size_t m = 0; marks[m]; m++) {
+			const char *stop;
+			int digit = 0;
+			if (!starts_ci(title, tl, marks[m]))
+				continue;
+			stop = strstr(title, ". ");
+			if (!stop || stop - title > 48 || !stop[2])
+				break;
+			for (const char *x = title; x < stop; x++)
+				digit |= *x >= '0' && *x <= '9';
+			if (!digit)
+				break;
+			set_text(c, LIT_VAR_NUMBER, title, (size_t)(stop - title));
+			snprintf(tmp, sizeof tmp, "%s", stop + 2);
+			lit_record_set(c->rec, LIT_VAR_TITLE, tmp);
+			/* the designation's head the model left in a note ("ISO/IEC 27001") */
+			{
+				const char *note = lit_record_get(c->rec, LIT_VAR_NOTE), *num = lit_record_get(c->rec, LIT_VAR_NUMBER);
+				if (note && num && !strncmp(num, note, strlen(note)))
+					lit_record_set(c->rec, LIT_VAR_NOTE, NULL);
+			}
+			break;
 		}
 	}
 	if (!lit_record_get(c->rec, LIT_VAR_CONTAINER_TITLE)) {
@@ -3569,8 +3637,8 @@ static void law_quoted_title(ctx *c)
  *   [hep-th]]") is the number of a preprint with no host (a journal
  *   article that also gives one keeps its type);
  * - a standard's designation in a note ("IEEE Std 754-2019") is its number;
- * - a presentation's host ("[Paper presentation]. Annual Meeting of the
- *   AAS, Chicago.") is the event, and its place the event's;
+ * - a speech's host ("[Keynote address]. Annual Meeting of the AAS,
+ *   Chicago.") is the event, and its place the event's;
  * - a law's "№ 51-ФЗ" in its designation is its number. */
 static void kind_fields(ctx *c)
 {
