@@ -932,3 +932,15 @@ Test(csl, etal_term_spacing_by_script)
 		lit_free(out);
 	}
 }
+
+/* An entry ending in a display block takes the layout suffix inside it. */
+Test(csl, layout_suffix_inside_last_display_block)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout suffix=\".\"><group display=\"block\"><text variable=\"title\"/></group>"
+		"<group display=\"right-inline\"><text variable=\"publisher\"/></group></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"T\",\"publisher\":\"P\"}]";
+	char *out = bib(xml, json, LIT_CSL_HTML);
+	cr_assert(strstr(out, "<div class=\"csl-right-inline\">P.</div>") != NULL, "%s", out);
+	lit_free(out);
+}

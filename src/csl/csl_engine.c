@@ -1816,6 +1816,19 @@ int lit_csl_engine_entries(lit_csl_engine *e, char ***out, const char ***ids, si
 		} else if (w && r && lay) {
 			w->fmt = lay->fmt;
 			w->fmt.text_case = 0;
+			/* an entry ending in a display block takes the layout suffix
+			 * inside that block (as citeproc-js) */
+			onode *lastb = NULL;
+			for (onode *k = r->child; k; k = k->next)
+				if (!lit_csl_onode_empty(k))
+					lastb = k;
+			if (lastb && !lastb->text && lastb->fmt.display && lay->fmt.suffix && !lastb->fmt.suffix) {
+				onode *sx = lit_csl_onode(&e->ar, lay->fmt.suffix);
+				if (sx) {
+					lit_csl_onode_add(lastb, sx);
+					w->fmt.suffix = NULL;
+				}
+			}
 			lit_csl_onode_add(w, r);
 		}
 		res[i] = r ? lit_csl_to_string(e, w, e->format, it->loc) : strdup("");
