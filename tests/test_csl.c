@@ -944,3 +944,21 @@ Test(csl, layout_suffix_inside_last_display_block)
 	cr_assert(strstr(out, "<div class=\"csl-right-inline\">P.</div>") != NULL, "%s", out);
 	lit_free(out);
 }
+
+/* Names in the note field: "reviewed-author: Hall || W.C." is a family and
+ * a given name, a line without "||" a name given whole; several lines add
+ * several names, and names the record has of its own win. */
+Test(csl, note_field_names)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"|\"><group delimiter=\"; \">"
+		"<names variable=\"reviewed-author\"><name initialize-with=\". \" and=\"text\"/></names>"
+		"<text variable=\"note\"/></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"note\":\"reviewed-author: Hall || W.C.\\n"
+		"reviewed-author: ACME Corp\\nkept\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"reviewed-author\":[{\"family\":\"Own\",\"given\":\"Otto\"}],"
+		"\"note\":\"reviewed-author: Hall || W.C.\"}]";
+	const char *const g[] = { "a b" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "W. C. Hall and ACME Corp; kept|O. Own");
+	lit_csl_strings_free(out, 1);
+}

@@ -184,13 +184,45 @@ static lit_record *note_vars(const lit_record *rec)
 		if (var >= 0 && var != LIT_VAR_NOTE && ve > v) {
 			lit_var_kind kind = lit_var_kind_of((lit_var)var);
 			const lit_record *cur = cp ? cp : rec;
-			if (!cp && (kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER || kind == LIT_KIND_DATE))
+			if (!cp && (kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER || kind == LIT_KIND_DATE ||
+			            kind == LIT_KIND_NAME))
 				cur = cp = lit_record_clone(rec);
 			if (cp && (kind == LIT_KIND_TEXT || kind == LIT_KIND_NUMBER)) {
 				const char *have = lit_record_get(cur, (lit_var)var);
 				used = 1;
 				if (!have || !*have)
 					used = lit_record_setn(cp, (lit_var)var, v, (size_t)(ve - v)) == LIT_OK;
+			} else if (cp && kind == LIT_KIND_NAME) {
+				/* "Family || Given", or a name given whole; names the record
+				 * has of its own are kept, the line then only leaves the note */
+				used = 1;
+				if (!lit_record_name_count(rec, (lit_var)var)) {
+					char *buf = malloc((size_t)(ve - v) + 1);
+					if (buf) {
+						memcpy(buf, v, (size_t)(ve - v));
+						buf[ve - v] = 0;
+						lit_name nm;
+						memset(&nm, 0, sizeof(nm));
+						char *bar = strstr(buf, "||");
+						if (bar) {
+							char *fe = bar;
+							while (fe > buf && fe[-1] == ' ')
+								fe--;
+							*fe = 0;
+							char *g = bar + 2;
+							while (*g == ' ')
+								g++;
+							nm.family = buf;
+							nm.given = *g ? g : NULL;
+						} else {
+							nm.literal = buf;
+						}
+						used = lit_record_add_name(cp, (lit_var)var, &nm) == LIT_OK;
+						free(buf);
+					} else {
+						used = 0;
+					}
+				}
 			} else if (cp && kind == LIT_KIND_DATE) {
 				lit_date d;
 				if (note_date(v, (size_t)(ve - v), &d)) {
