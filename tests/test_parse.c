@@ -1845,3 +1845,46 @@ Test(parse_fields, apa_edition_then_publisher)
 	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Verso");
 	lit_record_free(r);
 }
+
+/* type cues of rarer kinds */
+Test(parse_model, rarer_kind_types)
+{
+	static const struct {
+		const char *s;
+		lit_type type;
+	} cases[] = {
+		{ "Авторское свидетельство № 872145 СССР, МПК A01B 49/02. Почвообрабатывающее орудие : № 2799540 : "
+		  "заявл. 16.07.1979 : опубл. 15.10.1981 / Гребенюк В. И.", LIT_TYPE_PATENT },
+		{ "Демьяненков В. В. Программа приема и обработки данных в реальном времени. Свидетельство о "
+		  "государственной регистрации программы для ЭВМ № 2014617747.", LIT_TYPE_SOFTWARE },
+		{ "Clean Harbors Modernization Act of 2022, Pub. L. No. 117-301, 136 Stat. 5120 (2022).", LIT_TYPE_LEGISLATION },
+		{ "Agricultural Drone Registration Rule, 87 Fed. Reg. 60122 (Oct. 3, 2022).", LIT_TYPE_REGULATION },
+		{ "Pearce P A and Rasmussen J 2007 Solvable critical dense polymers J. Stat. Mech. P02015", LIT_TYPE_ARTICLE_JOURNAL },
+		{ "Castellanos, Maria. \"Cities After the Flood.\" Keynote address, Urban Climate Forum, Rotterdam, 15 May 2023.",
+		  LIT_TYPE_SPEECH },
+		{ "Ibsen, Karl. \"Building Instruments for Deep Space.\" Interview by Rachel Moreau. Science Weekly, 4 Feb. 2020.",
+		  LIT_TYPE_INTERVIEW },
+		{ "Нарышкина, Л. П. О приоритетах политики на 2026 год : выступление на заседании Совета по науке, 17 ноября "
+		  "2025 г. / Л. П. Нарышкина. – Текст : электронный // Министерство науки : сайт. – URL: https://example.ru/1 "
+		  "(дата обращения: 01.12.2025).", LIT_TYPE_SPEECH },
+		{ "Метеорологические наблюдения станции за 1991–2020 гг. : набор данных / Д. С. Вахрушев. – Севастополь : "
+		  "МГИ РАН, 2022. – URL: https://example.ru/d (дата обращения: 01.02.2024).", LIT_TYPE_DATASET },
+		{ "Лаборатория палеоклиматологии : [сайт] / Институт географии РАН. – Москва, 2016– . – URL: "
+		  "http://paleo.example.ru/ (дата обращения: 07.07.2024). – Текст : электронный.", LIT_TYPE_WEBPAGE },
+		{ "Quist, Dana. \"Folk Taxonomies of Weather in Coastal Norway.\" SocArXiv, 5 May 2021, "
+		  "https://doi.org/10.31235/osf.io/x7k2m.", LIT_TYPE_ARTICLE },
+		{ "Тимербаев, Р. И. Адаптивная фильтрация помех / Р. И. Тимербаев. – Текст : непосредственный // Актуальные "
+		  "проблемы радиоэлектроники : сборник трудов Международной научно-технической конференции, Самара, 18–20 мая "
+		  "2023 года. – Самара : Самарский университет, 2023. – С. 45–49.", LIT_TYPE_PAPER_CONFERENCE },
+		{ "Hargreave, S. (2023, October 2). Why our test suite takes nine minutes. Tessellate Engineering Blog. "
+		  "https://blog.example.org/2023/10/02/suite", LIT_TYPE_POST_WEBLOG },
+	};
+	lit_parser *p = parser();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		lit_record *r = parse(p, cases[i].s);
+		cr_expect_eq(lit_record_type(r), cases[i].type, "case %zu: type %d, want %d", i, (int)lit_record_type(r),
+		             (int)cases[i].type);
+		lit_record_free(r);
+	}
+	lit_parser_free(p);
+}

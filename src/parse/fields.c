@@ -1384,8 +1384,18 @@ static lit_type infer_type(ctx *c)
 
 	/* "Пат. 2187888", "Патент № …" - not "Патриотизм …" */
 	if (text_has_word(c, "пат. ") || text_has_word(c, "патент ") || text_has_word(c, "патент №") ||
-	    text_has_word(c, "patent ") || text_has(c, ": заявка ") || author_certificate(c))
+	    text_has_word(c, "patent ") || text_has(c, ": заявка ") || author_certificate(c) ||
+	    text_has(c, "авторское свидетельство"))
 		return LIT_TYPE_PATENT;
+	/* "Свидетельство о государственной регистрации программы для ЭВМ …",
+	 * "– Программа для ЭВМ : электронная" */
+	if (text_has(c, "программы для эвм") || text_has(c, "программа для эвм"))
+		return LIT_TYPE_SOFTWARE;
+	/* US law and rules: "Pub. L. No. 117-301", "87 Fed. Reg. 60122" */
+	if (text_has(c, "pub. l. "))
+		return LIT_TYPE_LEGISLATION;
+	if (text_has(c, " fed. reg. "))
+		return LIT_TYPE_REGULATION;
 	/* "ГОСТ Р 7.0.5–2008", not "Гостиничный бизнес" */
 	if (starts_ci(s, len, "гост ") || (title && (starts_ci(title, tl, "гост ") || starts_ci(title, tl, "iso ") ||
 	                                            starts_ci(title, tl, "снип") || starts_ci(title, tl, "сп "))))
@@ -1438,8 +1448,18 @@ static lit_type infer_type(ctx *c)
 	    (title && (starts_ci(title, tl, "iso/iec ") || starts_ci(title, tl, "iec ") || starts_ci(title, tl, "ieee standard for") ||
 	               starts_ci(title, tl, "astm "))))
 		return LIT_TYPE_STANDARD;
+	/* "Keynote address, Urban Climate Forum", "Interview by Rachel Moreau" */
+	if (text_has(c, "keynote address") || text_has(c, "invited talk"))
+		return LIT_TYPE_SPEECH;
+	if (text_has(c, "interview by") || text_has(c, "[интервью") || text_has(c, ": интервью"))
+		return LIT_TYPE_INTERVIEW;
 	if (genre) {
 		size_t gl = strlen(genre);
+		/* "… : выступление на заседании …" */
+		if (starts_ci(genre, gl, "выступление") || starts_ci(genre, gl, "доклад на"))
+			return LIT_TYPE_SPEECH;
+		if (starts_ci(genre, gl, "набор данных") || starts_ci(genre, gl, "база данных"))
+			return LIT_TYPE_DATASET;
 		/* APA "[Speech]", "[Paper presentation]", "[Keynote address]" */
 		if (has_word_ci(genre, gl, "speech") || has_word_ci(genre, gl, "lecture") || has_word_ci(genre, gl, "keynote") ||
 		    starts_ci(genre, gl, "address") || starts_ci(genre, gl, "talk"))
@@ -1448,11 +1468,22 @@ static lit_type infer_type(ctx *c)
 		if (has_word_ci(genre, gl, "presentation") || has_word_ci(genre, gl, "poster"))
 			return LIT_TYPE_PAPER_CONFERENCE;
 		/* "Росстат : официальный сайт", "КонсультантПлюс : справочная правовая система" */
-		if ((has_url || lit_record_date(c->rec, LIT_VAR_ACCESSED)) &&
+		if ((has_url || lit_record_date(c->rec, LIT_VAR_ACCESSED)) && !cont &&
 		    (contains_ci(genre, gl, "сайт") || contains_ci(genre, gl, "портал") || contains_ci(genre, gl, "website") ||
 		     contains_ci(genre, gl, "правовая система") || contains_ci(genre, gl, "электронная библиотека")))
 			return LIT_TYPE_WEBPAGE;
 	}
+	/* a site described as one, with no host: "Росстат : официальный сайт. –
+	 * Москва, 1999– . – URL: …", "Лаборатория … : [сайт]" */
+	if ((has_url || lit_record_date(c->rec, LIT_VAR_ACCESSED)) && !cont &&
+	    (text_has(c, " : официальный сайт") || text_has(c, " : [сайт]") || text_has(c, " : сайт.") ||
+	     text_has(c, " : портал")))
+		return LIT_TYPE_WEBPAGE;
+	/* preprint servers: "SSRN Working Paper", "bioRxiv [Preprint]", "SocArXiv" */
+	if (!lit_record_get(c->rec, LIT_VAR_VOLUME) &&
+	    (text_has(c, "ssrn") || text_has(c, "biorxiv") || text_has(c, "medrxiv") || text_has(c, "socarxiv") ||
+	     text_has(c, "psyarxiv") || text_has(c, "[preprint]") || text_has(c, ": препринт")))
+		return LIT_TYPE_ARTICLE;
 	/* APA's bracketed descriptions: "[Motion picture]", "[Computer software]", "[Data set]" */
 	if (genre || lit_record_get(c->rec, LIT_VAR_MEDIUM)) {
 		const char *g = genre ? genre : lit_record_get(c->rec, LIT_VAR_MEDIUM);
@@ -1477,7 +1508,9 @@ static lit_type infer_type(ctx *c)
 		return LIT_TYPE_SPEECH;
 	if (cont) {
 		size_t cl = strlen(cont);
-		int conf = contains_ci(cont, cl, "proc") || contains_ci(cont, cl, "conference") || contains_ci(cont, cl, "конф") ||
+		const char *host = strstr(c->low, "// ");
+		int conf = (host && (strstr(host, "конференц") || strstr(host, " конф.") || strstr(host, "симпозиум"))) ||
+		           contains_ci(cont, cl, "proc") || contains_ci(cont, cl, "conference") || contains_ci(cont, cl, "конф") ||
 		           contains_ci(cont, cl, "symposium") || contains_ci(cont, cl, "workshop") || contains_ci(cont, cl, "congress") ||
 		           contains_ci(cont, cl, "материалы") || contains_ci(cont, cl, "meeting") || contains_ci(cont, cl, "симпозиум");
 		if (conf)
@@ -1488,6 +1521,9 @@ static lit_type infer_type(ctx *c)
 		/* "The Atlantic Monthly Review", "The Economist Weekly", "… Magazine" */
 		/* (not "Monthly Notices of the RAS", "American Mathematical Monthly":
 		 * those come with volumes) */
+		/* "Tessellate Engineering Blog" */
+		if (has_word_ci(cont, cl, "blog") && !lit_record_get(c->rec, LIT_VAR_VOLUME))
+			return LIT_TYPE_POST_WEBLOG;
 		if (!has_pub && (contains_ci(cont, cl, "magazine") ||
 		                 ((contains_ci(cont, cl, "weekly") || contains_ci(cont, cl, "monthly")) &&
 		                  !lit_record_get(c->rec, LIT_VAR_VOLUME))))
@@ -3691,7 +3727,7 @@ static void kind_fields(ctx *c)
 			lit_record_set(rec, LIT_VAR_NOTE, o ? kept : NULL);
 			note = lit_record_get(rec, LIT_VAR_NOTE);
 		}
-		if (type == LIT_TYPE_DOCUMENT ||
+		if (type == LIT_TYPE_DOCUMENT || type == LIT_TYPE_WEBPAGE ||
 		    (type == LIT_TYPE_ARTICLE_JOURNAL && !lit_record_get(rec, LIT_VAR_VOLUME) &&
 		     !lit_record_get(rec, LIT_VAR_ISSUE) && !lit_record_get(rec, LIT_VAR_PAGE)) ||
 		    (type == LIT_TYPE_BOOK && !lit_record_get(rec, LIT_VAR_PUBLISHER)))
