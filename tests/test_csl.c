@@ -962,3 +962,18 @@ Test(csl, note_field_names)
 	cr_assert_str_eq(out[0], "W. C. Hall and ACME Corp; kept|O. Own");
 	lit_csl_strings_free(out, 1);
 }
+
+/* Typographic single quotes outside any quotes stay single; straight
+ * single quotes there become double; inside quotes both alternate. */
+Test(csl, typographic_single_quotes_stay_single)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><text variable=\"title\"/><text variable=\"publisher\" quotes=\"true\" prefix=\" \"/>"
+		"</layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"A \xe2\x80\x98" "b\xe2\x80\x99 c 'd'\","
+		"\"publisher\":\"E \xe2\x80\x98" "f\xe2\x80\x99\"}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "A \xe2\x80\x98" "b\xe2\x80\x99 c \xe2\x80\x9c" "d\xe2\x80\x9d \xe2\x80\x9c" "E \xe2\x80\x98"
+		"f\xe2\x80\x99\xe2\x80\x9d\n");
+	lit_free(out);
+}

@@ -160,7 +160,7 @@ struct onode {
 	unsigned char is_num;      /* citation-number leaf (collapse) */
 	unsigned char yearsuffix;
 	unsigned char is_term;
-	unsigned char single_quote; /* rich text 'quote': starts at the inner level */
+	unsigned char single_quote; /* rich text in typographic single quotes: single even outside quotes */
 	unsigned char no_piq;      /* user text (cite prefix/suffix): punctuation stays outside quotes */
 };
 

@@ -309,7 +309,6 @@ onode *lit_csl_rich(csl_arena *a, const char *s)
 				onode *n = lit_csl_onode(a, NULL);
 				n->rich = 1;
 				n->fmt.quotes = 1;
-				n->single_quote = 1;
 				lit_csl_onode_add(st[sp].node, n);
 				sp++;
 				st[sp].node = n;
@@ -891,8 +890,16 @@ static void serialize_node(writer *w, const onode *n)
 		w->italic = 0;
 	}
 	const char *cq = NULL;
+	int qstep = 1;
 	if (f->quotes) {
 		int inner = w->quote_depth % 2 == 1;
+		if (n->single_quote && w->quote_depth == 0) {
+			/* typographic single quotes (‘…’) outside any quotes stay
+			 * single (straight '…' become double); quotes inside them
+			 * are double again */
+			inner = 1;
+			qstep = 2;
+		}
 		const char *oq = lit_csl_term_str(w->loc, inner ? "open-inner-quote" : "open-quote", "long", 0);
 		cq = lit_csl_term_str(w->loc, inner ? "close-inner-quote" : "close-quote", "long", 0);
 		if (!oq)
@@ -900,11 +907,11 @@ static void serialize_node(writer *w, const onode *n)
 		if (!cq)
 			cq = inner ? "\xe2\x80\x99" : "\xe2\x80\x9d";
 		put_text(w, oq);
-		w->quote_depth++;
+		w->quote_depth += qstep;
 	}
 	serialize_children(w, n);
 	if (cq) {
-		w->quote_depth--;
+		w->quote_depth -= qstep;
 		int32_t inside = last_cp(w->b->ptr, w->b->len);
 		put_escaped(w, cq, strlen(cq));
 		w->last = last_cp(cq, strlen(cq));
