@@ -977,3 +977,31 @@ Test(csl, typographic_single_quotes_stay_single)
 		"f\xe2\x80\x99\xe2\x80\x9d\n");
 	lit_free(out);
 }
+
+/* punctuation-in-quote: marks after a closing quote add up inside it
+ * ("comma,." "period.!"), a period after ! or ? goes, and ! or ? after a
+ * colon outside the quote takes its place inside. */
+Test(csl, punctuation_in_quote_marks_add_up)
+{
+	const char *head = STYLE_HEAD "<locale><style-options punctuation-in-quote=\"true\"/></locale>"
+		"<citation><layout><text value=\"x\"/></layout></citation><bibliography><layout>";
+	const char *cases[][3] = {
+		{ ",", ". ", "\xe2\x80\x9c" "a,.\xe2\x80\x9d b" },
+		{ ".", "! ", "\xe2\x80\x9c" "a.!\xe2\x80\x9d b" },
+		{ "!", ". ", "\xe2\x80\x9c" "a!\xe2\x80\x9d b" },
+		{ "?", ": ", "\xe2\x80\x9c" "a?\xe2\x80\x9d b" },
+		{ ":", "! ", "\xe2\x80\x9c" "a!\xe2\x80\x9d b" },
+		{ ";", "? ", "\xe2\x80\x9c" "a?\xe2\x80\x9d b" },
+		{ ":", "; ", "\xe2\x80\x9c" "a\xe2\x80\x9d:; b" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char xml[2048];
+		snprintf(xml, sizeof(xml), "%s<group><text value=\"a\" quotes=\"true\" suffix=\"%s\"/>"
+		         "<text value=\"b\" prefix=\"%s\"/></group></layout></bibliography></style>", head, cases[i][0], cases[i][1]);
+		char *out = bib(xml, "[{\"id\":\"a\",\"type\":\"book\"}]", LIT_CSL_TEXT);
+		char w[64];
+		snprintf(w, sizeof(w), "%s\n", cases[i][2]);
+		cr_assert_str_eq(out, w, "case %zu", i);
+		lit_free(out);
+	}
+}

@@ -580,6 +580,7 @@ typedef struct writer {
 	int32_t last;          /* last visible code point */
 	size_t close_quote_at; /* buffer offset of the last close quote + 1, 0 none */
 	size_t close_quote_len;
+	size_t quote_punct_at; /* offset of a lone ':' or ';' written right after a close quote */
 	int piq;
 	int user;              /* inside user text: its quotes take no punctuation in */
 } writer;
@@ -712,6 +713,15 @@ static void put_text(writer *w, const char *s)
 		}
 		if ((c0 == '!' || c0 == '?') && (w->last == ':' || w->last == ';') &&
 		    w->b->len && w->b->ptr[w->b->len - 1] == (char)w->last) {
+			if (w->piq && w->quote_punct_at && w->quote_punct_at + 1 == w->b->len) {
+				/* “colon”: + "!" = “colon!”: the mark replaces it inside the quote */
+				w->b->len--;
+				w->b->ptr[w->b->len] = 0;
+				w->close_quote_at = w->quote_punct_at;
+				w->quote_punct_at = 0;
+				w->last = last_cp(w->b->ptr, w->b->len);
+				break;
+			}
 			w->b->ptr[w->b->len - 1] = c0;
 			w->last = c0;
 			s++, len--;
@@ -729,24 +739,31 @@ static void put_text(writer *w, const char *s)
 		       ((unsigned char)w->b->ptr[at - 1] == 0x99 || (unsigned char)w->b->ptr[at - 1] == 0x9d))
 			at -= 3;
 		char pc = s[0];
-		/* insert before the close quote, unless the quoted text already ends in punctuation */
+		/* insert before the close quote, unless the quoted text already ends
+		 * in it or, for a period, in a question or exclamation mark; marks
+		 * add up inside (“comma,.”, “period.!”), and the quote stays the
+		 * place for more of them */
 		int32_t before = last_cp(w->b->ptr, at);
-		if (!(before == pc || (pc == '.' && (before == '?' || before == '!' || before == ',')))) {
+		if (!(before == pc || (pc == '.' && (before == '?' || before == '!')))) {
 			if (lit_buf_putc(w->b, 0) == 0) {
 				memmove(w->b->ptr + at + 1, w->b->ptr + at, w->b->len - 1 - at);
 				w->b->ptr[at] = pc;
-				w->b->ptr[w->b->len - 1] = w->b->ptr[w->b->len - 1];
 				w->b->ptr[w->b->len] = 0;
+				w->close_quote_at++;
 			}
+			before = pc;
 		}
+		w->last = before;
 		s++, len--;
-		w->close_quote_at = 0;
 		if (!len)
 			return;
 	}
+	size_t qp = w->piq && w->close_quote_at && w->close_quote_at == w->b->len && len == 1 &&
+	            (s[0] == ':' || s[0] == ';') ? w->b->len : 0;
 	put_escaped(w, s, len);
 	w->last = last_cp(s, len);
 	w->close_quote_at = 0;
+	w->quote_punct_at = qp;
 }
 
 static void open_tag(writer *w, const char *html, const char *md, const char *rtf)
