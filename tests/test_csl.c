@@ -1005,3 +1005,25 @@ Test(csl, punctuation_in_quote_marks_add_up)
 		lit_free(out);
 	}
 }
+
+/* Without cite-group-delimiter, collapsed cites of one author are joined
+ * by ", " in in-text styles and by the layout delimiter in note styles. */
+Test(csl, cite_group_delimiter_default_by_class)
+{
+	const char *cit = "<citation collapse=\"year\"><layout delimiter=\"; \"><group delimiter=\" \">"
+		"<names variable=\"author\"><name form=\"short\"/></names><date variable=\"issued\"><date-part name=\"year\"/>"
+		"</date></group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"issued\":{\"date-parts\":[[1999]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"issued\":{\"date-parts\":[[2002]]}}]";
+	const char *const g[] = { "a b" };
+	char xml[2048];
+	snprintf(xml, sizeof(xml), "%s%s", STYLE_HEAD, cit);
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Doe 1999, 2002");
+	lit_csl_strings_free(out, 1);
+	snprintf(xml, sizeof(xml), "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"note\" version=\"1.0\">"
+	         "<info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>%s", cit);
+	out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Doe 1999; 2002");
+	lit_csl_strings_free(out, 1);
+}

@@ -1471,7 +1471,9 @@ static char *render_citation(csl_engine *e, rcite *rc, size_t n)
 	const char *ysd = lit_csl_attr(cit, "year-suffix-delimiter");
 	if (!ysd)
 		ysd = cgd ? cgd : ldelim;
-	const char *gdel = cgd ? cgd : ", ";
+	/* collapsed cites of one author: the cite-group-delimiter, by default ", "
+	 * in in-text styles and the layout delimiter in note styles (citeproc-js) */
+	const char *gdel = cgd ? cgd : e->st->is_note ? ldelim : ", ";
 	const char *adel = acd ? acd : ldelim;
 	int number_collapse = collapse && !strcmp(collapse, "citation-number");
 	int ranged = collapse && !strcmp(collapse, "year-suffix-ranged");
