@@ -1027,3 +1027,25 @@ Test(csl, cite_group_delimiter_default_by_class)
 	cr_assert_str_eq(out[0], "Doe 1999; 2002");
 	lit_csl_strings_free(out, 1);
 }
+
+/* Cites that collide only in their subsequent form are told apart only
+ * for items that are cited more than once (only those print that form). */
+Test(csl, subsequent_form_disambiguation_needs_a_subsequent_cite)
+{
+	const char *xml = "<style xmlns=\"http://purl.org/net/xbiblio/csl\" class=\"note\" version=\"1.0\">"
+		"<info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>"
+		"<citation><layout delimiter=\"; \"><choose><if position=\"subsequent\"><names variable=\"author\">"
+		"<name form=\"short\"/></names></if><else><group delimiter=\" \"><names variable=\"author\"><name/></names>"
+		"<date variable=\"issued\"><date-part name=\"year\"/></date></group></else></choose>"
+		"<choose><if disambiguate=\"true\"><text value=\" [d]\"/></if></choose></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"}],\"issued\":{\"date-parts\":[[2000]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"}],\"issued\":{\"date-parts\":[[2001]]}}]";
+	const char *const once[] = { "a b" };
+	char **out = cite(xml, json, once, 1);
+	cr_assert_str_eq(out[0], "John Doe 2000; John Doe 2001");
+	lit_csl_strings_free(out, 1);
+	const char *const twice[] = { "a b", "a b" };
+	out = cite(xml, json, twice, 2);
+	cr_assert_str_eq(out[1], "Doe [d]; Doe [d]");
+	lit_csl_strings_free(out, 2);
+}

@@ -333,6 +333,17 @@ static char *run_fixture(const fixture *fx, const char *name, lit_error *err)
 					for (size_t it = 0; it < e2->nitems; it++)
 						if (!strcmp(e2->items[it].id, cits[order[q]].cites[ci].id))
 							lit_buf_printf(&kb, "%d,", e2->items[it].citation_number);
+				/* and its items' disambiguation: citeproc-js re-renders every
+				 * citation of an item whose disambiguation changed */
+				for (size_t ci = 0; ci < cits[order[q]].count; ci++)
+					for (size_t it = 0; it < e2->nitems; it++)
+						if (!strcmp(e2->items[it].id, cits[order[q]].cites[ci].id)) {
+							const csl_disamb *d = &e2->items[it].dis;
+							lit_buf_printf(&kb, "|%d.%d.%d.%d", d->add_names, d->givenname, d->disambiguate,
+							               d->year_suffix);
+							for (int g = 0; d->gn_level && g < d->ngn; g++)
+								lit_buf_printf(&kb, ".%d", d->gn_level[g]);
+						}
 				cur_note[order[q]] = lit_buf_detach(&kb, NULL);
 			}
 			lit_csl_strings_free(r2, norder);

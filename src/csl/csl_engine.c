@@ -1132,6 +1132,20 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 	e->dis_position = LIT_CSL_POS_FIRST;
 	for (size_t i = 0; i < n; i++) {
 		csl_disamb *d = &e->items[idx[i]].dis;
+		if (e->cites_known && e->items[idx[i]].ncites < 2) {
+			/* cited once: never printed in a subsequent form, so what
+			 * those forms need is not its own (another item's cite may
+			 * still need it told apart from this one); year suffixes are
+			 * given out together and stay */
+			int ngn = d->ngn < keep[i].ngn ? d->ngn : keep[i].ngn;
+			d->add_names = keep[i].add_names;
+			d->givenname = keep[i].givenname;
+			d->disambiguate = keep[i].disambiguate;
+			for (int q = 0; keep[i].gn_level && d->gn_level && q < ngn; q++)
+				d->gn_level[q] = keep[i].gn_level[q];
+			free(keep[i].gn_level);
+			continue;
+		}
 		if (keep[i].add_names > d->add_names)
 			d->add_names = keep[i].add_names;
 		if (keep[i].givenname > d->givenname)
@@ -1631,10 +1645,18 @@ int lit_csl_engine_cite_ex(lit_csl_engine *e, const lit_csl_citation *cits, size
 					return lit_error_set(err, LIT_ENOTFOUND, NULL, 0, "unknown citation key \"%s\"",
 					                     cits[i].cites[j].id ? cits[i].cites[j].id : "");
 	}
+	for (size_t i = 0; i < e->nitems; i++)
+		e->items[i].ncites = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < cits[i].count; j++)
+			find_item(e, cits[i].cites[j].id)->ncites++;
+	e->cites_known = 1;
 	reset_dis(e);
 	if (sort_bibliography(e))
 		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
-	if (disambiguate(e, e->order, e->norder))
+	int drc = disambiguate(e, e->order, e->norder);
+	e->cites_known = 0;
+	if (drc)
 		return lit_error_set(err, LIT_ENOMEM, NULL, 0, "out of memory");
 	e->sorted_once = 1;
 	char **res = calloc(n ? n : 1, sizeof(char *));

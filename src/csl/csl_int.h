@@ -216,6 +216,7 @@ struct csl_item {
 	const char *lang;
 	csl_disamb dis;
 	int cited;
+	int ncites;                /* its cites in the citations being rendered */
 	int first_note;
 	char **sortkeys;           /* bibliography sort keys */
 	int nsortkeys;
@@ -280,6 +281,7 @@ struct lit_csl_engine {
 	size_t nbyid;
 	int sorted_once;
 	int dis_position;             /* position cites are rendered in for disambiguation */
+	int cites_known;              /* items' ncites are set: citations are being rendered */
 };
 
 onode *lit_csl_render_item(csl_engine *e, const csl_item *it, const csl_citeref *ref, int mode,
