@@ -316,12 +316,15 @@ static void annotate(lit_ptokens *t, lit_ptoken *k)
 	{
 		/* lower-casing keeps byte lengths, so the core is a slice of low
 		 * (unless the token was cut at the buffer size) */
-		const char *cl = low + (ca - a);
+		const char *cl;
 		size_t cn = cb - ca;
 		char low2[128];
 		if (sl != b - a) {
+			/* (not low + (ca - a): past the end of low for a long token) */
 			cn = lit_pu8_lower_str(s + ca, cb - ca, low2, sizeof low2);
 			cl = low2;
+		} else {
+			cl = low + (ca - a);
 		}
 		k->h_core = lit_phash(cl, cn, 2);
 		k->lex = (k->flags & LIT_TF_URL) ? 0 : lit_plex_lookup(cl, cn);
