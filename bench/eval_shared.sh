@@ -27,12 +27,12 @@ if [ -x "$dir/csl-suite" ] && [ -d "$S/data/csl-test-suite" ]; then
   echo "  fixtures passing: $p of $((p + f))"
 fi
 here=$(cd "$(dirname "$0")" && pwd)
-kinds="$here/../tests/data/parse/kinds.xml"
-if [ -f "$kinds" ]; then
-  # 120 invented references of rarer kinds (standards, patents, laws,
-  # theses, preprints, speeches ...), labelled by hand; the type of each
-  # is in kinds.types
-  echo "-- reference parsing of rarer kinds (tests/data/parse/kinds.xml, score_fields.py)"
+for kinds in "$here"/../tests/data/parse/kinds.xml "$here"/../tests/data/parse/kinds2.xml; do
+  [ -f "$kinds" ] || continue
+  # invented references of rarer kinds (standards, patents, laws, theses,
+  # preprints, speeches ...), labelled by hand; the type of each is in the
+  # .types file next to it
+  echo "-- reference parsing of rarer kinds (tests/data/parse/$(basename "$kinds"), score_fields.py)"
   (cd "$S/eval" && python3 score_fields.py --dump "$kinds") >"$tmp/k.txt"
   if timeout 60 "$L" parse "$tmp/k.txt" -q --to csljson >"$tmp/k.json"; then
     echo "  $(cd "$S/eval" && python3 score_fields.py "$kinds" "$tmp/k.json" | tail -n 1)"
@@ -43,7 +43,7 @@ gold = open(sys.argv[2]).read().split()
 print(f"  type accuracy: {sum(p.get('type') == t for p, t in zip(pred, gold))} of {len(gold)}")
 PY
   fi
-fi
+done
 if [ -x "$here/parse_eval.sh" ]; then
   echo "-- reference parsing (bench/parse_eval.sh)"
   timeout 1200 bash "$here/parse_eval.sh" "$L" "$S" 2>&1 | tail -n 12
