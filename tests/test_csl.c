@@ -1049,3 +1049,22 @@ Test(csl, subsequent_form_disambiguation_needs_a_subsequent_cite)
 	cr_assert_str_eq(out[1], "Doe [d]; Doe [d]");
 	lit_csl_strings_free(out, 2);
 }
+
+/* disambiguate="true" conditions come true one at a time: cites told
+ * apart by the first (the title) do not print the second (the edition). */
+Test(csl, disambiguate_conditions_incremental)
+{
+	const char *xml = STYLE_HEAD "<citation><layout delimiter=\"|\"><group delimiter=\", \">"
+		"<names variable=\"author\"><name/></names>"
+		"<choose><if disambiguate=\"true\"><text variable=\"title\"/></if></choose>"
+		"<choose><if disambiguate=\"true\"><text variable=\"edition\"/></if></choose>"
+		"</group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"title\":\"One\",\"edition\":\"3\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"title\":\"Two\",\"edition\":\"4\"},"
+		"{\"id\":\"c\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"title\":\"All\",\"edition\":\"5\"},"
+		"{\"id\":\"d\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\"}],\"title\":\"All\",\"edition\":\"6\"}]";
+	const char *const g[] = { "a b c d" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Doe, One|Doe, Two|Doe, All, 5|Doe, All, 6");
+	lit_csl_strings_free(out, 1);
+}

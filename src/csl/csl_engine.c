@@ -5,6 +5,7 @@
  * names, add given names, the disambiguate condition, year suffixes),
  * collapsing of numbers and years, and the public rendering API.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1009,15 +1010,22 @@ static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int us
 			dg_render(g, i);
 	}
 	if (use_cond) {
-		int any = 0;
-		for (size_t i = 0; i < m; i++)
-			if (dg_coll(g, i)) {
-				e->items[g->idx[i]].dis.disambiguate = 1;
-				any = 1;
-			}
-		if (any)
+		/* the disambiguate conditions come true one at a time, in the
+		 * order they are met, for the cites still ambiguous (so "title"
+		 * may do where "title, edition" is not needed); cites that stay
+		 * ambiguous end with all of them true */
+		for (int lvl = 1; lvl <= use_cond + 1; lvl++) {
+			int any = 0;
+			for (size_t i = 0; i < m; i++)
+				if (dg_coll(g, i)) {
+					e->items[g->idx[i]].dis.disambiguate = lvl <= use_cond ? lvl : INT_MAX;
+					any = 1;
+				}
+			if (!any)
+				break;
 			for (size_t i = 0; i < m; i++)
 				dg_render(g, i);
+		}
 	}
 	if (add_ys) {
 		/* still ambiguous members, in bibliography order, numbered per identical string */
@@ -1065,15 +1073,16 @@ static int strix_cmp(const void *a, const void *b)
 	return r ? r : (x->i < y->i ? -1 : x->i > y->i);
 }
 
+/* How many disambiguate="true" conditions the style has. */
 static int style_has_disamb_cond(const csl_node *n)
 {
+	int k = 0;
 	for (; n; n = n->next) {
 		if ((n->kind == K_IF || n->kind == K_ELSEIF) && lit_csl_attr(n, "disambiguate"))
-			return 1;
-		if (style_has_disamb_cond(n->child))
-			return 1;
+			k++;
+		k += style_has_disamb_cond(n->child);
 	}
-	return 0;
+	return k;
 }
 
 static int dis_pass(csl_engine *e, size_t *idx, size_t n, int add_names, int add_given, const char *rule,
@@ -1150,8 +1159,8 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 			d->add_names = keep[i].add_names;
 		if (keep[i].givenname > d->givenname)
 			d->givenname = keep[i].givenname;
-		if (keep[i].disambiguate)
-			d->disambiguate = 1;
+		if (keep[i].disambiguate > d->disambiguate)
+			d->disambiguate = keep[i].disambiguate;
 		if (keep[i].year_suffix)
 			d->year_suffix = keep[i].year_suffix;
 		for (int q = 0; keep[i].gn_level && d->gn_level && q < d->ngn && q < keep[i].ngn; q++)

@@ -200,7 +200,7 @@ typedef struct csl_citeref {
 typedef struct csl_disamb {
 	int add_names;             /* extra names shown beyond et-al-use-first */
 	int givenname;             /* 0 none, 1 initials, 2 full given names */
-	int disambiguate;          /* the disambiguate="true" condition */
+	int disambiguate;          /* how many disambiguate="true" conditions are true (INT_MAX all) */
 	int year_suffix;           /* 0 none, 1.. = a.. */
 	unsigned char *gn_level;   /* per-name givenname level (by-cite/names rules), may be NULL */
 	int ngn;
@@ -238,6 +238,7 @@ typedef struct csl_ctx {
 	int ncalled, nrendered;       /* variables tried / rendered (groups) */
 	int sorting;                  /* rendering a sort key */
 	int disamb;                   /* rendering to compare cites for disambiguation */
+	int disamb_tests;             /* disambiguate conditions met so far */
 	int sort_names_min, sort_names_first, sort_names_last; /* key names-* overrides */
 	int in_substitute;
 	unsigned rec_vars[(LIT_VAR__COUNT + 31) / 32]; /* variables used inside a substitute */

@@ -1271,7 +1271,10 @@ static int test_one(csl_ctx *c, const char *attr, const char *val)
 			return p != LIT_CSL_POS_FIRST && c->ref->near_note;
 		return 0;
 	} else if (!strcmp(attr, "disambiguate")) {
-		return !strcmp(val, "true") && c->dis && c->dis->disambiguate;
+		/* the n-th disambiguate condition met is true at level n and up */
+		if (strcmp(val, "true") || !c->dis)
+			return 0;
+		return ++c->disamb_tests <= c->dis->disambiguate;
 	} else if (!strcmp(attr, "names-min")) {
 		/* litera extension: names-min="author 4": at least 4 names ("and others" counts as many) */
 		char vn[64];
