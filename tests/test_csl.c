@@ -1068,3 +1068,32 @@ Test(csl, disambiguate_conditions_incremental)
 	cr_assert_str_eq(out[0], "Doe, One|Doe, Two|Doe, All, 5|Doe, All, 6");
 	lit_csl_strings_free(out, 1);
 }
+
+/* A list no longer than et-al-use-first is printed whole, without "et al.". */
+Test(csl, et_al_not_added_when_nothing_is_cut)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><names variable=\"author\"><name form=\"short\" et-al-min=\"3\" et-al-use-first=\"3\"/>"
+		"</names></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Aa\"},{\"family\":\"Bb\"},{\"family\":\"Cc\"}]},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Dd\"},{\"family\":\"Ee\"},{\"family\":\"Ff\"},{\"family\":\"Gg\"}]}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "Aa, Bb, Cc\nDd, Ee, Ff, et al.\n");
+	lit_free(out);
+}
+
+/* Cites that differ only in their first form but collide in the form
+ * et-al-subsequent-* gives them are told apart (by year suffix). */
+Test(csl, disambiguate_on_et_al_subsequent_form)
+{
+	const char *xml = STYLE_HEAD "<citation disambiguate-add-year-suffix=\"true\" et-al-min=\"4\" et-al-use-first=\"4\" "
+		"et-al-subsequent-min=\"1\" et-al-subsequent-use-first=\"1\"><layout delimiter=\"; \"><group delimiter=\" \">"
+		"<names variable=\"author\"><name form=\"short\"/></names><date variable=\"issued\"><date-part name=\"year\"/></date>"
+		"</group></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Aa\"},{\"family\":\"Bb\"}],\"issued\":{\"date-parts\":[[2000]]}},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Aa\"},{\"family\":\"Cc\"}],\"issued\":{\"date-parts\":[[2000]]}}]";
+	const char *const g[] = { "a b" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "Aa, Bb 2000a; Aa, Cc 2000b");
+	lit_csl_strings_free(out, 1);
+}

@@ -1089,11 +1089,16 @@ static int dis_pass(csl_engine *e, size_t *idx, size_t n, int add_names, int add
                     int use_cond, int add_ys);
 
 /* Does the citation test position="subsequent" (or a position it implies)? */
+/* Do cites print differently in a subsequent position: a position
+ * condition, or et-al-subsequent-* on a name element? */
 static int style_has_subsequent(const csl_node *n, int depth)
 {
 	for (; n && depth < 32; n = n->next) {
 		const char *p = (n->kind == K_IF || n->kind == K_ELSEIF) ? lit_csl_attr(n, "position") : NULL;
 		if (p && strstr(p, "subsequent"))
+			return 1;
+		if (n->kind == K_NAME &&
+		    (lit_csl_attr(n, "et-al-subsequent-min") || lit_csl_attr(n, "et-al-subsequent-use-first")))
 			return 1;
 		if (style_has_subsequent(n->child, depth + 1) ||
 		    (n->macro && style_has_subsequent(n->macro->child, depth + 1)))
@@ -1119,7 +1124,10 @@ static int disambiguate(csl_engine *e, size_t *idx, size_t n)
 	if (add_given && strcmp(rule, "by-cite"))
 		name_rules(e, idx, n, rule);
 	int rc = dis_pass(e, idx, n, add_names, add_given, rule, use_cond, add_ys);
-	if (rc || !style_has_subsequent(e->st->cit_layout ? e->st->cit_layout->child : NULL, 0))
+	const csl_node *ci = e->st->citation, *root = e->st->root;
+	int etal_sub = (ci && (lit_csl_attr(ci, "et-al-subsequent-min") || lit_csl_attr(ci, "et-al-subsequent-use-first"))) ||
+	               (root && (lit_csl_attr(root, "et-al-subsequent-min") || lit_csl_attr(root, "et-al-subsequent-use-first")));
+	if (rc || (!etal_sub && !style_has_subsequent(e->st->cit_layout ? e->st->cit_layout->child : NULL, 0)))
 		return rc;
 	/* cites rendered in their subsequent form may collide where the first
 	 * forms do not ("Doe" for two books): disambiguate those too, keeping

@@ -2350,7 +2350,8 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 	int n = nl->n;
 	int show = n;
 	int use_etal = 0;
-	if (o->et_al_min > 0 && o->et_al_use_first >= 0 && n >= o->et_al_min) {
+	if (o->et_al_min > 0 && o->et_al_use_first >= 0 && n >= o->et_al_min && o->et_al_use_first < n) {
+		/* a list no longer than et-al-use-first is not truncated: no "et al." */
 		show = o->et_al_use_first;
 		use_etal = 1;
 	}
