@@ -1888,3 +1888,33 @@ Test(parse_model, rarer_kind_types)
 	}
 	lit_parser_free(p);
 }
+
+/* designations and departments are no hosts; a journal about patents is a journal */
+Test(parse_model, no_designation_hosts)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "[17] T. Vasquez and L. Brennholt, \"Low-latency packet scheduler for satellite backhaul,\" "
+	                         "U.S. Patent 10 872 415, Dec. 22, 2020.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_PATENT);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "10 872 415");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	cr_assert_str_eq(get(r, LIT_VAR_PAGE), "");
+	lit_record_free(r);
+	r = parse(p, "[6] P. R. Sandoval, \"Energy-aware routing for underwater acoustic sensor swarms,\" M.S. thesis, "
+	             "Dept. Elect. Comput. Eng., Univ. of Victoria, Victoria, BC, Canada, 2021.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_THESIS);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "");
+	lit_record_free(r);
+	r = parse(p, "DYMOCK, Brian W a Cheng Shang SEE, 2013. Inhibitors of JAK2 and JAK3: an update on the patent literature "
+	             "2010 – 2012. Expert Opinion on Therapeutic Patents. 23(4), 449–501.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_ARTICLE_JOURNAL);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Expert Opinion on Therapeutic Patents");
+	lit_record_free(r);
+	r = parse(p, "Ibsen, Karl. \"Building Instruments for Deep Space.\" Interview by Rachel Moreau. Science Weekly, 4 Feb. "
+	             "2020, www.scienceweekly.example.org/ibsen-interview.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_INTERVIEW);
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Science Weekly");
+	lit_record_free(r);
+	lit_parser_free(p);
+}

@@ -1352,6 +1352,25 @@ static int news_outlet(const char *cont)
 	return 0;
 }
 
+/* "Patent 10 872 415", "Patent No. 5,351,122", "patent US 11,712,046": the
+ * word followed by the patent's number */
+static int patent_numbered(const ctx *c)
+{
+	for (const char *m = strstr(c->low, "patent "); m; m = strstr(m + 7, "patent ")) {
+		const char *x = m + 7;
+		if (!strncmp(x, "no", 2) && (x[2] == '.' || x[2] == ' '))
+			x += 3;
+		while (*x == ' ')
+			x++;
+		/* a country code: "US 11,712,046", "EP 3 418 022 B1" */
+		if (x[0] >= 'a' && x[0] <= 'z' && x[1] >= 'a' && x[1] <= 'z' && x[2] == ' ')
+			x += 3;
+		if (*x >= '0' && *x <= '9')
+			return 1;
+	}
+	return 0;
+}
+
 /* Does the string hold the lower-case ASCII word w, starting a word
  * ("presentation", not "representation")? */
 static int has_word_ci(const char *s, size_t len, const char *w)
@@ -1383,8 +1402,11 @@ static lit_type infer_type(ctx *c)
 	const lit_date *iss = lit_record_date(c->rec, LIT_VAR_ISSUED);
 
 	/* "Пат. 2187888", "Патент № …" - not "Патриотизм …" */
+	/* ("… an update on the patent literature. Expert Opinion on Therapeutic
+	 * Patents. 23(4)": a journal article) */
 	if (text_has_word(c, "пат. ") || text_has_word(c, "патент ") || text_has_word(c, "патент №") ||
-	    text_has_word(c, "patent ") || text_has(c, ": заявка ") || author_certificate(c) ||
+	    (text_has_word(c, "patent ") && (!lit_record_get(c->rec, LIT_VAR_VOLUME) || patent_numbered(c))) ||
+	    text_has(c, ": заявка ") || author_certificate(c) ||
 	    text_has(c, "авторское свидетельство"))
 		return LIT_TYPE_PATENT;
 	/* "Свидетельство о государственной регистрации программы для ЭВМ …",
@@ -3602,6 +3624,12 @@ static void patent_number(ctx *c)
 		}
 		if (e - k >= 4) {
 			set_text(c, LIT_VAR_NUMBER, c->t->text + k, e - k);
+			/* the pieces of the number the model took for a volume and pages */
+			for (lit_var v = LIT_VAR_VOLUME; v != LIT_VAR__COUNT; v = v == LIT_VAR_VOLUME ? LIT_VAR_PAGE : LIT_VAR__COUNT) {
+				const char *x = lit_record_get(c->rec, v);
+				if (x && strstr(lit_record_get(c->rec, LIT_VAR_NUMBER), x))
+					lit_record_set(c->rec, v, NULL);
+			}
 			if (!lit_record_get(c->rec, LIT_VAR_AUTHORITY)) {
 				if (strstr(s, "российская федерация"))
 					lit_record_set(c->rec, LIT_VAR_AUTHORITY, "Российская Федерация");
@@ -3733,6 +3761,38 @@ static void kind_fields(ctx *c)
 		    (type == LIT_TYPE_BOOK && !lit_record_get(rec, LIT_VAR_PUBLISHER)))
 			lit_record_set_type(rec, type = LIT_TYPE_ARTICLE);
 		break;
+	}
+	/* a designation or a department the model took for a host: "US Patent
+	 * 11,593,207", "IEEE Std 1893.2-2019", "; заявитель и патентообладатель
+	 * …" (patents, standards); "M.S. thesis, Dept. Elect. Comput. Eng., Univ.
+	 * of Victoria" (theses and reports: the university is the publisher) */
+	if ((cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) != NULL) {
+		size_t cl = strlen(cont);
+		int drop = 0;
+		if (type == LIT_TYPE_PATENT)
+			drop = contains_ci(cont, cl, "patent") || contains_ci(cont, cl, "заявитель") ||
+			       contains_ci(cont, cl, "патентообладатель") || contains_ci(cont, cl, "правообладатель");
+		else if (type == LIT_TYPE_STANDARD)
+			drop = starts_ci(cont, cl, "ieee std") || starts_ci(cont, cl, "ieee standard") || starts_ci(cont, cl, "ansi") ||
+			       starts_ci(cont, cl, "iso ") || starts_ci(cont, cl, "iec ");
+		else if (type == LIT_TYPE_THESIS || type == LIT_TYPE_REPORT)
+			drop = (starts_ci(cont, cl, "dept.") || starts_ci(cont, cl, "department") || starts_ci(cont, cl, "school of") ||
+			        starts_ci(cont, cl, "faculty")) && lit_record_get(rec, LIT_VAR_PUBLISHER);
+		if (drop)
+			lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
+	}
+	/* MLA "Interview by Rachel Moreau. Science Weekly": the interviewer's
+	 * line is the genre, the periodical the host */
+	if ((cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) != NULL && starts_ci(cont, strlen(cont), "interview by ")) {
+		const char *dot = strstr(cont, ". ");
+		if (dot && dot[2]) {
+			if (!genre) {
+				snprintf(tmp, sizeof tmp, "%.*s", (int)(dot - cont), cont);
+				lit_record_set(rec, LIT_VAR_GENRE, tmp);
+			}
+			snprintf(tmp, sizeof tmp, "%s", dot + 2);
+			lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, tmp);
+		}
 	}
 	/* a repeat ("Там же. С. 17.", "Иванов И. И. Указ. соч. С. 24.", "Ibid.,
 	 * p. 45.") names no title: the marker is a note (extract resolves
