@@ -1097,3 +1097,16 @@ Test(csl, disambiguate_on_et_al_subsequent_form)
 	cr_assert_str_eq(out[0], "Aa, Bb 2000a; Aa, Cc 2000b");
 	lit_csl_strings_free(out, 1);
 }
+
+/* A number variable printed with <text> keeps its en dash range ("n. 3–4"). */
+Test(csl, number_variable_as_text_range_dash)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><text variable=\"issue\" prefix=\"n. \"/><text variable=\"title\" prefix=\" \"/>"
+		"</layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"issue\":\"3-4\",\"title\":\"A-B\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"issue\":\"Spring-Summer\",\"title\":\"C\"}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "n. 3\xe2\x80\x93" "4 A-B\nn. Spring-Summer C\n");
+	lit_free(out);
+}

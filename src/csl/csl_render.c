@@ -1009,6 +1009,11 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 				out = render_page(c, v, c->st->page_range_format);
 			else
 				out = render_page(c, v, NULL);
+		} else if (var != LIT_VAR_CITATION_NUMBER && !c->sorting && lit_var_kind_of((lit_var)var) == LIT_KIND_NUMBER &&
+		           !lit_csl_attr(n, "gost-punctuation") && lit_csl_is_numeric(v)) {
+			/* a number variable printed as text is still a number: a range
+			 * of numbers takes an en dash ("n. 3–4") */
+			out = render_number_str(c, v, NULL, var, NULL);
 		} else if (var == LIT_VAR_CITATION_NUMBER) {
 			out = leaf(c, c->sorting ? afmt(c->ar, "%08ld", c->item->citation_number) : v);
 			if (out)
