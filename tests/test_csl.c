@@ -1110,3 +1110,15 @@ Test(csl, number_variable_as_text_range_dash)
 	cr_assert_str_eq(out, "n. 3\xe2\x80\x93" "4 A-B\nn. Spring-Summer C\n");
 	lit_free(out);
 }
+
+/* HTML: spaces opening an entry's first display block move out before it. */
+Test(csl, leading_space_of_first_block_moves_out)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><group display=\"left-margin\"><text variable=\"title\" prefix=\" \"/></group>"
+		"<group display=\"right-inline\"><text variable=\"publisher\"/></group></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"title\":\"T\",\"publisher\":\"P\"}]";
+	char *out = bib(xml, json, LIT_CSL_HTML);
+	cr_assert(strstr(out, "<div class=\"csl-entry\"> \n    <div class=\"csl-left-margin\">T</div>") != NULL, "%s", out);
+	lit_free(out);
+}

@@ -1981,7 +1981,23 @@ int lit_csl_engine_bibliography(lit_csl_engine *e, char **out, size_t *outlen, l
 						sp++;
 				if (sp)
 					memmove(ents[i] + l - 6 - sp, ents[i] + l - 6, 7);
-				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s\n  %*s</div>\n", ents[i], (int)sp, "");
+				/* and spaces opening the first block move out before it */
+				char *p = ents[i];
+				while (*p == '\n' || *p == ' ')
+					p++;
+				size_t lead = 0;
+				if (!strncmp(p, "<div class=\"csl-", 16) && strchr(p, '>')) {
+					char *q = strchr(p, '>') + 1;
+					while (q[lead] == ' ')
+						lead++;
+					if (lead) {
+						memmove(q, q + lead, strlen(q + lead) + 1);
+						lit_buf_printf(&b, "  <div class=\"csl-entry\">%*s", (int)lead, "");
+					}
+				}
+				if (!lead)
+					lit_buf_puts(&b, "  <div class=\"csl-entry\">");
+				lit_buf_printf(&b, "%s\n  %*s</div>\n", ents[i], (int)sp, "");
 			}
 			else
 				lit_buf_printf(&b, "  <div class=\"csl-entry\">%s</div>\n", ents[i]);
