@@ -1918,3 +1918,26 @@ Test(parse_model, no_designation_hosts)
 	lit_record_free(r);
 	lit_parser_free(p);
 }
+
+/* the end of an author list the model ran into the title or the journal;
+ * a surname broken at a line end */
+Test(parse_fields, author_tails)
+{
+	static const char *const s1[] = { "author:S. K. Goffredi, and R. C.", "title:Vrijen- hoek, “Unusual benthic fauna,”",
+		                          "journal:Deep Sea Research,", "volume:vol. 51,", "date:2004.", NULL };
+	lit_record *r = labelled("S. K. Goffredi, and R. C. Vrijen- hoek, “Unusual benthic fauna,” Deep Sea Research, vol. 51, 2004.", s1);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Unusual benthic fauna");
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 2);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 1), "Vrijenhoek");
+	lit_record_free(r);
+	/* not a date or a role before the quote */
+	static const char *const s2[] = { "author:Olivier Richard", "title:4 mai 2012, « Zivilreligion »,", NULL };
+	r = labelled("Olivier Richard 4 mai 2012, « Zivilreligion », Paris.", s2);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_AUTHOR), 1);
+	lit_record_free(r);
+	static const char *const s3[] = { "author:M. J.", "journal:Sparnaay, Physica", "volume:24,", "pages:751", "date:(1958).", NULL };
+	r = labelled("M. J. Sparnaay, Physica 24, 751 (1958).", s3);
+	cr_assert_str_eq(family(r, LIT_VAR_AUTHOR, 0), "Sparnaay");
+	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Physica");
+	lit_record_free(r);
+}

@@ -2198,6 +2198,35 @@ static void author_runs_into_title(ctx *c)
 		author_into_title(c);
 }
 
+/* The end of the author list the model ran into a quoted title: "…, and R. C.
+ * Vrijen- hoek, “Unusual benthic fauna …”", "… and Kevin O. Pope., “…”":
+ * up to four tokens ending in a comma before the opening quote go back to
+ * the authors. */
+static void author_tail_before_quote(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 1; i < c->nsp; i++) {
+		span *ti = &c->sp[i];
+		if (ti->label != LIT_PL_TITLE || c->sp[i - 1].label != LIT_PL_AUTHOR)
+			continue;
+		if (t->tok[ti->t0].flags & LIT_TF_INQUOTE)
+			return;
+		for (size_t k = ti->t0 + 1; k < ti->t1 && k <= ti->t0 + 4; k++) {
+			/* names only: no date ("4 mai 2012, « … »") or role
+			 * ("(Principal Investigator), “…”") */
+			if ((t->tok[k - 1].flags & (LIT_TF_DIGIT | LIT_TF_INPAREN | LIT_TF_INBRACK)) ||
+			    t->text[t->tok[k - 1].start] == '(')
+				return;
+			if (!(t->tok[k].flags & LIT_TF_INQUOTE))
+				continue;
+			if (tok_ends(t, k - 1, ',') && k + 1 < ti->t1)
+				move_boundary(c, i - 1, k);
+			return;
+		}
+		return;
+	}
+}
+
 /* PDF text that lost the space between the title and the journal:
  * "... gravitational wave detectorsClass. Quantum Grav.", "... anti-spring
  * bladesNucl. Instrum. Meth.": when the title's last token has a
@@ -3218,11 +3247,18 @@ static void surname_from_title(ctx *c)
 	const lit_ptokens *t = c->t;
 	span *au, *ti;
 	int given_first = 0;
-	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_TITLE)
+	int host;
+	if (c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR)
+		return;
+	/* also before a journal: "M. J. Sparnaay, Physica 24, 751 (1958)." */
+	host = c->sp[1].label == LIT_PL_JOURNAL || c->sp[1].label == LIT_PL_CONTAINER;
+	if (c->sp[1].label != LIT_PL_TITLE && !host)
 		return;
 	au = &c->sp[0];
 	ti = &c->sp[1];
-	if (ti->t1 - ti->t0 < 3 || !(t->tok[au->t1 - 1].flags & LIT_TF_INITIAL) || !tok_ends(t, au->t1 - 1, '.'))
+	if (ti->t1 - ti->t0 < (host ? 2u : 3u) || !(t->tok[au->t1 - 1].flags & LIT_TF_INITIAL) || !tok_ends(t, au->t1 - 1, '.'))
+		return;
+	if (host && !tok_ends(t, ti->t0, ','))
 		return;
 	if (t->tok[au->t0].flags & LIT_TF_INITIAL)
 		given_first = 1;
@@ -4087,6 +4123,7 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	colon_title_start(c);
 	author_word_into_title(c);
 	author_runs_into_title(c);
+	author_tail_before_quote(c);
 	surname_from_title(c);
 	glued_title_tail(c);
 	title_tail_to_container(c);

@@ -199,7 +199,10 @@ static const char *join(const char *s, const nword *w, size_t from, size_t to, c
 		size_t l = w[i].b - w[i].a;
 		if (pos + l + 2 >= cap)
 			break;
-		if (pos)
+		/* a word broken at a line end: "Vrijen- hoek" is "Vrijenhoek" */
+		if (pos && buf[pos - 1] == '-' && s[w[i].a] >= 'a' && s[w[i].a] <= 'z')
+			pos--;
+		else if (pos)
 			buf[pos++] = ' ';
 		memcpy(buf + pos, s + w[i].a, l);
 		pos += l;
@@ -230,7 +233,10 @@ static size_t add_person(lit_record *rec, lit_var var, const char *s, const nwor
 		size_t *pos = g ? &gp : &fp;
 		if (*pos + l + 2 >= 512)
 			continue;
-		if (*pos)
+		/* a word broken at a line end: "Vrijen- hoek" is "Vrijenhoek" */
+		if (*pos && buf[*pos - 1] == '-' && s[w[i].a] >= 'a' && s[w[i].a] <= 'z')
+			(*pos)--;
+		else if (*pos)
 			buf[(*pos)++] = ' ';
 		memcpy(buf + *pos, s + w[i].a, l);
 		*pos += l;
