@@ -1122,3 +1122,26 @@ Test(csl, leading_space_of_first_block_moves_out)
 	cr_assert(strstr(out, "<div class=\"csl-entry\"> \n    <div class=\"csl-left-margin\">T</div>") != NULL, "%s", out);
 	lit_free(out);
 }
+
+/* by-cite given names with added names, one name at a time: the second
+ * name's given name tells "Josephine Roe" apart before a third name is
+ * added for the two cites still alike. */
+Test(csl, add_names_then_given_names_by_cite)
+{
+	const char *xml = STYLE_HEAD "<citation disambiguate-add-givenname=\"true\" disambiguate-add-names=\"true\" "
+		"et-al-min=\"3\" et-al-use-first=\"1\" givenname-disambiguation-rule=\"by-cite\"><layout delimiter=\"; \">"
+		"<names variable=\"author\"><name delimiter=\", \" initialize-with=\".\"/></names></layout></citation></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"},"
+		"{\"family\":\"Roe\",\"given\":\"Jane\"},{\"family\":\"Jones\",\"given\":\"Robert\"}]},"
+		"{\"id\":\"b\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"},"
+		"{\"family\":\"Roe\",\"given\":\"Josephine\"},{\"family\":\"Jones\",\"given\":\"Robert\"}]},"
+		"{\"id\":\"c\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"John\"},"
+		"{\"family\":\"Roe\",\"given\":\"Jane\"},{\"family\":\"Jones\",\"given\":\"Richard\"}]},"
+		"{\"id\":\"d\",\"type\":\"book\",\"author\":[{\"family\":\"Poe\",\"given\":\"Ann\"},"
+		"{\"family\":\"Roe\",\"given\":\"Jane\"},{\"family\":\"Jones\",\"given\":\"Richard\"}]}]";
+	const char *const g[] = { "a b c d" };
+	char **out = cite(xml, json, g, 1);
+	cr_assert_str_eq(out[0], "J. Doe, Jane Roe, Robert Jones; J. Doe, Josephine Roe, et al.; "
+		"J. Doe, Jane Roe, Richard Jones; A. Poe et al.");
+	lit_csl_strings_free(out, 1);
+}

@@ -884,6 +884,133 @@ static int dg_coll(dgroup *g, size_t i)
 	return g->coll[i];
 }
 
+/* Raise the given-name level of name q to lvl in the members that still
+ * collide; keep it where that reduced their collisions.  Nonzero on
+ * out of memory. */
+static int try_given(dgroup *g, int q, int lvl)
+{
+	csl_engine *e = g->e;
+	size_t m = g->m;
+	int *before = calloc(m, sizeof(int)), *after = calloc(m, sizeof(int));
+	unsigned char *old = calloc(m, 1);
+	if (!before || !old || !after) {
+		free(before);
+		free(after);
+		free(old);
+		return 1;
+	}
+	for (size_t i = 0; i < m; i++)
+		before[i] = dg_coll(g, i);
+	for (size_t i = 0; i < m; i++) {
+		csl_item *it = &e->items[g->idx[i]];
+		if (!before[i] || q >= it->dis.ngn)
+			continue;
+		old[i] = it->dis.gn_level[q];
+		if (old[i] >= lvl)
+			continue;
+		it->dis.gn_level[q] = (unsigned char)lvl;
+		dg_render(g, i);
+	}
+	for (size_t i = 0; i < m; i++)
+		after[i] = dg_coll(g, i);
+	/* revert expansions that did not reduce the member's collisions */
+	for (size_t i = 0; i < m; i++) {
+		csl_item *it = &e->items[g->idx[i]];
+		if (!before[i] || q >= it->dis.ngn || old[i] >= lvl)
+			continue;
+		if (after[i] >= before[i]) {
+			it->dis.gn_level[q] = old[i];
+			dg_render(g, i);
+		}
+	}
+	free(after);
+	free(before);
+	free(old);
+	return 0;
+}
+
+/* disambiguate-add-names with by-cite given names, as citeproc-js does
+ * it: one name more at a time for the cites still ambiguous, and after
+ * each the given names of the shown names expanded where that tells
+ * cites apart ("J. Doe, Josephine Roe, et al." against "J. Doe, Jane Roe,
+ * R. Jones").  Cites that nothing helped go back to their plain form. */
+static void names_and_givens(dgroup *g)
+{
+	csl_engine *e = g->e;
+	size_t m = g->m;
+	int maxn = 0, maxq = 0;
+	int *start = calloc(m, sizeof(int)), *mark = calloc(m, sizeof(int));
+	int *best_c = calloc(m, sizeof(int)), *best_k = calloc(m, sizeof(int));
+	char **prev = calloc(m, sizeof(char *));
+	if (!start || !mark || !prev || !best_c || !best_k)
+		goto out;
+	for (size_t i = 0; i < m; i++) {
+		csl_item *it = &e->items[g->idx[i]];
+		ensure_gn(it);
+		if (it->dis.ngn > maxq)
+			maxq = it->dis.ngn;
+		int t = name_count_total(it);
+		if (t > maxn)
+			maxn = t;
+		start[i] = best_c[i] = dg_coll(g, i);
+	}
+	for (int k = 0; k <= maxn; k++) {
+		int any = 0;
+		for (size_t i = 0; i < m; i++)
+			if ((mark[i] = dg_coll(g, i) > 0))
+				any = 1;
+		if (!any)
+			break;
+		if (k > 0) {
+			int changed = 0;
+			for (size_t i = 0; i < m; i++) {
+				if (!mark[i])
+					continue;
+				prev[i] = g->s[i] ? strdup(g->s[i]) : NULL;
+				e->items[g->idx[i]].dis.add_names = k;
+				dg_render(g, i);
+				if (!prev[i] || !g->s[i] || strcmp(prev[i], g->s[i]))
+					changed = 1;
+				free(prev[i]);
+				prev[i] = NULL;
+			}
+			if (!changed)
+				break;   /* every name is shown already */
+		}
+		for (int q = 0; q < maxq; q++)
+			for (int lvl = 1; lvl <= 2; lvl++)
+				if (try_given(g, q, lvl))
+					goto out;
+		/* the fewest names that gave a cite its fewest collisions */
+		for (size_t i = 0; i < m; i++) {
+			int c = dg_coll(g, i);
+			if (c < best_c[i]) {
+				best_c[i] = c;
+				best_k[i] = e->items[g->idx[i]].dis.add_names;
+			}
+		}
+	}
+	for (size_t i = 0; i < m; i++) {
+		csl_item *it = &e->items[g->idx[i]];
+		mark[i] = it->dis.add_names != best_k[i] || (best_c[i] && best_c[i] >= start[i]);
+	}
+	for (size_t i = 0; i < m; i++) {
+		if (!mark[i])
+			continue;
+		csl_item *it = &e->items[g->idx[i]];
+		it->dis.add_names = best_k[i];
+		if (best_c[i] && best_c[i] >= start[i] && it->dis.gn_level)
+			memset(it->dis.gn_level, 0, (size_t)it->dis.ngn);  /* nothing helped */
+		dg_render(g, i);
+	}
+out:
+	free(start);
+	free(mark);
+	free(best_c);
+	free(best_k);
+	free(prev);
+}
+
 static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int use_cond, int add_ys)
 {
 	csl_engine *e = g->e;
@@ -891,7 +1018,9 @@ static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int us
 	int *best_k = calloc(m, sizeof(int)), *best_c = calloc(m, sizeof(int));
 	if (!best_k || !best_c)
 		goto out;
-	if (add_names) {
+	if (add_names && add_given_bycite) {
+		names_and_givens(g);
+	} else if (add_names) {
 		int maxn = 0;
 		for (size_t i = 0; i < m; i++) {
 			csl_item *it = &e->items[g->idx[i]];
@@ -955,41 +1084,8 @@ static void resolve_group(dgroup *g, int add_names, int add_given_bycite, int us
 						any = 1;
 				if (!any)
 					break;
-				int *before = calloc(m, sizeof(int));
-				unsigned char *old = calloc(m, 1);
-				if (!before || !old) {
-					free(before);
-					free(old);
+				if (try_given(g, q, lvl))
 					break;
-				}
-				for (size_t i = 0; i < m; i++)
-					before[i] = dg_coll(g, i);
-				for (size_t i = 0; i < m; i++) {
-					csl_item *it = &e->items[g->idx[i]];
-					if (!before[i] || q >= it->dis.ngn)
-						continue;
-					old[i] = it->dis.gn_level[q];
-					if (old[i] >= lvl)
-						continue;
-					it->dis.gn_level[q] = (unsigned char)lvl;
-					dg_render(g, i);
-				}
-				int *after = calloc(m, sizeof(int));
-				for (size_t i = 0; i < m && after; i++)
-					after[i] = dg_coll(g, i);
-				for (size_t i = 0; i < m && after; i++) {
-					csl_item *it = &e->items[g->idx[i]];
-					if (!before[i] || q >= it->dis.ngn || old[i] >= lvl)
-						continue;
-					if (after[i] >= before[i]) {
-						it->dis.gn_level[q] = old[i];
-						dg_render(g, i);
-					}
-				}
-				free(after);
-				free(before);
-				free(old);
-				/* revert expansions that did not reduce any collision */
 			}
 		}
 		for (size_t i = 0; i < m; i++) {
