@@ -1145,3 +1145,17 @@ Test(csl, add_names_then_given_names_by_cite)
 		"J. Doe, Jane Roe, Richard Jones; A. Poe et al.");
 	lit_csl_strings_free(out, 1);
 }
+
+/* A number followed by labelled numbers: the form applies to the number,
+ * the label becomes its (plural) term and the rest stays plain. */
+Test(csl, number_with_labelled_numbers)
+{
+	const char *xml = STYLE_HEAD "<citation><layout><text value=\"x\"/></layout></citation>"
+		"<bibliography><layout><number variable=\"edition\" form=\"ordinal\"/></layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"edition\":\"7, p. 3-8\"},"
+		"{\"id\":\"b\",\"type\":\"book\",\"edition\":\"2, vol. 4\"},"
+		"{\"id\":\"c\",\"type\":\"book\",\"edition\":\"2, xyz. 4\"}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "7th, pp. 3\xe2\x80\x93" "8\n2nd, vol. 4\n2, xyz. 4\n");
+	lit_free(out);
+}

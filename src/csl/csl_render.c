@@ -1115,6 +1115,58 @@ static onode *render_text(csl_ctx *c, const csl_node *n)
 	return wrap(c, n, out);
 }
 
+/* The term of a label abbreviation written in a number ("p." page). */
+static const char *label_term(const char *s, size_t n)
+{
+	static const struct { const char *abbr, *term; } tab[] = {
+		{ "art", "article" }, { "bk", "book" }, { "ch", "chapter" }, { "col", "column" },
+		{ "fig", "figure" }, { "fol", "folio" }, { "l", "line" }, { "n", "note" }, { "no", "issue" },
+		{ "op", "opus" }, { "p", "page" }, { "pp", "page" }, { "para", "paragraph" }, { "pt", "part" },
+		{ "sec", "section" }, { "sv", "sub-verbo" }, { "vrs", "verse" }, { "vol", "volume" },
+	};
+	for (size_t i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (strlen(tab[i].abbr) == n && !strncmp(tab[i].abbr, s, n))
+			return tab[i].term;
+	return NULL;
+}
+
+/* A number followed by labelled numbers ("7, p. 3-8"): the number takes the
+ * element's form, each label its locale term (plural before several numbers,
+ * "pp. 3–8") and the numbers after it stay plain.  NULL when v is not of
+ * that shape. */
+static onode *render_labelled_number(csl_ctx *c, const char *v, const csl_node *n)
+{
+	const char *comma = strstr(v, ", ");
+	if (!comma)
+		return NULL;
+	char *head = lit_csl_strndup(c->ar, v, (size_t)(comma - v));
+	if (!head || !lit_csl_is_numeric(head))
+		return NULL;
+	onode *out = lit_csl_onode(c->ar, NULL);
+	if (!out)
+		return NULL;
+	lit_csl_onode_add(out, render_number_str(c, head, lit_csl_attr(n, "form"), n->var, lit_csl_attr(n, "range-delimiter")));
+	const char *p = comma + 2;
+	while (*p) {
+		size_t ln = strspn(p, "abcdefghijklmnopqrstuvwxyz");
+		const char *term = ln ? label_term(p, ln) : NULL;
+		if (!term || p[ln] != '.' || p[ln + 1] != ' ')
+			return NULL;
+		const char *num = p + ln + 2;
+		const char *end = strstr(num, ", ");
+		char *nv = lit_csl_strndup(c->ar, num, end ? (size_t)(end - num) : strlen(num));
+		if (!nv || !lit_csl_is_numeric(nv))
+			return NULL;
+		const char *t = lit_csl_term_str(c->loc, term, "short", is_plural_num(nv));
+		lit_csl_onode_add(out, leaf(c, ", "));
+		lit_csl_onode_add(out, leaf(c, t && *t ? t : lit_csl_strndup(c->ar, p, ln + 1)));
+		lit_csl_onode_add(out, leaf(c, " "));
+		lit_csl_onode_add(out, render_number_str(c, nv, NULL, -1, NULL));
+		p = end ? end + 2 : num + strlen(num);
+	}
+	return out;
+}
+
 static onode *render_number(csl_ctx *c, const csl_node *n)
 {
 	c->ncalled++;
@@ -1122,10 +1174,12 @@ static onode *render_number(csl_ctx *c, const csl_node *n)
 	if (!v)
 		return NULL;
 	c->nrendered++;
-	onode *out;
+	onode *out = NULL;
 	if (lit_csl_is_numeric(v))
 		out = render_number_str(c, v, lit_csl_attr(n, "form"), n->var, lit_csl_attr(n, "range-delimiter"));
-	else
+	else if (!c->sorting)
+		out = render_labelled_number(c, v, n);
+	if (!out)
 		out = leaf(c, v);
 	return wrap(c, n, out);
 }
