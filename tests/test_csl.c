@@ -1159,3 +1159,16 @@ Test(csl, number_with_labelled_numbers)
 	cr_assert_str_eq(out, "7th, pp. 3\xe2\x80\x93" "8\n2nd, vol. 4\n2, xyz. 4\n");
 	lit_free(out);
 }
+
+/* A term holding only the file's indentation is empty, not a line break. */
+Test(csl, whitespace_only_term_is_empty)
+{
+	const char *xml = STYLE_HEAD "<locale><terms><term name=\"and others\">\n      </term></terms></locale>"
+		"<citation><layout><text value=\"x\"/></layout></citation><bibliography><layout suffix=\".\">"
+		"<names variable=\"author\"><name et-al-min=\"2\" et-al-use-first=\"1\"/><et-al term=\"and others\"/></names>"
+		"</layout></bibliography></style>";
+	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Doe\",\"given\":\"J.\"},{\"family\":\"Roe\",\"given\":\"R.\"}]}]";
+	char *out = bib(xml, json, LIT_CSL_TEXT);
+	cr_assert_str_eq(out, "J. Doe.\n");
+	lit_free(out);
+}

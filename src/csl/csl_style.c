@@ -220,7 +220,12 @@ static csl_node *convert(csl_arena *a, xmlNode *x, csl_node *parent)
 				has_elem = 1;
 		if (!has_elem) {
 			xmlChar *t = xmlNodeGetContent(x);
-			n->text = lit_csl_strdup(a, t ? (const char *)t : "");
+			const char *tx = t ? (const char *)t : "";
+			/* a term holding only the indentation of the file
+			 * ("<term name=\"and others\">\n      </term>") is empty */
+			if (strchr(tx, '\n') && tx[strspn(tx, " \t\r\n")] == 0)
+				tx = "";
+			n->text = lit_csl_strdup(a, tx);
 			xmlFree(t);
 		}
 	}
