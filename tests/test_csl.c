@@ -895,13 +895,13 @@ Test(csl, season_and_open_date_ranges)
 }
 
 /* An "and" term of a script that joins it to the next word (Hebrew vav,
- * Chinese) gets no spaces around it; Latin and Cyrillic ones do. */
+ * Chinese) gets no spaces around it; Latin, Cyrillic and Hangul ones do. */
 Test(csl, and_term_spacing_by_script)
 {
 	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Aa\"},{\"family\":\"Bb\"}]}]";
-	const char *terms[] = { "\xd7\x95", "\xe5\x92\x8c", "and", "\xd0\xb8" };
-	const char *want[] = { "Aa\xd7\x95" "Bb", "Aa\xe5\x92\x8c" "Bb", "Aa and Bb", "Aa \xd0\xb8 Bb" };
-	for (int i = 0; i < 4; i++) {
+	const char *terms[] = { "\xd7\x95", "\xe5\x92\x8c", "and", "\xd0\xb8", "\xeb\xb0\x8f" };
+	const char *want[] = { "Aa\xd7\x95" "Bb", "Aa\xe5\x92\x8c" "Bb", "Aa and Bb", "Aa \xd0\xb8 Bb", "Aa \xeb\xb0\x8f Bb" };
+	for (int i = 0; i < 5; i++) {
 		char xml[1024];
 		snprintf(xml, sizeof(xml), STYLE_HEAD "<locale><terms><term name=\"and\">%s</term></terms></locale>"
 		         "<citation><layout><text value=\"x\"/></layout></citation><bibliography><layout>"
@@ -914,19 +914,21 @@ Test(csl, and_term_spacing_by_script)
 	}
 }
 
-/* An et-al term of an unspaced script follows the names directly
- * ("Ziggy Zither等"); a delimiter before it stays. */
+/* A Chinese or Japanese et-al term follows the names directly ("Ziggy
+ * Zither等"); a delimiter before it stays; a Hebrew one is a word. */
 Test(csl, etal_term_spacing_by_script)
 {
 	const char *json = "[{\"id\":\"a\",\"type\":\"book\",\"author\":[{\"family\":\"Aa\"},{\"family\":\"Bb\"},{\"family\":\"Cc\"}]}]";
-	const char *dpe[] = { "never", "always" };
-	const char *want[] = { "Aa\xe7\xad\x89\n", "Aa, \xe7\xad\x89\n" };
-	for (int i = 0; i < 2; i++) {
+	const char *dpe[] = { "never", "always", "never" };
+	const char *term[] = { "\xe7\xad\x89", "\xe7\xad\x89", "\xd7\x95\xd7\x90\xd7\x97\xd7\xa8\xd7\x99\xd7\x9d" };
+	const char *want[] = { "Aa\xe7\xad\x89\n", "Aa, \xe7\xad\x89\n",
+		"Aa \xd7\x95\xd7\x90\xd7\x97\xd7\xa8\xd7\x99\xd7\x9d\n" };
+	for (int i = 0; i < 3; i++) {
 		char xml[1024];
-		snprintf(xml, sizeof(xml), STYLE_HEAD "<locale><terms><term name=\"et-al\">\xe7\xad\x89</term></terms></locale>"
+		snprintf(xml, sizeof(xml), STYLE_HEAD "<locale><terms><term name=\"et-al\">%s</term></terms></locale>"
 		         "<citation><layout><text value=\"x\"/></layout></citation><bibliography><layout>"
 		         "<names variable=\"author\"><name et-al-min=\"3\" et-al-use-first=\"1\" delimiter-precedes-et-al=\"%s\"/>"
-		         "</names></layout></bibliography></style>", dpe[i]);
+		         "</names></layout></bibliography></style>", term[i], dpe[i]);
 		char *out = bib(xml, json, LIT_CSL_TEXT);
 		cr_assert_str_eq(out, want[i]);
 		lit_free(out);

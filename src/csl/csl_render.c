@@ -1864,8 +1864,9 @@ static void get_nameopts(csl_ctx *c, const csl_node *name, nameopts *o)
 
 /* Is the "and" term set off by spaces: does it start with a letter of a
  * script written with spaces between words (Latin, Greek, Cyrillic, Hebrew
- * other than the prefixed vav, Arabic, Thai) or "&"?  The ranges are
- * citeproc-js's STARTSWITH_ROMANESQUE_REGEXP. */
+ * other than the prefixed vav, Arabic, Thai; citeproc-js's
+ * STARTSWITH_ROMANESQUE_REGEXP, and Hangul, which citeproc-js runs
+ * together) or "&"? */
 static int and_spaced(const char *s)
 {
 	size_t adv;
@@ -1876,7 +1877,18 @@ static int and_spaced(const char *s)
 		return cp == '&' || isalpha(cp);
 	return (cp >= 0xc0 && cp <= 0x17f) || (cp >= 0x218 && cp <= 0x21b) || (cp >= 0x370 && cp <= 0x52f) ||
 	       (cp >= 0x590 && cp <= 0x6ff && cp != 0x5d5) || (cp >= 0xe01 && cp <= 0xe5b) ||
+	       (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) || (cp >= 0xac00 && cp <= 0xd7af) ||
 	       (cp >= 0x1f00 && cp <= 0x1fff) || (cp >= 0x200c && cp <= 0x200e) || (cp >= 0x202a && cp <= 0x202e);
+}
+
+/* Does an et-al term follow the names without a space: one in Chinese or
+ * Japanese ("等", "ほか")?  (Hebrew "ואחרים" and Korean "기타" are words
+ * of their own, unlike a lone "and" vav.) */
+static int etal_unspaced(const char *s)
+{
+	size_t adv;
+	int32_t cp = lit_utf8_decode(s, strlen(s), &adv);
+	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef);
 }
 
 static int romanesque(const char *s)
@@ -2505,7 +2517,7 @@ static onode *render_namelist(csl_ctx *c, const namelist *nl, const nameopts *o,
 			else
 				d = show >= 2;
 			const char *sep = d ? o->delim : " ";
-			if (!and_spaced(s) && sep && !strcmp(sep, " "))
+			if (etal_unspaced(s) && sep && !strcmp(sep, " "))
 				sep = "";   /* "Ziggy Zither等" (a comma delimiter stays) */
 			add_sp(c, out, sep);
 			onode *e = leaf(c, s);
