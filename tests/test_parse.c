@@ -1941,3 +1941,43 @@ Test(parse_fields, author_tails)
 	cr_assert_str_eq(get(r, LIT_VAR_CONTAINER_TITLE), "Physica");
 	lit_record_free(r);
 }
+
+/* a marker glued to its number is two tokens; other words with a dot and
+ * digits stay whole */
+Test(parse_tokens, splits_glued_markers)
+{
+	static lit_ptokens t;
+	const char *s = "2020. Т.16, №2. С.402-415. Vol.3 c.1770 jawwa.2012";
+	lit_ptok_run(&t, s, strlen(s));
+	const char *want[] = { "2020.", "Т.", "16,", "№2.", "С.", "402-415.", "Vol.", "3", "c.1770", "jawwa.2012" };
+	cr_assert_eq(t.n, 10, "got %zu tokens", t.n);
+	for (size_t i = 0; i < 10; i++) {
+		cr_assert_eq(t.tok[i].end - t.tok[i].start, strlen(want[i]), "token %zu", i);
+		cr_assert(memcmp(s + t.tok[i].start, want[i], strlen(want[i])) == 0, "token %zu", i);
+	}
+}
+
+/* patent numbers after a country code; a dissertation's repeated full name
+ * is no part of its university; "3 vols." is the number of volumes */
+Test(parse_model, patents_theses_volume_counts)
+{
+	lit_parser *p = parser();
+	lit_record *r = parse(p, "Nakashima T, Lindqvist E, inventors. Stabilized enzyme formulation for diagnostics. "
+	                         "United States patent US 11,712,046. 2023 Aug 1.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_PATENT);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER), "11,712,046");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	lit_record_free(r);
+	r = parse(p, "Воротникова, Алина Сергеевна. Лексика рыболовного промысла в говорах Нижнего Приамурья : специальность "
+	             "5.9.5 : диссертация на соискание ученой степени кандидата филологических наук / Воротникова Алина "
+	             "Сергеевна ; Дальневосточный федеральный университет. – Владивосток, 2022. – 231 с.");
+	cr_assert_eq(lit_record_type(r), LIT_TYPE_THESIS);
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Дальневосточный федеральный университет");
+	lit_record_free(r);
+	r = parse(p, "Levinson, David, and Melvin M. Ember, eds. Encyclopedia of Cultural Anthropology. 4 vols. New York: "
+	             "Henry Holt, 1996.");
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER_OF_VOLUMES), "4");
+	cr_assert_str_eq(get(r, LIT_VAR_VOLUME), "");
+	lit_record_free(r);
+	lit_parser_free(p);
+}

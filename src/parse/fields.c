@@ -441,6 +441,21 @@ static void do_volume(ctx *c, const span *p)
 	size_t len = span_text(c, p, 1), na, nb;
 	if (!len)
 		return;
+	/* "3 vols.", "2 Bde.": the number of volumes, not one of them */
+	if (first_number(s, len, &na, &nb) && na == 0 && s[nb] == ' ' &&
+	    (starts_ci(s + nb + 1, len - nb - 1, "vols") || starts_ci(s + nb + 1, len - nb - 1, "volumes") ||
+	     starts_ci(s + nb + 1, len - nb - 1, "bde"))) {
+		set_text(c, LIT_VAR_NUMBER_OF_VOLUMES, s, nb);
+		return;
+	}
+	/* after "2 volumes", a bare number or range is no volume ("2012-2015") */
+	if (lit_record_get(c->rec, LIT_VAR_NUMBER_OF_VOLUMES)) {
+		int letters = 0;
+		for (size_t k = 0; k < len; k++)
+			letters |= (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (unsigned char)s[k] >= 0x80;
+		if (!letters)
+			return;
+	}
 	if (first_number(s, len, &na, &nb)) {
 		char vol[64];
 		size_t vl = nb - na < sizeof vol ? nb - na : sizeof vol - 1;
@@ -3645,6 +3660,9 @@ static void patent_number(ctx *c)
 				k += 3; /* "№" is E2 84 96 */
 			else if (k + 2 < c->t->len && s[k] == 'n' && s[k + 1] == 'o' && (s[k + 2] == '.' || s[k + 2] == ' '))
 				k += 2; /* "U.S. Patent No. 10,152,584" */
+			else if (k + 3 < c->t->len && s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'a' && s[k + 1] <= 'z' &&
+			         s[k + 2] == ' ' && s[k + 3] >= '0' && s[k + 3] <= '9' && k > 0 && s[k - 1] == ' ')
+				k += 3; /* a country code: "patent US 11,712,046", "Patent EP 3 418 022" */
 			else
 				break;
 		}
@@ -3828,6 +3846,25 @@ static void kind_fields(ctx *c)
 			}
 			snprintf(tmp, sizeof tmp, "%s", dot + 2);
 			lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, tmp);
+		}
+	}
+	/* "Росстат : официальный сайт. – Москва, 1999– . – URL: …" with no title
+	 * found: the site's name before " : " is the title, what follows the genre */
+	if (type == LIT_TYPE_WEBPAGE && !lit_record_get(rec, LIT_VAR_TITLE)) {
+		const char *txt = c->t->text, *col = strstr(txt, " : ");
+		if (col && col > txt && col - txt < 120) {
+			const char *g = col + 3, *ge = g;
+			while (*ge && strncmp(ge, ". ", 2) && strncmp(ge, " \xe2\x80\x93", 4) && strncmp(ge, " \xe2\x80\x94", 4))
+				ge++;
+			snprintf(tmp, sizeof tmp, "%.*s", (int)(col - txt), txt);
+			lit_record_set(rec, LIT_VAR_TITLE, tmp);
+			if (lit_record_get(rec, LIT_VAR_MEDIUM) && !strcmp(lit_record_get(rec, LIT_VAR_MEDIUM), tmp))
+				lit_record_set(rec, LIT_VAR_MEDIUM, NULL);
+			if (!genre && ge > g) {
+				snprintf(tmp, sizeof tmp, "%.*s", (int)(ge - g), g);
+				lit_record_set(rec, LIT_VAR_GENRE, tmp);
+				genre = lit_record_get(rec, LIT_VAR_GENRE);
+			}
 		}
 	}
 	/* a repeat ("Там же. С. 17.", "Иванов И. И. Указ. соч. С. 24.", "Ibid.,
@@ -4247,7 +4284,22 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			}
 			{
 				size_t off = date_site(c, c->buf, len);
+				const lit_date *had = lit_record_date(rec, LIT_VAR_ISSUED);
 				set_date(c, LIT_VAR_ISSUED, c->buf + off, len - off);
+				/* "Москва, 1999– .": a site or serial still going, an open range */
+				if (!had && lit_record_date(rec, LIT_VAR_ISSUED)) {
+					const char *x = t->text;
+					size_t e = p->b;
+					lit_date d = *lit_record_date(rec, LIT_VAR_ISSUED);
+					while (e > p->a && (x[e - 1] == ' ' || x[e - 1] == '.' || x[e - 1] == ','))
+						e--;
+					if (d.year && !d.end_year && !d.literal && e >= p->a + 3 &&
+					    (x[e - 1] == '-' || ((unsigned char)x[e - 3] == 0xE2 && (unsigned char)x[e - 2] == 0x80 &&
+					                         ((unsigned char)x[e - 1] == 0x93 || (unsigned char)x[e - 1] == 0x94)))) {
+						d.open_end = 1;
+						lit_record_set_date(rec, LIT_VAR_ISSUED, &d);
+					}
+				}
 			}
 			date_page(c, p);
 			break;
@@ -4596,6 +4648,19 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	    !lit_record_get(rec, LIT_VAR_PUBLISHER) && !(t->doc_flags & LIT_DF_SLASHES)) {
 		lit_record_set(rec, LIT_VAR_PUBLISHER, lit_record_get(rec, LIT_VAR_CONTAINER_TITLE));
 		lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
+	}
+	/* "/ Воротникова Алина Сергеевна ; Дальневосточный федеральный
+	 * университет": the author's full name repeated before the university
+	 * is no part of the publisher */
+	if (lit_record_type(rec) == LIT_TYPE_THESIS && lit_record_get(rec, LIT_VAR_PUBLISHER) &&
+	    lit_record_name_count(rec, LIT_VAR_AUTHOR) > 0) {
+		const char *pub = lit_record_get(rec, LIT_VAR_PUBLISHER), *semi = strstr(pub, " ; ");
+		const lit_name *a0 = lit_record_name(rec, LIT_VAR_AUTHOR, 0);
+		if (semi && semi[3] && a0 && a0->family && !strncmp(pub, a0->family, strlen(a0->family))) {
+			char tmp[LIT_PARSE_MAX_TEXT + 1];
+			snprintf(tmp, sizeof tmp, "%s", semi + 3);
+			lit_record_set(rec, LIT_VAR_PUBLISHER, tmp);
+		}
 	}
 	kind_fields(c);
 	catalogue_heading(c);

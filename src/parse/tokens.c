@@ -115,6 +115,25 @@ static void split_chunk(tok_ctx *c, const char *s, size_t a, size_t b)
 			cut_after = 1;
 		if ((cp == ')' || cp == ']') && is_alnum_cp(next))
 			cut_after = 1;
+		/* a marker glued to its number: "Т.16,", "С.402-415", "Vol.5", "No.3" */
+		if (cp == '.' && is_digit(next) && lit_pu8_is_letter(prev) && here - start <= 8) {
+			/* a word of one to four letters ("Т.16", "pp.12"; not "jawwa.2012"),
+			 * not "c." / "ca." (circa: "c.1770") */
+			size_t k = start, letters = 0;
+			int word = 1;
+			while (k < here && word) {
+				int32_t x = lit_pu8_next(s, here, &k);
+				word = lit_pu8_is_letter(x);
+				letters++;
+			}
+			cut_after = word && letters <= 4 && !(s[start] == 'c' && (letters == 1 || (letters == 2 && s[start + 1] == 'a')));
+			/* not a piece of an identifier ("ces.2012.05.033" of a DOI
+			 * broken after "j.") */
+			for (k = after; k < b && is_digit(s[k]); k++)
+				;
+			if (k + 1 < b && s[k] == '.' && is_digit(s[k + 1]))
+				cut_after = 0;
+		}
 		if (cut_before) {
 			emit(c, start, here, 0);
 			start = here;
