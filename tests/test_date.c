@@ -354,3 +354,28 @@ Test(date, running_text)
 		cr_expect_eq(lit_month_from_name_any("August", 6), 8);
 	}
 }
+
+/* an open range: "1987–" and "1987/" in data; not in running text */
+Test(date, open_end)
+{
+	const char *s[] = { "1987\xe2\x80\x93", "1987/", "1987/..", "1987-", NULL };
+	for (size_t i = 0; s[i]; i++) {
+		lit_date d;
+		cr_assert_eq(lit_date_parse(s[i], strlen(s[i]), &d), 1);
+		cr_expect_eq(d.year, 1987);
+		cr_expect_eq(d.open_end, 1, "%s", s[i]);
+		cr_expect_eq(d.end_year, 0);
+	}
+	{
+		lit_date d;
+		lit_buf b = LIT_BUF_INIT;
+		cr_assert_eq(lit_date_parse("1987/", 5, &d), 1);
+		lit_date_put_iso(&b, &d);
+		cr_expect_str_eq(lit_buf_cstr(&b), "1987/");
+		lit_buf_free(&b);
+		cr_assert_eq(lit_date_parse("1987/1990", 9, &d), 1);
+		cr_expect_eq(d.open_end, 0);
+		cr_assert_eq(lit_date_parse_text("pp. 2007-", 9, &d), 1);
+		cr_expect_eq(d.open_end, 0);
+	}
+}

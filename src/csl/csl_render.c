@@ -1706,8 +1706,10 @@ static onode *render_date(csl_ctx *c, const csl_node *n)
 			onode *r = render_dpart(c, &parts[i], d->year, month, d->day, season, is_issued, 0, 0);
 			if (r)
 				lit_csl_onode_add(a, r);
+			/* litera extension open-range-delimiter: GOST's "2000– ." */
 			if (parts[i].which == 0 || !rd)
-				rd = dattr(&parts[i], "range-delimiter") ? dattr(&parts[i], "range-delimiter") : rd;
+				rd = dattr(&parts[i], "open-range-delimiter") ? dattr(&parts[i], "open-range-delimiter")
+				     : dattr(&parts[i], "range-delimiter") ? dattr(&parts[i], "range-delimiter") : rd;
 		}
 		if (a->child) {
 			a->last->fmt.suffix = NULL;

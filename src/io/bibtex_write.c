@@ -319,6 +319,8 @@ static void field_issued(wr *w, const lit_record *rec)
 	char year[48];
 	if (d->end_year && d->end_year != d->year)
 		snprintf(year, sizeof year, "%d--%d", d->year, d->end_year);
+	else if (d->open_end)
+		snprintf(year, sizeof year, "%d--", d->year);
 	else
 		snprintf(year, sizeof year, "%d", d->year);
 	if (begin_field(w, "year")) {

@@ -651,6 +651,25 @@ static void assemble(const el *e, size_t n, part *p)
 }
 
 /* Both parsers: `loose` for dates inside running text. */
+/* Does the text end as an open range: a dash ("1987–", "1987-"), "/..",
+ * or a single slash after the only date ("1987/"; not RIS's "2024/05/01/")? */
+static int open_tail(const char *s, size_t len)
+{
+	size_t slashes = 0;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (len >= 3 && !memcmp(s + len - 3, "/..", 3))
+		return 1;
+	if (len >= 1 && s[len - 1] == '-')
+		return 1;
+	if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+	    ((unsigned char)s[len - 1] == 0x93 || (unsigned char)s[len - 1] == 0x94))
+		return 1;
+	for (size_t i = 0; i < len; i++)
+		slashes += s[i] == '/';
+	return len >= 1 && s[len - 1] == '/' && slashes == 1;
+}
+
 static int parse_date(const char *s, size_t len, lit_date *out, int loose)
 {
 	tok t[DATE_MAX_TOKENS];
@@ -658,6 +677,7 @@ static int parse_date(const char *s, size_t len, lit_date *out, int loose)
 	size_t n, i, split;
 	int circa = 0, bc = 0;
 	part a, b;
+	int open = 0;
 
 	if (!out)
 		return 0;
@@ -670,9 +690,12 @@ static int parse_date(const char *s, size_t len, lit_date *out, int loose)
 	l.n = 0;
 	interpret(t, n, &l, &circa, &bc, loose);
 
-	/* drop trailing range marks ("2007-") */
-	while (l.n > 0 && l.e[l.n - 1].kind == EL_RANGE)
+	/* drop trailing range marks ("2007-"); outside running text such a
+	 * mark opens a range with no end ("1987–", "1987/", "1987/..") */
+	while (l.n > 0 && l.e[l.n - 1].kind == EL_RANGE) {
 		l.n--;
+		open = !loose && open_tail(s, len);
+	}
 	/* running text with two dates and no range between ("2 Aug. 2001. 23
 	 * Jan. 2002", "(2014, Aug. 29). Retrieved Nov. 20, 2014"): the first
 	 * year with the month and day before it, or else the first ones after */
@@ -745,6 +768,7 @@ static int parse_date(const char *s, size_t len, lit_date *out, int loose)
 		out->end_month = b.m;
 		out->end_day = b.d;
 	}
+	out->open_end = open && !out->end_year;
 	return 1;
 }
 
@@ -779,6 +803,9 @@ int lit_date_put_iso(lit_buf *b, const lit_date *d)
 	if (d->end_year != 0) {
 		lit_buf_putc(b, '/');
 		put_part(b, d->end_year, d->end_month, d->end_day);
+	} else if (d->open_end) {
+		/* biblatex's open-ended range: "1987/" */
+		lit_buf_putc(b, '/');
 	}
 	return 1;
 }
