@@ -1981,3 +1981,27 @@ Test(parse_model, patents_theses_volume_counts)
 	lit_record_free(r);
 	lit_parser_free(p);
 }
+
+/* a role bracket closes the names; a title after the last initial; "2 vols."
+ * read as an edition */
+Test(parse_fields, role_bracket_title_after_initial)
+{
+	static const char *const s1[] = { "author:Piaget, J.", "date:(1969).", "title:The psychology of the child",
+		                          "translator:(H. Weaver, Trans.). Basic Books.", NULL };
+	lit_record *r = labelled("Piaget, J. (1969). The psychology of the child (H. Weaver, Trans.). Basic Books.", s1);
+	cr_assert_eq(lit_record_name_count(r, LIT_VAR_TRANSLATOR), 1);
+	cr_assert_str_eq(get(r, LIT_VAR_PUBLISHER), "Basic Books");
+	lit_record_free(r);
+	static const char *const s2[] = { "author:Said, Edward W. Orientalism.", "date:1978.", "location:New York:",
+		                          "publisher:Vintage Books,", NULL };
+	r = labelled("Said, Edward W. Orientalism. 1978. New York: Vintage Books, 1994.", s2);
+	cr_assert_str_eq(get(r, LIT_VAR_TITLE), "Orientalism");
+	cr_assert_str_eq(lit_record_name(r, LIT_VAR_AUTHOR, 0)->given, "Edward W.");
+	lit_record_free(r);
+	static const char *const s3[] = { "author:Weber, Max.", "title:Economy and Society.", "edition:2 vols.",
+		                          "location:Berkeley:", "publisher:University of California Press,", "date:1978.", NULL };
+	r = labelled("Weber, Max. Economy and Society. 2 vols. Berkeley: University of California Press, 1978.", s3);
+	cr_assert_str_eq(get(r, LIT_VAR_NUMBER_OF_VOLUMES), "2");
+	cr_assert_str_eq(get(r, LIT_VAR_EDITION), "");
+	lit_record_free(r);
+}

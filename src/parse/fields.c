@@ -2213,6 +2213,54 @@ static void author_runs_into_title(ctx *c)
 		author_into_title(c);
 }
 
+/* "(H. Weaver, Trans.). Basic Books.", "(M. Cole, Ed.). Harvard University
+ * Press.": the bracketed role closes the names; what follows is the
+ * publisher (APA), when the model ran it into the translator or editor. */
+static void role_bracket_end(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	for (size_t i = 0; i < c->nsp; i++) {
+		span *p = &c->sp[i];
+		if (p->label != LIT_PL_EDITOR && p->label != LIT_PL_TRANSLATOR)
+			continue;
+		for (size_t k = p->t0; k + 1 < p->t1; k++) {
+			const char *x = t->text + t->tok[k].start;
+			size_t l = t->tok[k].end - t->tok[k].start;
+			if (l >= 3 && (!strncmp(x + l - 2, ").", 2) || x[l - 1] == ')') &&
+			    (starts_ci(x, l, "trans.") || starts_ci(x, l, "eds.") || starts_ci(x, l, "ed.") ||
+			     starts_ci(x, l, "transl.") || starts_ci(x, l, "trad.") || starts_ci(x, l, "hrsg."))) {
+				split_span(c, i, k + 1, has_span(c, LIT_PL_PUBLISHER) ? LIT_PL_OTHER : LIT_PL_PUBLISHER);
+				return;
+			}
+		}
+	}
+}
+
+/* "Said, Edward W. Orientalism. 1978.": with no title found, the words after
+ * the last initial of an inverted name ("Family, Given I.") up to a full
+ * stop before the date are the title. */
+static void title_after_initial(ctx *c)
+{
+	const lit_ptokens *t = c->t;
+	span *au;
+	size_t last = 0, k;
+	if (has_span(c, LIT_PL_TITLE) || c->nsp < 2 || c->sp[0].label != LIT_PL_AUTHOR || c->sp[1].label != LIT_PL_DATE)
+		return;
+	au = &c->sp[0];
+	if (au->t1 - au->t0 < 4 || !tok_ends(t, au->t0, ',') || !tok_ends(t, au->t1 - 1, '.'))
+		return;
+	for (k = au->t0; k < au->t1; k++) {
+		if ((t->tok[k].lex & (LIT_LEX_AND | LIT_LEX_ETAL)) || (k > au->t0 && k + 1 < au->t1 && tok_ends(t, k, ',')))
+			return;
+		if (t->tok[k].flags & LIT_TF_INITIAL)
+			last = k;
+	}
+	if (!last || last + 1 >= au->t1 || (t->tok[last + 1].flags & LIT_TF_INITIAL) ||
+	    !(t->tok[last + 1].flags & LIT_TF_UPPER0) || t->tok[last + 1].nletters < 3)
+		return;
+	split_span(c, 0, last + 1, LIT_PL_TITLE);
+}
+
 /* The end of the author list the model ran into a quoted title: "…, and R. C.
  * Vrijen- hoek, “Unusual benthic fauna …”", "… and Kevin O. Pope., “…”":
  * up to four tokens ending in a comma before the opening quote go back to
@@ -4161,6 +4209,8 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 	author_word_into_title(c);
 	author_runs_into_title(c);
 	author_tail_before_quote(c);
+	role_bracket_end(c);
+	title_after_initial(c);
 	surname_from_title(c);
 	glued_title_tail(c);
 	title_tail_to_container(c);
@@ -4374,6 +4424,15 @@ int lit_pfields_build(const lit_ptokens *t, const uint8_t *labels, int rules, li
 			break;
 		case LIT_PL_EDITION:
 			len = span_text(c, p, 1);
+			/* "2 vols." labelled as an edition */
+			{
+				size_t na, nb;
+				if (first_number(c->buf, len, &na, &nb) && na == 0 && c->buf[nb] == ' ' && len - nb <= 10 &&
+				    (starts_ci(c->buf + nb + 1, len - nb - 1, "vols") || starts_ci(c->buf + nb + 1, len - nb - 1, "volumes"))) {
+					set_text(c, LIT_VAR_NUMBER_OF_VOLUMES, c->buf, nb);
+					break;
+				}
+			}
 			/* APA "(Rev. ed.). Verso.": the publisher the model ran into the
 			 * edition */
 			if (c->buf[0] == '(' && !first_span(c, LIT_PL_PUBLISHER)) {
