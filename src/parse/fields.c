@@ -3797,23 +3797,16 @@ static void law_quoted_title(ctx *c)
 	}
 }
 
-/* Identifiers and hosts of rarer kinds that the labels leave in a note or
- * a genre:
- * - an arXiv identifier ("arXiv preprint arXiv:1812.08434", "[arXiv:0905.2970
- *   [hep-th]]") is the number of a preprint with no host (a journal
- *   article that also gives one keeps its type);
- * - a standard's designation in a note ("IEEE Std 754-2019") is its number;
- * - a speech's host ("[Keynote address]. Annual Meeting of the AAS,
- *   Chicago.") is the event, and its place the event's;
- * - a law's "№ 51-ФЗ" in its designation is its number. */
-static void kind_fields(ctx *c)
+/* An arXiv identifier ("arXiv preprint arXiv:1812.08434", "[arXiv:0905.2970
+ * [hep-th]]", "arxiv.org/abs/1007.3733") with no host: the number of a
+ * preprint (type article); a journal article that also gives one keeps its
+ * type.  The note loses the part that named it. */
+static void preprint_number(ctx *c)
 {
 	lit_record *rec = c->rec;
 	lit_type type = lit_record_type(rec);
 	const char *note = lit_record_get(rec, LIT_VAR_NOTE);
-	const char *genre = lit_record_get(rec, LIT_VAR_GENRE), *cont;
 	char tmp[LIT_PARSE_MAX_TEXT + 1];
-
 	for (const char *m = strstr(c->low, "arxiv"); m && !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE); m = strstr(m + 5, "arxiv")) {
 		size_t k = (size_t)(m - c->low) + 5, e;
 		int digits = 0, sep = 0;
@@ -3855,20 +3848,29 @@ static void kind_fields(ctx *c)
 			}
 			kept[o] = 0;
 			lit_record_set(rec, LIT_VAR_NOTE, o ? kept : NULL);
-			note = lit_record_get(rec, LIT_VAR_NOTE);
 		}
 		if (type == LIT_TYPE_DOCUMENT || type == LIT_TYPE_WEBPAGE ||
 		    (type == LIT_TYPE_ARTICLE_JOURNAL && !lit_record_get(rec, LIT_VAR_VOLUME) &&
 		     !lit_record_get(rec, LIT_VAR_ISSUE) && !lit_record_get(rec, LIT_VAR_PAGE)) ||
 		    (type == LIT_TYPE_BOOK && !lit_record_get(rec, LIT_VAR_PUBLISHER)))
-			lit_record_set_type(rec, type = LIT_TYPE_ARTICLE);
-		break;
+			lit_record_set_type(rec, LIT_TYPE_ARTICLE);
+		return;
 	}
-	/* a designation or a department the model took for a host: "US Patent
-	 * 11,593,207", "IEEE Std 1893.2-2019", "; заявитель и патентообладатель
-	 * …" (patents, standards); "M.S. thesis, Dept. Elect. Comput. Eng., Univ.
-	 * of Victoria" (theses and reports: the university is the publisher) */
-	if ((cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) != NULL) {
+}
+
+/* A designation or a department the model took for a host: "US Patent
+ * 11,593,207", "IEEE Std 1893.2-2019", "; заявитель и патентообладатель …"
+ * (patents, standards); "M.S. thesis, Dept. Elect. Comput. Eng., Univ. of
+ * Victoria" (theses and reports: the university is the publisher).  And MLA
+ * "Interview by Rachel Moreau. Science Weekly": the interviewer's line is
+ * the genre, the periodical the host. */
+static void host_not_designation(ctx *c)
+{
+	lit_record *rec = c->rec;
+	lit_type type = lit_record_type(rec);
+	const char *cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE);
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
+	if (cont) {
 		size_t cl = strlen(cont);
 		int drop = 0;
 		if (type == LIT_TYPE_PATENT)
@@ -3883,12 +3885,11 @@ static void kind_fields(ctx *c)
 		if (drop)
 			lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
 	}
-	/* MLA "Interview by Rachel Moreau. Science Weekly": the interviewer's
-	 * line is the genre, the periodical the host */
-	if ((cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) != NULL && starts_ci(cont, strlen(cont), "interview by ")) {
+	cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE);
+	if (cont && starts_ci(cont, strlen(cont), "interview by ")) {
 		const char *dot = strstr(cont, ". ");
 		if (dot && dot[2]) {
-			if (!genre) {
+			if (!lit_record_get(rec, LIT_VAR_GENRE)) {
 				snprintf(tmp, sizeof tmp, "%.*s", (int)(dot - cont), cont);
 				lit_record_set(rec, LIT_VAR_GENRE, tmp);
 			}
@@ -3896,73 +3897,95 @@ static void kind_fields(ctx *c)
 			lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, tmp);
 		}
 	}
-	/* "Росстат : официальный сайт. – Москва, 1999– . – URL: …" with no title
-	 * found: the site's name before " : " is the title, what follows the genre */
-	if (type == LIT_TYPE_WEBPAGE && !lit_record_get(rec, LIT_VAR_TITLE)) {
-		const char *txt = c->t->text, *col = strstr(txt, " : ");
-		if (col && col > txt && col - txt < 120) {
-			const char *g = col + 3, *ge = g;
-			while (*ge && strncmp(ge, ". ", 2) && strncmp(ge, " \xe2\x80\x93", 4) && strncmp(ge, " \xe2\x80\x94", 4))
-				ge++;
-			snprintf(tmp, sizeof tmp, "%.*s", (int)(col - txt), txt);
-			lit_record_set(rec, LIT_VAR_TITLE, tmp);
-			if (lit_record_get(rec, LIT_VAR_MEDIUM) && !strcmp(lit_record_get(rec, LIT_VAR_MEDIUM), tmp))
-				lit_record_set(rec, LIT_VAR_MEDIUM, NULL);
-			if (!genre && ge > g) {
-				snprintf(tmp, sizeof tmp, "%.*s", (int)(ge - g), g);
-				lit_record_set(rec, LIT_VAR_GENRE, tmp);
-				genre = lit_record_get(rec, LIT_VAR_GENRE);
-			}
-		}
+}
+
+/* "Росстат : официальный сайт. – Москва, 1999– . – URL: …" with no title
+ * found: the site's name before " : " is the title, what follows the genre. */
+static void site_title(ctx *c)
+{
+	lit_record *rec = c->rec;
+	const char *txt = c->t->text, *col = strstr(txt, " : ");
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
+	if (lit_record_type(rec) != LIT_TYPE_WEBPAGE || lit_record_get(rec, LIT_VAR_TITLE) || !col || col == txt ||
+	    col - txt >= 120)
+		return;
+	const char *g = col + 3, *ge = g;
+	while (*ge && strncmp(ge, ". ", 2) && strncmp(ge, " \xe2\x80\x93", 4) && strncmp(ge, " \xe2\x80\x94", 4))
+		ge++;
+	snprintf(tmp, sizeof tmp, "%.*s", (int)(col - txt), txt);
+	lit_record_set(rec, LIT_VAR_TITLE, tmp);
+	if (lit_record_get(rec, LIT_VAR_MEDIUM) && !strcmp(lit_record_get(rec, LIT_VAR_MEDIUM), tmp))
+		lit_record_set(rec, LIT_VAR_MEDIUM, NULL);
+	if (!lit_record_get(rec, LIT_VAR_GENRE) && ge > g) {
+		snprintf(tmp, sizeof tmp, "%.*s", (int)(ge - g), g);
+		lit_record_set(rec, LIT_VAR_GENRE, tmp);
 	}
-	/* a repeat ("Там же. С. 17.", "Иванов И. И. Указ. соч. С. 24.", "Ibid.,
-	 * p. 45.") names no title: the marker is a note (extract resolves
-	 * repeats against the references before them; a single line cannot) */
-	for (int v = 0; v < 3; v++) {
-		static const char *const marks[] = { "там же", "указ. соч", "ibid", "ibidem", "op. cit", "loc. cit", "цит. соч", NULL };
+}
+
+/* A repeat ("Там же. С. 17.", "Иванов И. И. Указ. соч. С. 24.", "Ibid., p.
+ * 45.") names no title: the marker is a note (extract resolves repeats
+ * against the references before them; a single line cannot). */
+static void repeat_note(ctx *c)
+{
+	static const char *const marks[] = { "там же", "указ. соч", "ibid", "ibidem", "op. cit", "loc. cit", "цит. соч", NULL };
+	lit_record *rec = c->rec;
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
+	for (int v = 0; v < 3 && !lit_record_get(rec, LIT_VAR_NOTE); v++) {
 		lit_var var = v == 2 ? LIT_VAR_CONTAINER_TITLE : v ? LIT_VAR_GENRE : LIT_VAR_TITLE;
 		const char *x = lit_record_get(rec, var);
 		size_t xl = x ? strlen(x) : 0;
 		while (xl && (x[xl - 1] == '.' || x[xl - 1] == ',' || x[xl - 1] == ' '))
 			xl--;
 		for (size_t m = 0; x && marks[m]; m++)
-			if (starts_ci(x, xl, marks[m]) && xl <= strlen(marks[m]) + 1 && !note) {
+			if (starts_ci(x, xl, marks[m]) && xl <= strlen(marks[m]) + 1) {
 				snprintf(tmp, sizeof tmp, "%.*s.", (int)xl, x);
 				lit_record_set(rec, LIT_VAR_NOTE, tmp);
 				lit_record_set(rec, var, NULL);
-				note = lit_record_get(rec, LIT_VAR_NOTE);
 				break;
 			}
 	}
+}
+
+/* A speech's host named as a meeting ("[Keynote address]. Annual Meeting
+ * of the AAS, Chicago.") is the event, and its place the event's (a site
+ * that published a statement stays its container). */
+static void speech_event(ctx *c)
+{
+	static const char *const words[] = { "meeting", "conference", "congress", "symposium", "convention", "forum",
+		                             "summit", "workshop", "colloquium", "session", NULL };
+	lit_record *rec = c->rec;
+	const char *cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE);
+	int event = 0;
+	if (lit_record_type(rec) != LIT_TYPE_SPEECH || !cont || lit_record_get(rec, LIT_VAR_EVENT_TITLE))
+		return;
+	for (size_t k = 0; words[k] && !event; k++)
+		event = has_word_ci(cont, strlen(cont), words[k]);
+	if (!event)
+		return;
+	lit_record_set(rec, LIT_VAR_EVENT_TITLE, cont);
+	lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
+	if (lit_record_get(rec, LIT_VAR_PUBLISHER_PLACE) && !lit_record_get(rec, LIT_VAR_PUBLISHER)) {
+		lit_record_set(rec, LIT_VAR_EVENT_PLACE, lit_record_get(rec, LIT_VAR_PUBLISHER_PLACE));
+		lit_record_set(rec, LIT_VAR_PUBLISHER_PLACE, NULL);
+	}
+}
+
+/* Numbers of rarer kinds that the labels leave in a note or a genre:
+ * a standard's designation in a note ("IEEE Std 754-2019"), a law's "№
+ * 51-ФЗ" in its designation; a dissertation's specialty code ("5.2.3") is
+ * no issue. */
+static void kind_numbers(ctx *c)
+{
+	lit_record *rec = c->rec;
+	lit_type type = lit_record_type(rec);
+	const char *note = lit_record_get(rec, LIT_VAR_NOTE), *genre = lit_record_get(rec, LIT_VAR_GENRE);
+	char tmp[LIT_PARSE_MAX_TEXT + 1];
 	if (type == LIT_TYPE_STANDARD && note && !lit_record_get(rec, LIT_VAR_NUMBER) && strlen(note) < 40 &&
 	    (contains_ci(note, strlen(note), " std") || starts_ci(note, strlen(note), "iso") || starts_ci(note, strlen(note), "iec"))) {
 		size_t l = snprintf(tmp, sizeof tmp, "%s", note);
 		lit_record_set(rec, LIT_VAR_NUMBER, (tmp[final_dot(tmp, l)] = 0, tmp));
 		lit_record_set(rec, LIT_VAR_NOTE, NULL);
 	}
-	/* (a site that published a statement stays its container) */
-	if (type == LIT_TYPE_SPEECH && (cont = lit_record_get(rec, LIT_VAR_CONTAINER_TITLE)) != NULL &&
-	    !lit_record_get(rec, LIT_VAR_EVENT_TITLE) &&
-	    (has_word_ci(cont, strlen(cont), "meeting") || has_word_ci(cont, strlen(cont), "conference") ||
-	     has_word_ci(cont, strlen(cont), "congress") || has_word_ci(cont, strlen(cont), "symposium") ||
-	     has_word_ci(cont, strlen(cont), "convention") || has_word_ci(cont, strlen(cont), "forum") ||
-	     has_word_ci(cont, strlen(cont), "summit") || has_word_ci(cont, strlen(cont), "workshop") ||
-	     has_word_ci(cont, strlen(cont), "colloquium") || has_word_ci(cont, strlen(cont), "session"))) {
-		lit_record_set(rec, LIT_VAR_EVENT_TITLE, lit_record_get(rec, LIT_VAR_CONTAINER_TITLE));
-		lit_record_set(rec, LIT_VAR_CONTAINER_TITLE, NULL);
-		if (lit_record_get(rec, LIT_VAR_PUBLISHER_PLACE) && !lit_record_get(rec, LIT_VAR_PUBLISHER)) {
-			lit_record_set(rec, LIT_VAR_EVENT_PLACE, lit_record_get(rec, LIT_VAR_PUBLISHER_PLACE));
-			lit_record_set(rec, LIT_VAR_PUBLISHER_PLACE, NULL);
-		}
-	}
-	/* "Федеральный закон от 29.12.2012 № 273-ФЗ (ред. от 04.08.2023) «Об
-	 * образовании в Российской Федерации» // СПС «КонсультантПлюс»": the
-	 * act's name is the quoted title, what comes before it the designation,
-	 * and the act's date the first "от" (not the revision's) */
-	if (type == LIT_TYPE_LEGISLATION)
-		law_quoted_title(c);
-	genre = lit_record_get(rec, LIT_VAR_GENRE);
-	/* a dissertation's specialty code ("5.2.3") is no issue */
 	if (type == LIT_TYPE_THESIS && !lit_record_get(rec, LIT_VAR_CONTAINER_TITLE))
 		lit_record_set(rec, LIT_VAR_ISSUE, NULL);
 	if (type == LIT_TYPE_LEGISLATION && genre && !lit_record_get(rec, LIT_VAR_NUMBER)) {
@@ -3980,6 +4003,21 @@ static void kind_fields(ctx *c)
 			}
 		}
 	}
+}
+
+/* Fields of rarer kinds, after the type is known: preprints, designations
+ * taken for hosts, sites, repeats, speeches, laws cited by their name in
+ * guillemets (law_quoted_title), and the numbers left in notes and genres. */
+static void kind_fields(ctx *c)
+{
+	preprint_number(c);
+	host_not_designation(c);
+	site_title(c);
+	repeat_note(c);
+	speech_event(c);
+	if (lit_record_type(c->rec) == LIT_TYPE_LEGISLATION)
+		law_quoted_title(c);
+	kind_numbers(c);
 }
 
 /* Markdown italics ("Lukin A. The Korean Peninsula's New Geopolitics.
